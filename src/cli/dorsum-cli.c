@@ -1,0 +1,447 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dorsum-cli: the command-line companion. A thin front on src/core for content authors
+ * (validate), scripts (list, show, search) and anyone without a display. */
+
+#define G_LOG_DOMAIN "dorsum-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "dorsum-library.h"
+#include "dorsum-search.h"
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static char **library_dirs;
+
+static const GOptionEntry library_entries[] = {
+  { "library", 'l', 0, G_OPTION_ARG_FILENAME_ARRAY, &library_dirs,
+    N_("Also load the content pack in DIR (a folder of .xml files, or one file)"), N_("DIR") },
+  { NULL }
+};
+
+static GOptionContext *
+command_context (const char *args,
+                 const char *summary)
+{
+  GOptionContext *context = g_option_context_new (args);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static gboolean
+parse_command (GOptionContext  *context,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("dorsum-cli: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("dorsum-cli: %s\n\n%s", message, help);
+}
+
+/* The built-in library plus every system pack and --library pack; failures are reported, never fatal. */
+static DorsumLibrary *
+open_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  DorsumLibrary *library = dorsum_library_new ();
+  GPtrArray *problems;
+
+  if (!dorsum_library_load_builtin (library, &error))
+    g_printerr (_("dorsum-cli: the built-in library failed to load:\n%s\n"), error->message);
+
+  dorsum_library_load_system_packs (library);
+
+  for (guint i = 0; library_dirs && library_dirs[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (library_dirs[i]);
+      GError *pack_error = NULL;
+
+      if (!dorsum_library_add_pack (library, file, &pack_error))
+        g_ptr_array_add (dorsum_library_get_problems (library), pack_error);
+    }
+
+  problems = dorsum_library_get_problems (library);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const GError *problem = g_ptr_array_index (problems, i);
+
+      g_printerr (_("dorsum-cli: a content pack was skipped:\n%s\n"), problem->message);
+    }
+
+  return library;
+}
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (_("FILE…"),
+    _("Check content library files: well-formed XML, the schema, unique ids and\n"
+      "references that resolve (within the files, then the built-in library).\n"
+      "Exits 0 when all are valid, 1 otherwise; problems print as FILE:LINE: message."));
+  g_autoptr(DorsumLibrary) library = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command (context, &argc, &argv))
+    return 2;
+
+  if (argc < 2)
+    {
+      usage_error (context, _("name at least one file to validate"));
+      return 2;
+    }
+
+  library = dorsum_library_new ();
+  if (!dorsum_library_load_builtin (library, &error))
+    g_clear_error (&error);
+
+  for (guint i = 0; library_dirs && library_dirs[i]; i++)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_commandline_arg (library_dirs[i]);
+
+      if (!dorsum_library_add_pack (library, dir, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+  if (!dorsum_library_add_files (library, (GFile **)files->pdata, files->len, TRUE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u file is valid\n", "%u files are valid\n", files->len),
+           files->len);
+
+  return 0;
+}
+
+static int
+run_list (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (_("KIND"),
+    _("List the entries of one kind as id<TAB>name<TAB>Latin name or summary.\n"
+      "KIND is muscles, techniques, stretches, selfcare, contraindications, conditions or articles."));
+  g_autoptr(DorsumLibrary) library = NULL;
+  GListModel *model = NULL;
+  guint n;
+
+  if (!parse_command (context, &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      usage_error (context, _("name one kind of entry to list"));
+      return 2;
+    }
+
+  library = open_library ();
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      if (g_str_equal (argv[1], dorsum_kind_get_plural (k)) || g_str_equal (argv[1], dorsum_kind_to_string (k)))
+        model = dorsum_library_get_entries (library, k);
+    }
+
+  if (model == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a kind of entry"), argv[1]);
+
+      usage_error (context, message);
+      return 2;
+    }
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, i);
+      const char *third = dorsum_entry_get_latin (entry);
+
+      if (third == NULL)
+        third = dorsum_entry_get_summary (entry);
+
+      g_print ("%s\t%s\t%s\n", dorsum_entry_get_id (entry), dorsum_entry_get_name (entry), third ? third : "");
+    }
+
+  return 0;
+}
+
+static void
+print_field (const char *title,
+             const char *value)
+{
+  g_print ("%s: %s\n", title, value);
+}
+
+static int
+run_show (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (_("ID"),
+    _("Print one entry as Field: value lines, then its links."));
+  g_autoptr(DorsumLibrary) library = NULL;
+  g_autoptr(GPtrArray) linking = NULL;
+  DorsumEntry *entry;
+  const char *value;
+
+  if (!parse_command (context, &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      usage_error (context, _("name the id of one entry"));
+      return 2;
+    }
+
+  library = open_library ();
+  entry = dorsum_library_lookup (library, argv[1]);
+  if (entry == NULL)
+    {
+      g_printerr (_("dorsum-cli: no entry has the id “%s”; try “dorsum-cli search %s”\n"), argv[1], argv[1]);
+      return 1;
+    }
+
+  print_field (_("Id"), dorsum_entry_get_id (entry));
+  print_field (_("Kind"), dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE ? _("muscle") : dorsum_kind_to_string (dorsum_entry_get_kind (entry)));
+
+  for (guint i = 0; i < dorsum_entry_get_n_fields (entry); i++)
+    {
+      const DorsumField *field = dorsum_entry_get_field (entry, i);
+      const char *title = dorsum_field_get_title (field->key);
+
+      if (g_str_equal (field->key, "sources"))
+        continue;
+
+      for (guint j = 0; field->values[j]; j++)
+        {
+          if (g_str_equal (field->key, "innervation") &&
+              (value = dorsum_entry_get_attribute (entry, "innervation-roots")))
+            {
+              g_autofree char *text = g_strdup_printf ("%s (%s)", field->values[j], value);
+
+              print_field (title, text);
+            }
+          else if (g_str_equal (field->key, "pressure"))
+            {
+              g_autofree char *text = g_strdup_printf (_("%s–%s of 10: %s"),
+                                                       dorsum_entry_get_attribute (entry, "pressure-min"),
+                                                       dorsum_entry_get_attribute (entry, "pressure-max"),
+                                                       field->values[j]);
+
+              print_field (title, text);
+            }
+          else
+            print_field (title, field->values[j]);
+        }
+    }
+
+  if ((value = dorsum_entry_get_attribute (entry, "region")))
+    print_field (_("Region"), value);
+  if ((value = dorsum_entry_get_attribute (entry, "layer")))
+    print_field (_("Layer"), value);
+  if ((value = dorsum_entry_get_attribute (entry, "severity")))
+    print_field (_("Type"), value);
+  if ((value = dorsum_entry_get_part_of (entry)))
+    print_field (_("Part of"), value);
+
+  for (guint i = 0; i < dorsum_entry_get_n_trigger_points (entry); i++)
+    {
+      const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (entry, i);
+      g_autofree char *text = g_strdup_printf (_("%s Refers pain: %s"), tp->location, tp->referral);
+
+      print_field (_("Trigger point"), text);
+    }
+
+  for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)
+    {
+      const DorsumLink *link = dorsum_entry_get_link (entry, i);
+      DorsumEntry *target = dorsum_library_lookup (library, link->id);
+      g_autofree char *text = g_strdup_printf ("%s\t%s", link->id, target ? dorsum_entry_get_name (target) : "");
+      g_autofree char *title = g_strdup_printf ("Link %s", dorsum_kind_to_string (link->kind));
+
+      print_field (title, text);
+    }
+
+  linking = dorsum_library_get_linking_entries (library, dorsum_entry_get_id (entry));
+  for (guint i = 0; i < linking->len; i++)
+    {
+      DorsumEntry *other = g_ptr_array_index (linking, i);
+      g_autofree char *text = g_strdup_printf ("%s\t%s", dorsum_entry_get_id (other), dorsum_entry_get_name (other));
+      g_autofree char *title = g_strdup_printf ("Linked from %s", dorsum_kind_to_string (dorsum_entry_get_kind (other)));
+
+      print_field (title, text);
+    }
+
+  {
+    const char * const *sources = dorsum_entry_lookup_field (entry, "sources");
+
+    for (guint i = 0; sources && sources[i]; i++)
+      print_field (_("Source"), sources[i]);
+  }
+
+  return 0;
+}
+
+static int
+run_search (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (_("TEXT…"),
+    _("Search names, Latin names and everyday names; prints id<TAB>name<TAB>kind, best first."));
+  g_autoptr(DorsumLibrary) library = NULL;
+  g_autoptr(DorsumSearchIndex) index = NULL;
+  g_autoptr(GArray) results = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse_command (context, &argc, &argv))
+    return 2;
+
+  if (argc < 2)
+    {
+      usage_error (context, _("say what to search for"));
+      return 2;
+    }
+
+  text = g_strjoinv (" ", argv + 1);
+  library = open_library ();
+  index = dorsum_search_index_new (library);
+  results = dorsum_search_index_query (index, text, 0);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const DorsumSearchResult *result = &g_array_index (results, DorsumSearchResult, i);
+
+      g_print ("%s\t%s\t%s\n",
+               dorsum_entry_get_id (result->entry),
+               dorsum_entry_get_name (result->entry),
+               dorsum_kind_to_string (dorsum_entry_get_kind (result->entry)));
+    }
+
+  return results->len > 0 ? 0 : 1;
+}
+
+static const Command commands[] = {
+  { "validate", N_("FILE…"), N_("Check content library files"), run_validate },
+  { "list", N_("KIND"), N_("List muscles, techniques, stretches, selfcare, contraindications, conditions"), run_list },
+  { "show", N_("ID"), N_("Show one entry"), run_show },
+  { "search", N_("TEXT"), N_("Search the library"), run_search },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: dorsum-cli [--library DIR] COMMAND [ARGUMENTS…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-9s %-8s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("“dorsum-cli COMMAND --help” tells more about each."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char **sub_argv = NULL;
+  const char *name = NULL;
+  int command_index = -1;
+  int sub_argc = 0;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The command is the first word that is not an option or an option's value. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--library") || g_str_equal (argv[i], "-l"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] != '-')
+        {
+          command_index = i;
+          name = argv[i];
+          break;
+        }
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("dorsum-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+    }
+
+  if (name == NULL)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+
+  /* Hand the command everything but its own name, global options included. */
+  sub_argv = g_new0 (char *, argc + 1);
+  sub_argv[sub_argc++] = argv[0];
+  for (int i = 1; i < argc; i++)
+    if (i != command_index)
+      sub_argv[sub_argc++] = argv[i];
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("dorsum-cli %s", name);
+
+          g_set_prgname (prgname);
+          ret = commands[i].run (sub_argc, sub_argv);
+          g_strfreev (library_dirs);
+          return ret;
+        }
+    }
+
+  g_printerr (_("dorsum-cli: “%s” is not a command\n\n"), name);
+  print_usage (stderr);
+
+  return 2;
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One entry of the content library: a muscle, technique, stretch, self-care routine,
+ * contraindication, condition or article, with its fields and its links by id. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DORSUM_KIND_MUSCLE,
+  DORSUM_KIND_TECHNIQUE,
+  DORSUM_KIND_STRETCH,
+  DORSUM_KIND_SELFCARE,
+  DORSUM_KIND_CONTRAINDICATION,
+  DORSUM_KIND_CONDITION,
+  DORSUM_KIND_ARTICLE,
+  DORSUM_N_KINDS
+} DorsumKind;
+
+typedef struct
+{
+  double x;
+  double y;
+} DorsumPoint;
+
+/* A trigger point, in diagram units on the figure's right side. */
+typedef struct
+{
+  DorsumPoint  point;
+  char        *location;
+  char        *referral;
+  /* GArray of GArray of DorsumPoint: each a referral-zone polygon */
+  GPtrArray   *zones;
+} DorsumTriggerPoint;
+
+/* One field of an entry as read from the library: a key (the element name, such as
+ * "origin" or "steps") with one or more values in document order. */
+typedef struct
+{
+  const char  *key;
+  GStrv        values;
+} DorsumField;
+
+typedef struct
+{
+  DorsumKind   kind;
+  char        *id;
+  guint        line;
+} DorsumLink;
+
+#define DORSUM_TYPE_ENTRY (dorsum_entry_get_type())
+
+G_DECLARE_FINAL_TYPE (DorsumEntry, dorsum_entry, DORSUM, ENTRY, GObject)
+
+DorsumKind          dorsum_entry_get_kind            (DorsumEntry  *self);
+const char         *dorsum_entry_get_id              (DorsumEntry  *self);
+const char         *dorsum_entry_get_name            (DorsumEntry  *self);
+const char         *dorsum_entry_get_latin           (DorsumEntry  *self);
+const char         *dorsum_entry_get_summary         (DorsumEntry  *self);
+const char * const *dorsum_entry_get_aliases         (DorsumEntry  *self);
+const char         *dorsum_entry_get_attribute       (DorsumEntry  *self,
+                                                      const char   *name);
+const char         *dorsum_entry_get_part_of         (DorsumEntry  *self);
+const char         *dorsum_entry_get_file            (DorsumEntry  *self);
+guint               dorsum_entry_get_line            (DorsumEntry  *self);
+guint               dorsum_entry_get_n_fields        (DorsumEntry  *self);
+const DorsumField  *dorsum_entry_get_field           (DorsumEntry  *self,
+                                                      guint         position);
+const char * const *dorsum_entry_lookup_field        (DorsumEntry  *self,
+                                                      const char   *key);
+const char         *dorsum_entry_lookup_value        (DorsumEntry  *self,
+                                                      const char   *key);
+guint               dorsum_entry_get_n_links         (DorsumEntry  *self);
+const DorsumLink   *dorsum_entry_get_link            (DorsumEntry  *self,
+                                                      guint         position);
+guint               dorsum_entry_get_n_trigger_points (DorsumEntry *self);
+const DorsumTriggerPoint *
+                    dorsum_entry_get_trigger_point   (DorsumEntry  *self,
+                                                      guint         position);
+
+const char         *dorsum_kind_to_string            (DorsumKind    kind);
+gboolean            dorsum_kind_from_string          (const char   *str,
+                                                      DorsumKind   *kind);
+const char         *dorsum_kind_get_plural           (DorsumKind    kind);
+const char         *dorsum_kind_get_title            (DorsumKind    kind);
+const char         *dorsum_field_get_title           (const char   *key);
+
+G_END_DECLS

@@ -1,0 +1,1138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Loads content packs safely (no DTDs, no entities, no network, bounded size), validates
+ * them against the RELAX NG schema, resolves every reference and adds them all-or-nothing. */
+
+#define G_LOG_DOMAIN "dorsum-library"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "dorsum-entry-private.h"
+#include "dorsum-library.h"
+#include "dorsum-resources.h"
+
+#define LIBRARY_NS "https://dorsum.github.io/ns/library/1"
+#define RESOURCE_PATH "/io/github/dorsum/Dorsum/library"
+#define SCHEMA_RESOURCE "/io/github/dorsum/Dorsum/dorsum-library.rng"
+#define MAX_PROBLEMS_PER_FILE 25
+
+struct _DorsumLibrary
+{
+  GObject     parent_instance;
+
+  GHashTable *by_id;                     /* id → DorsumEntry (owned) */
+  GListStore *stores[DORSUM_N_KINDS];
+  GPtrArray  *problems;                  /* GError*: packs that failed to load */
+};
+
+G_DEFINE_FINAL_TYPE (DorsumLibrary, dorsum_library, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (dorsum-library-error-quark, dorsum_library_error)
+
+/* Problems found while loading one pack, collected so a content author sees all of them. */
+typedef struct
+{
+  GString *text;
+  guint    count;
+  int      first_code;
+} Problems;
+
+typedef struct
+{
+  const char *display_name;
+  Problems   *problems;
+  guint       file_problems;
+  gboolean    saw_doctype;
+  guint       doctype_line;
+} ParseState;
+
+static xmlRelaxNGPtr schema;
+
+G_GNUC_PRINTF (5, 6)
+static void
+problems_add (Problems   *problems,
+              int         code,
+              const char *file,
+              guint       line,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (problems->count == 0)
+    problems->first_code = code;
+  else
+    g_string_append_c (problems->text, '\n');
+
+  if (line > 0)
+    g_string_append_printf (problems->text, "%s:%u: %s", file, line, message);
+  else
+    g_string_append_printf (problems->text, "%s: %s", file, message);
+
+  problems->count++;
+}
+
+static char *
+strip_message (const char *message)
+{
+  return g_strstrip (g_strdup (message ? message : ""));
+}
+
+/* libxml2 would otherwise print to stderr; we report through GError instead. */
+static void
+silent_generic_error (void       *ctx,
+                      const char *msg,
+                      ...)
+{
+}
+
+static xmlParserInputPtr
+refuse_external_entity (const char       *url,
+                        const char       *id,
+                        xmlParserCtxtPtr  ctxt)
+{
+  /* Nothing is ever fetched: not from the network, not from the local disk. */
+  return NULL;
+}
+
+static void
+on_structured_error (void        *user_data,
+                     xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt ? ctxt->_private : NULL;
+  g_autofree char *message = NULL;
+
+  if (state == NULL || error == NULL || error->level < XML_ERR_ERROR || state->saw_doctype)
+    return;
+
+  /* After the first fatal error libxml2 reports follow-on noise; one is enough. */
+  if (state->file_problems > 0)
+    return;
+
+  message = strip_message (error->message);
+  problems_add (state->problems, DORSUM_LIBRARY_ERROR_NOT_XML, state->display_name,
+                error->line > 0 ? (guint)error->line : 1,
+                _("this is not well-formed XML: %s"), message);
+  state->file_problems++;
+}
+
+static void
+on_internal_subset (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  /* A DOCTYPE is how entity bombs and external entities get in; library files never need one. */
+  state->saw_doctype = TRUE;
+  state->doctype_line = xmlSAX2GetLineNumber (ctxt);
+  xmlStopParser (ctxt);
+}
+
+static xmlDocPtr
+parse_safely (const char *data,
+              gsize       length,
+              const char *display_name,
+              Problems   *problems)
+{
+  ParseState state = { display_name, problems, 0, FALSE, 0 };
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  guint before = problems->count;
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      problems_add (problems, DORSUM_LIBRARY_ERROR_IO, display_name, 0, _("out of memory"));
+      return NULL;
+    }
+
+  ctxt->_private = &state;
+  ctxt->sax->internalSubset = on_internal_subset;
+  ctxt->sax->serror = on_structured_error;
+  ctxt->vctxt.error = NULL;
+  ctxt->vctxt.warning = NULL;
+
+  doc = xmlCtxtReadMemory (ctxt, data, (int)length, display_name, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+
+  if (state.saw_doctype)
+    {
+      problems_add (problems, DORSUM_LIBRARY_ERROR_DOCTYPE, display_name, state.doctype_line,
+                    _("a DOCTYPE declaration is not allowed in library files "
+                      "(entities and DTDs are refused for safety); remove it"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc == NULL || !ctxt->wellFormed)
+    {
+      if (problems->count == before)
+        {
+          xmlErrorPtr error = xmlCtxtGetLastError (ctxt);
+          g_autofree char *message = strip_message (error ? error->message : NULL);
+
+          problems_add (problems, DORSUM_LIBRARY_ERROR_NOT_XML, display_name,
+                        error && error->line > 0 ? (guint)error->line : 1,
+                        _("this is not well-formed XML: %s"),
+                        *message ? message : _("the file could not be read"));
+        }
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+
+  return doc;
+}
+
+typedef struct
+{
+  const char *display_name;
+  Problems   *problems;
+  guint       count;
+} ValidateState;
+
+/* libxml2's RELAX NG messages, said the way a content author thinks about the file. */
+static char *
+explain_schema_message (const char *message)
+{
+  static const struct {
+    const char *pattern;
+    const char *replacement;
+  } rules[] = {
+    { "^Did not expect element (\\S+) there$",
+      N_("<\\1> is not expected here: an element before it is missing, or the elements are in the wrong order") },
+    { "^Expecting element (\\S+), got (\\S+)$", N_("expected <\\1> here, but found <\\2>") },
+    { "^Element (\\S+) failed to validate attributes$", N_("<\\1> has a missing or invalid attribute") },
+    { "^Invalid attribute (\\S+) for element (\\S+)$", N_("<\\2> does not take the attribute “\\1”") },
+    { "^Element (\\S+) has extra content: (\\S+)$", N_("<\\1> has content it may not hold: <\\2>") },
+    { "^Expecting an element (\\S+), got nothing$", N_("<\\1> is missing") },
+    { "^Error validating datatype (\\S+)$", N_("a value is empty or not of the right form") },
+    { "^Error validating value *$", N_("a value is not one of the allowed ones") },
+    { "^Element (\\S+) failed to validate content$", N_("the content of <\\1> is incomplete or out of order") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (rules[i].pattern, 0, 0, NULL);
+
+      if (g_regex_match (regex, message, 0, NULL))
+        return g_regex_replace (regex, message, -1, 0, _(rules[i].replacement), 0, NULL);
+    }
+
+  return g_strdup (message);
+}
+
+static void
+on_schema_error (void        *user_data,
+                 xmlErrorPtr  error)
+{
+  ValidateState *state = user_data;
+  g_autofree char *message = NULL;
+  g_autofree char *explained = NULL;
+  guint line = error->line > 0 ? (guint)error->line : 0;
+
+  if (line == 0 && error->node != NULL)
+    line = (guint)xmlGetLineNo ((xmlNodePtr)error->node);
+
+  if (state->count >= MAX_PROBLEMS_PER_FILE)
+    return;
+
+  message = strip_message (error->message);
+  explained = explain_schema_message (message);
+  problems_add (state->problems, DORSUM_LIBRARY_ERROR_SCHEMA, state->display_name, line,
+                _("does not follow the library schema: %s"), explained);
+  state->count++;
+}
+
+static gboolean
+ensure_schema (Problems *problems)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  xmlRelaxNGParserCtxtPtr pctxt;
+
+  if (schema != NULL)
+    return TRUE;
+
+  bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
+  g_assert (bytes != NULL);
+
+  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL), (int)g_bytes_get_size (bytes));
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+
+  /* The schema is ours and compiled in: failing here is a bug, not user input. */
+  g_assert (schema != NULL);
+
+  return TRUE;
+}
+
+static gboolean
+validate_document (xmlDocPtr   doc,
+                   const char *display_name,
+                   Problems   *problems)
+{
+  ValidateState state = { display_name, problems, 0 };
+  xmlRelaxNGValidCtxtPtr vctxt;
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  int ret;
+
+  if (root == NULL ||
+      !xmlStrEqual (root->name, BAD_CAST "library") ||
+      root->ns == NULL ||
+      !xmlStrEqual (root->ns->href, BAD_CAST LIBRARY_NS))
+    {
+      problems_add (problems, DORSUM_LIBRARY_ERROR_WRONG_ROOT, display_name,
+                    root ? (guint)xmlGetLineNo (root) : 1,
+                    _("the root element is <%s>, but a library file starts with "
+                      "<library xmlns=\"%s\" version=\"1\">"),
+                    root ? (const char *)root->name : "", LIBRARY_NS);
+      return FALSE;
+    }
+
+  ensure_schema (problems);
+
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, on_schema_error, &state);
+  ret = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+
+  if (ret != 0 && state.count == 0)
+    problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, display_name, (guint)xmlGetLineNo (root),
+                  _("does not follow the library schema"));
+
+  return ret == 0;
+}
+
+/* Collapses the white space of XML text into single spaces. */
+static char *
+node_text (xmlNodePtr node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  GString *str = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = (const char *)content; p && *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = str->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (str, ' ');
+      space = FALSE;
+      g_string_append_c (str, *p);
+    }
+
+  xmlFree (content);
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+node_prop (xmlNodePtr  node,
+           const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *ret = g_strdup ((const char *)value);
+
+  xmlFree (value);
+
+  return ret;
+}
+
+static gboolean
+is_element (xmlNodePtr node)
+{
+  return node->type == XML_ELEMENT_NODE;
+}
+
+static GArray *
+parse_points (const char *str)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (DorsumPoint));
+  g_auto(GStrv) pairs = g_strsplit_set (str, " \t\r\n", -1);
+
+  for (guint i = 0; pairs[i]; i++)
+    {
+      DorsumPoint pt;
+      char *comma;
+
+      if (pairs[i][0] == '\0' || !(comma = strchr (pairs[i], ',')))
+        continue;
+
+      pt.x = g_ascii_strtod (pairs[i], NULL);
+      pt.y = g_ascii_strtod (comma + 1, NULL);
+      g_array_append_val (points, pt);
+    }
+
+  return points;
+}
+
+static DorsumTriggerPoint *
+parse_trigger_point (xmlNodePtr node)
+{
+  DorsumTriggerPoint *tp = g_new0 (DorsumTriggerPoint, 1);
+  g_autofree char *x = node_prop (node, "x");
+  g_autofree char *y = node_prop (node, "y");
+
+  tp->point.x = g_ascii_strtod (x, NULL);
+  tp->point.y = g_ascii_strtod (y, NULL);
+  tp->zones = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      if (!is_element (child))
+        continue;
+
+      if (xmlStrEqual (child->name, BAD_CAST "location"))
+        tp->location = node_text (child);
+      else if (xmlStrEqual (child->name, BAD_CAST "referral"))
+        tp->referral = node_text (child);
+      else if (xmlStrEqual (child->name, BAD_CAST "zone"))
+        {
+          g_autofree char *points = node_prop (child, "points");
+
+          g_ptr_array_add (tp->zones, parse_points (points));
+        }
+    }
+
+  return tp;
+}
+
+/* Adds every leaf element below @node as a value of @key, in document order. */
+static void
+add_leaf_values (DorsumEntry *entry,
+                 const char  *key,
+                 xmlNodePtr   node)
+{
+  gboolean has_children = FALSE;
+
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      if (is_element (child))
+        {
+          has_children = TRUE;
+          add_leaf_values (entry, key, child);
+        }
+    }
+
+  if (!has_children)
+    {
+      g_autofree char *text = node_text (node);
+
+      _dorsum_entry_add_value (entry, key, text);
+    }
+}
+
+static DorsumEntry *
+build_entry (xmlNodePtr  node,
+             DorsumKind  kind,
+             const char *display_name)
+{
+  g_autofree char *id = node_prop (node, "id");
+  DorsumEntry *entry = _dorsum_entry_new (kind, id, display_name, (guint)xmlGetLineNo (node));
+
+  for (xmlAttrPtr attr = node->properties; attr; attr = attr->next)
+    {
+      g_autofree char *value = node_prop (node, (const char *)attr->name);
+
+      if (!xmlStrEqual (attr->name, BAD_CAST "id"))
+        _dorsum_entry_set_attribute (entry,
+                                     xmlStrEqual (attr->name, BAD_CAST "kind") ? "severity" : (const char *)attr->name,
+                                     value);
+    }
+
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      const char *name = (const char *)child->name;
+
+      if (!is_element (child))
+        continue;
+
+      if (g_str_equal (name, "links"))
+        {
+          for (xmlNodePtr link = child->children; link; link = link->next)
+            {
+              g_autofree char *ref = NULL;
+              DorsumKind link_kind;
+
+              if (!is_element (link) || !dorsum_kind_from_string ((const char *)link->name, &link_kind))
+                continue;
+
+              ref = node_prop (link, "ref");
+              _dorsum_entry_add_link (entry, link_kind, ref, (guint)xmlGetLineNo (link));
+            }
+        }
+      else if (g_str_equal (name, "trigger-point"))
+        {
+          _dorsum_entry_add_trigger_point (entry, parse_trigger_point (child));
+        }
+      else if (g_str_equal (name, "innervation") || g_str_equal (name, "pressure"))
+        {
+          for (xmlAttrPtr attr = child->properties; attr; attr = attr->next)
+            {
+              g_autofree char *value = node_prop (child, (const char *)attr->name);
+              g_autofree char *key = g_strconcat (name, "-", attr->name, NULL);
+
+              _dorsum_entry_set_attribute (entry, key, value);
+            }
+          add_leaf_values (entry, name, child);
+        }
+      else if (kind == DORSUM_KIND_CONTRAINDICATION && g_str_equal (name, "action"))
+        {
+          add_leaf_values (entry, "action-to-take", child);
+        }
+      else if (kind == DORSUM_KIND_ARTICLE && (g_str_equal (name, "p") || g_str_equal (name, "list")))
+        {
+          add_leaf_values (entry, "text", child);
+        }
+      else
+        {
+          add_leaf_values (entry, name, child);
+        }
+    }
+
+  return entry;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = (guint)j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diag = row[0];
+
+      row[0] = (guint)i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint best = MIN (row[j] + 1, row[j - 1] + 1);
+
+          best = MIN (best, diag + (a[i - 1] == b[j - 1] ? 0 : 1));
+          diag = up;
+          row[j] = best;
+        }
+    }
+
+  return row[lb];
+}
+
+static DorsumEntry *
+lookup_in (GHashTable *pack,
+           GHashTable *library,
+           const char *id)
+{
+  DorsumEntry *entry = g_hash_table_lookup (pack, id);
+
+  return entry ? entry : g_hash_table_lookup (library, id);
+}
+
+static const char *
+closest_id (GHashTable *pack,
+            GHashTable *library,
+            DorsumKind  kind,
+            const char *id)
+{
+  GHashTable *tables[] = { pack, library };
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  guint limit = MAX (2, (guint)strlen (id) / 4);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint distance;
+
+          if (dorsum_entry_get_kind (value) != kind)
+            continue;
+
+          distance = edit_distance (id, key);
+          if (distance < best_distance || (distance == best_distance && g_strcmp0 (key, best) < 0))
+            {
+              best_distance = distance;
+              best = key;
+            }
+        }
+    }
+
+  return best_distance <= limit ? best : NULL;
+}
+
+static void
+check_reference (DorsumEntry *entry,
+                 DorsumKind   kind,
+                 const char  *id,
+                 guint        line,
+                 GHashTable  *pack,
+                 GHashTable  *library,
+                 Problems    *problems)
+{
+  DorsumEntry *target = lookup_in (pack, library, id);
+  const char *file = dorsum_entry_get_file (entry);
+
+  if (target == NULL)
+    {
+      const char *suggestion = closest_id (pack, library, kind, id);
+
+      if (suggestion != NULL)
+        problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
+                      _("%s \"%s\" is not defined (did you mean \"%s\"?)"),
+                      dorsum_kind_to_string (kind), id, suggestion);
+      else
+        problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
+                      _("%s \"%s\" is not defined"), dorsum_kind_to_string (kind), id);
+    }
+  else if (dorsum_entry_get_kind (target) != kind)
+    {
+      problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
+                    _("\"%s\" is a %s, but it is linked here as a %s"),
+                    id, dorsum_kind_to_string (dorsum_entry_get_kind (target)),
+                    dorsum_kind_to_string (kind));
+    }
+}
+
+typedef struct
+{
+  char   *display_name;
+  GBytes *bytes;
+} Source;
+
+static void
+source_free (gpointer data)
+{
+  Source *source = data;
+
+  g_free (source->display_name);
+  g_bytes_unref (source->bytes);
+  g_free (source);
+}
+
+static int
+compare_entries_by_name (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return g_utf8_collate (dorsum_entry_get_name ((DorsumEntry *)a),
+                         dorsum_entry_get_name ((DorsumEntry *)b));
+}
+
+/* Parses, validates and cross-checks all sources as one pack; adds them only if all is well. */
+static gboolean
+add_sources (DorsumLibrary  *self,
+             GPtrArray      *sources,
+             gboolean        allow_builtin_copies,
+             GError        **error)
+{
+  Problems problems = { g_string_new (NULL), 0, 0 };
+  g_autoptr(GHashTable) pack = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) builtin_copies = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      Source *source = g_ptr_array_index (sources, i);
+      gsize size = g_bytes_get_size (source->bytes);
+      xmlDocPtr doc;
+
+      if (size > DORSUM_LIBRARY_MAX_FILE_SIZE)
+        {
+          problems_add (&problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, source->display_name, 0,
+                        _("the file is %" G_GSIZE_FORMAT " bytes; library files may be at most %d MiB"),
+                        size, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
+          continue;
+        }
+
+      doc = parse_safely (g_bytes_get_data (source->bytes, NULL), size, source->display_name, &problems);
+      if (doc == NULL)
+        continue;
+
+      if (validate_document (doc, source->display_name, &problems))
+        {
+          xmlNodePtr root = xmlDocGetRootElement (doc);
+
+          for (xmlNodePtr node = root->children; node; node = node->next)
+            {
+              DorsumEntry *entry, *existing;
+              DorsumKind kind;
+
+              if (!is_element (node) || !dorsum_kind_from_string ((const char *)node->name, &kind))
+                continue;
+
+              entry = build_entry (node, kind, source->display_name);
+
+              if ((existing = g_hash_table_lookup (pack, dorsum_entry_get_id (entry))))
+                {
+                  problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
+                                dorsum_entry_get_line (entry),
+                                _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
+                                dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
+                                dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+                  g_object_unref (entry);
+                }
+              else if ((existing = g_hash_table_lookup (self->by_id, dorsum_entry_get_id (entry))))
+                {
+                  g_autofree char *a = g_path_get_basename (dorsum_entry_get_file (existing));
+                  g_autofree char *b = g_path_get_basename (source->display_name);
+
+                  /* Checking an edited copy of a built-in file against the rest is fine. */
+                  if (allow_builtin_copies && g_str_equal (a, b))
+                    {
+                      g_hash_table_add (builtin_copies, (gpointer)dorsum_entry_get_id (existing));
+                      g_hash_table_insert (pack, (gpointer)dorsum_entry_get_id (entry), entry);
+                      g_ptr_array_add (order, entry);
+                    }
+                  else
+                    {
+                      problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
+                                    dorsum_entry_get_line (entry),
+                                    _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
+                                    dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
+                                    dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+                      g_object_unref (entry);
+                    }
+                }
+              else
+                {
+                  g_hash_table_insert (pack, (gpointer)dorsum_entry_get_id (entry), entry);
+                  g_ptr_array_add (order, entry);
+                }
+            }
+        }
+
+      xmlFreeDoc (doc);
+    }
+
+  /* References are resolved only once every file of the pack is in. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+      const char *part_of = dorsum_entry_get_part_of (entry);
+
+      if (part_of != NULL)
+        check_reference (entry, dorsum_entry_get_kind (entry), part_of, dorsum_entry_get_line (entry),
+                         pack, self->by_id, &problems);
+
+      for (guint j = 0; j < dorsum_entry_get_n_links (entry); j++)
+        {
+          const DorsumLink *link = dorsum_entry_get_link (entry, j);
+
+          check_reference (entry, link->kind, link->id, link->line, pack, self->by_id, &problems);
+        }
+    }
+
+  if (problems.count > 0)
+    {
+      g_set_error_literal (error, DORSUM_LIBRARY_ERROR, problems.first_code, problems.text->str);
+      g_string_free (problems.text, TRUE);
+      return FALSE;
+    }
+
+  g_string_free (problems.text, TRUE);
+
+  if (g_hash_table_size (builtin_copies) > 0)
+    return TRUE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+
+      g_hash_table_insert (self->by_id, (gpointer)dorsum_entry_get_id (entry), g_object_ref (entry));
+      g_list_store_insert_sorted (self->stores[dorsum_entry_get_kind (entry)], entry,
+                                  compare_entries_by_name, NULL);
+    }
+
+  return TRUE;
+}
+
+static void
+dorsum_library_finalize (GObject *object)
+{
+  DorsumLibrary *self = (DorsumLibrary *)object;
+
+  for (guint i = 0; i < DORSUM_N_KINDS; i++)
+    g_clear_object (&self->stores[i]);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dorsum_library_parent_class)->finalize (object);
+}
+
+static void
+dorsum_library_class_init (DorsumLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dorsum_library_finalize;
+
+  xmlInitParser ();
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+  xmlSetExternalEntityLoader (refuse_external_entity);
+}
+
+static void
+dorsum_library_init (DorsumLibrary *self)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      dorsum_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+
+  for (guint i = 0; i < DORSUM_N_KINDS; i++)
+    self->stores[i] = g_list_store_new (DORSUM_TYPE_ENTRY);
+}
+
+DorsumLibrary *
+dorsum_library_new (void)
+{
+  return g_object_new (DORSUM_TYPE_LIBRARY, NULL);
+}
+
+/**
+ * dorsum_library_load_builtin:
+ *
+ * Loads the library compiled into the program. It is checked by the build's tests,
+ * so a failure here means a broken build; it is still reported, never fatal.
+ */
+gboolean
+dorsum_library_load_builtin (DorsumLibrary  *self,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (source_free);
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
+
+  names = g_resources_enumerate_children (RESOURCE_PATH, 0, error);
+  if (names == NULL)
+    return FALSE;
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_build_path ("/", RESOURCE_PATH, names[i], NULL);
+      Source *source;
+
+      if (!g_str_has_suffix (names[i], ".xml"))
+        continue;
+
+      source = g_new0 (Source, 1);
+      source->display_name = g_strdup (names[i]);
+      source->bytes = g_resources_lookup_data (path, 0, NULL);
+      g_ptr_array_add (sources, source);
+    }
+
+  return add_sources (self, sources, FALSE, error);
+}
+
+static gboolean
+read_file (GFile      *file,
+           GPtrArray  *sources,
+           GError    **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = g_file_get_parse_name (file);
+  char *contents = NULL;
+  gsize length = 0;
+  Source *source;
+
+  /* Check the size first so that a huge file is never read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO,
+                   "%s: %s", display_name, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_info_get_size (info) > DORSUM_LIBRARY_MAX_FILE_SIZE)
+    {
+      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
+                   _("%s: the file is %" G_GOFFSET_FORMAT " bytes; library files may be at most %d MiB"),
+                   display_name, g_file_info_get_size (info), DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  source = g_new0 (Source, 1);
+  source->display_name = g_steal_pointer (&display_name);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO,
+                   "%s: %s", source->display_name, local_error->message);
+      source_free (source);
+      return FALSE;
+    }
+
+  source->bytes = g_bytes_new_take (contents, length);
+  g_ptr_array_add (sources, source);
+
+  return TRUE;
+}
+
+/**
+ * dorsum_library_add_files:
+ * @allow_builtin_copies: check files that are copies of built-in ones (same file name)
+ *   against the rest of the library without adding them; for `dorsum-cli validate`.
+ *
+ * Loads @files as one pack: either all of it is added, or none of it and @error
+ * lists every problem as `FILE:LINE: message`, one per line.
+ */
+gboolean
+dorsum_library_add_files (DorsumLibrary  *self,
+                          GFile         **files,
+                          guint           n_files,
+                          gboolean        allow_builtin_copies,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (source_free);
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (!read_file (files[i], sources, error))
+        return FALSE;
+    }
+
+  return add_sources (self, sources, allow_builtin_copies, error);
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *pa = g_file_get_path (*(GFile **)a);
+  g_autofree char *pb = g_file_get_path (*(GFile **)b);
+
+  return g_strcmp0 (pa, pb);
+}
+
+/**
+ * dorsum_library_add_pack:
+ * @file: a directory (every `*.xml` in it) or a single XML file
+ *
+ * Adds one pack, all or nothing.
+ */
+gboolean
+dorsum_library_add_pack (DorsumLibrary  *self,
+                         GFile          *file,
+                         GError        **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GFileType type;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  if (type != G_FILE_TYPE_DIRECTORY)
+    return dorsum_library_add_files (self, &file, 1, FALSE, error);
+
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (enumerator == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (;;)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          g_str_has_suffix (g_file_info_get_name (info), ".xml"))
+        g_ptr_array_add (files, g_object_ref (child));
+    }
+
+  g_ptr_array_sort (files, compare_files);
+
+  return dorsum_library_add_files (self, (GFile **)files->pdata, files->len, FALSE, error);
+}
+
+static void
+load_packs_in (DorsumLibrary *self,
+               const char    *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "dorsum", "library", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (enumerator == NULL)
+    return;
+
+  for (;;)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ||
+          g_str_has_suffix (g_file_info_get_name (info), ".xml"))
+        g_ptr_array_add (packs, g_object_ref (child));
+    }
+
+  g_ptr_array_sort (packs, compare_files);
+
+  for (guint i = 0; i < packs->len; i++)
+    {
+      GError *error = NULL;
+
+      if (!dorsum_library_add_pack (self, g_ptr_array_index (packs, i), &error))
+        {
+          g_debug ("Skipping pack: %s", error->message);
+          g_ptr_array_add (self->problems, error);
+        }
+    }
+}
+
+/**
+ * dorsum_library_load_system_packs:
+ *
+ * Loads every pack under `dorsum/library/` in `$XDG_DATA_DIRS` and then the user's data
+ * directory: each subdirectory is one pack, each loose `.xml` file too. A pack that fails
+ * is skipped and kept in dorsum_library_get_problems(); the others still load.
+ */
+void
+dorsum_library_load_system_packs (DorsumLibrary *self)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+
+  g_return_if_fail (DORSUM_IS_LIBRARY (self));
+
+  for (guint i = 0; dirs[i]; i++)
+    load_packs_in (self, dirs[i]);
+
+  load_packs_in (self, g_get_user_data_dir ());
+}
+
+/**
+ * dorsum_library_get_problems:
+ *
+ * Returns: (transfer none) (element-type GError): the packs that failed to load
+ */
+GPtrArray *
+dorsum_library_get_problems (DorsumLibrary *self)
+{
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), NULL);
+
+  return self->problems;
+}
+
+DorsumEntry *
+dorsum_library_lookup (DorsumLibrary *self,
+                       const char    *id)
+{
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), NULL);
+
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+/**
+ * dorsum_library_get_entries:
+ *
+ * Returns: (transfer none): the entries of @kind, sorted by name
+ */
+GListModel *
+dorsum_library_get_entries (DorsumLibrary *self,
+                            DorsumKind     kind)
+{
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (kind < DORSUM_N_KINDS, NULL);
+
+  return G_LIST_MODEL (self->stores[kind]);
+}
+
+guint
+dorsum_library_get_n_entries (DorsumLibrary *self)
+{
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), 0);
+
+  return g_hash_table_size (self->by_id);
+}
+
+/**
+ * dorsum_library_get_linking_entries:
+ *
+ * Returns: (transfer container): entries that link to @id (or name it as their whole), by name
+ */
+GPtrArray *
+dorsum_library_get_linking_entries (DorsumLibrary *self,
+                                    const char    *id)
+{
+  GPtrArray *ret = g_ptr_array_new ();
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), ret);
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *model = G_LIST_MODEL (self->stores[k]);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, i);
+
+          for (guint j = 0; j < dorsum_entry_get_n_links (entry); j++)
+            {
+              if (g_str_equal (dorsum_entry_get_link (entry, j)->id, id))
+                {
+                  g_ptr_array_add (ret, entry);
+                  break;
+                }
+            }
+        }
+    }
+
+  return ret;
+}

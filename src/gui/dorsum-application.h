@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application: owns the content library and the windows, installs app actions. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dorsum-library.h"
+
+G_BEGIN_DECLS
+
+#define DORSUM_TYPE_APPLICATION (dorsum_application_get_type())
+
+G_DECLARE_FINAL_TYPE (DorsumApplication, dorsum_application, DORSUM, APPLICATION, AdwApplication)
+
+DorsumApplication *dorsum_application_new         (void);
+DorsumLibrary     *dorsum_application_get_library (DorsumApplication *self);
+
+G_END_DECLS

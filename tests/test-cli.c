@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs the real dorsum-cli binary (path in DORSUM_CLI) and checks exit codes and output:
+ * validate accepts the shipped library and rejects every bad fixture with FILE:LINE. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DORSUM_CLI");
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *)cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+}
+
+static int
+exit_code (Run *run)
+{
+  return WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+static void
+test_validate_shipped (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "library", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *name;
+  int status;
+
+  g_assert_nonnull (d);
+  g_ptr_array_add (argv, g_strdup (g_getenv ("DORSUM_CLI")));
+  g_ptr_array_add (argv, g_strdup ("validate"));
+  while ((name = g_dir_read_name (d)))
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (argv, g_build_filename (dir, name, NULL));
+  g_assert_cmpuint (argv->len, >=, 7);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_test_message ("%s%s", out, err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_validate_bad (void)
+{
+  const char *files[] = {
+    "not-xml.xml", "truncated.xml", "wrong-root.xml", "billion-laughs.xml", "external-entity.xml",
+    "schema-violation.xml", "duplicate-id.xml", "dangling-ref.xml",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", files[i], NULL);
+      g_autofree char *prefix = g_strdup_printf ("%s:", path);
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "validate", path, NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (exit_code (&run), ==, 1);
+
+      /* FILE:LINE: message, with a real line number. */
+      g_assert_true (g_str_has_prefix (run.err, prefix));
+      g_assert_true (g_ascii_isdigit (run.err[strlen (prefix)]));
+    }
+}
+
+static void
+test_list_and_show (void)
+{
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  run_cli (&list, "list", "muscles", NULL);
+  g_assert_cmpint (exit_code (&list), ==, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 37);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cols), ==, 3);
+      if (g_str_equal (cols[0], "latissimus-dorsi"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (cols[1], ==, "Latissimus dorsi");
+          g_assert_nonnull (strstr (cols[2], "latissimus dorsi"));
+        }
+    }
+  g_assert_true (found);
+
+  run_cli (&show, "show", "latissimus-dorsi", NULL);
+  g_assert_cmpint (exit_code (&show), ==, 0);
+  g_assert_nonnull (strstr (show.out, "\nName: Latissimus dorsi\n"));
+  g_assert_nonnull (strstr (show.out, "\nLatin: "));
+  g_assert_nonnull (strstr (show.out, "\nOrigin: "));
+  g_assert_nonnull (strstr (show.out, "\nInsertion: "));
+  g_assert_nonnull (strstr (show.out, "\nAction: "));
+  g_assert_nonnull (strstr (show.out, "\nInnervation: "));
+  g_assert_nonnull (strstr (show.out, "Thoracodorsal"));
+  g_assert_nonnull (strstr (show.out, "\nLink technique: "));
+
+  run_cli (&missing, "show", "latisimus", NULL);
+  g_assert_cmpint (exit_code (&missing), ==, 1);
+  g_assert_nonnull (strstr (missing.err, "latisimus"));
+}
+
+static void
+test_search (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run_cli (&run, "search", "lats", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "latissimus-dorsi\t"));
+
+  run_cli (&none, "search", "xylophone", NULL);
+  g_assert_cmpint (exit_code (&none), ==, 1);
+}
+
+static void
+test_library_option (void)
+{
+  g_autofree char *pack = g_test_build_filename (G_TEST_DIST, "data", "packs", "a-good", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  run_cli (&run, "--library", pack, "show", "pack-a-note", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "Name: School notes"));
+
+  run_cli (&usage, "frobnicate", NULL);
+  g_assert_cmpint (exit_code (&usage), ==, 2);
+  g_assert_nonnull (strstr (usage.err, "validate"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/validate/shipped", test_validate_shipped);
+  g_test_add_func ("/cli/validate/bad", test_validate_bad);
+  g_test_add_func ("/cli/list-and-show", test_list_and_show);
+  g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/library-option", test_library_option);
+
+  return g_test_run ();
+}
