@@ -34,6 +34,7 @@ struct _DorsumSearchIndex
   GPtrArray     *entries;   /* DorsumEntry* */
   GArray        *terms;     /* Term */
   GPtrArray     *all_text;  /* per entry: every term folded, space-joined */
+  GPtrArray     *sort_keys; /* per entry: collation key of the name */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumSearchIndex, dorsum_search_index, G_TYPE_OBJECT)
@@ -125,6 +126,7 @@ rebuild (DorsumSearchIndex *self)
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->terms, 0);
   g_ptr_array_set_size (self->all_text, 0);
+  g_ptr_array_set_size (self->sort_keys, 0);
 
   for (guint k = 0; k < DORSUM_N_KINDS; k++)
     {
@@ -139,6 +141,7 @@ rebuild (DorsumSearchIndex *self)
           GString *all = g_string_new (NULL);
 
           g_ptr_array_add (self->entries, entry);
+          g_ptr_array_add (self->sort_keys, g_utf8_collate_key (dorsum_entry_get_name (entry), -1));
           add_term (self, dorsum_entry_get_name (entry), index, 3, all);
           for (guint j = 0; aliases[j]; j++)
             add_term (self, aliases[j], index, 2, all);
@@ -178,35 +181,37 @@ match_term (const char *folded,
 /* Every word of a multi-word query starts a word somewhere in the entry's terms. */
 static gboolean
 match_all_words (const char  *all,
-                 char       **words)
+                 char       **needles)
 {
-  for (guint i = 0; words[i]; i++)
+  for (guint i = 0; needles[i]; i++)
     {
-      g_autofree char *needle = g_strconcat (" ", words[i], NULL);
-
-      if (words[i][0] != '\0' && strstr (all, needle) == NULL)
+      if (strstr (all, needles[i]) == NULL)
         return FALSE;
     }
 
   return TRUE;
 }
 
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b)
+typedef struct
 {
-  const DorsumSearchResult *ra = a, *rb = b;
-  DorsumKind ka, kb;
+  DorsumSearchResult  result;
+  DorsumKind          kind;
+  const char         *sort_key;
+} Ranked;
 
-  if (ra->score != rb->score)
-    return ra->score > rb->score ? -1 : 1;
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a, *rb = b;
 
-  ka = dorsum_entry_get_kind (ra->entry);
-  kb = dorsum_entry_get_kind (rb->entry);
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
+  if (ra->result.score != rb->result.score)
+    return ra->result.score > rb->result.score ? -1 : 1;
 
-  return g_utf8_collate (dorsum_entry_get_name (ra->entry), dorsum_entry_get_name (rb->entry));
+  if (ra->kind != rb->kind)
+    return ra->kind < rb->kind ? -1 : 1;
+
+  return strcmp (ra->sort_key, rb->sort_key);
 }
 
 static void
@@ -218,6 +223,7 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->terms, g_array_unref);
   g_clear_pointer (&self->all_text, g_ptr_array_unref);
+  g_clear_pointer (&self->sort_keys, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dorsum_search_index_parent_class)->finalize (object);
 }
@@ -237,6 +243,7 @@ dorsum_search_index_init (DorsumSearchIndex *self)
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_array_set_clear_func (self->terms, term_clear);
   self->all_text = g_ptr_array_new_with_free_func (g_free);
+  self->sort_keys = g_ptr_array_new_with_free_func (g_free);
 }
 
 DorsumSearchIndex *
@@ -268,6 +275,7 @@ dorsum_search_index_query (DorsumSearchIndex *self,
   g_autofree guint *best = NULL;
   g_autofree const char **matched = NULL;
   g_auto(GStrv) words = NULL;
+  g_autoptr(GArray) ranked = NULL;
   GArray *results;
   gsize query_len;
 
@@ -304,7 +312,16 @@ dorsum_search_index_query (DorsumSearchIndex *self,
 
   if (strchr (query, ' ') != NULL)
     {
+      /* Each word must start a word: search for it with the space before it. */
       words = g_strsplit (query, " ", -1);
+      for (guint i = 0; words[i]; i++)
+        {
+          char *needle = g_strconcat (" ", words[i], NULL);
+
+          g_free (words[i]);
+          words[i] = needle;
+        }
+
       for (guint i = 0; i < self->entries->len; i++)
         {
           if (best[i] == 0 && match_all_words (g_ptr_array_index (self->all_text, i), words))
@@ -315,20 +332,23 @@ dorsum_search_index_query (DorsumSearchIndex *self,
         }
     }
 
+  ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   for (guint i = 0; i < self->entries->len; i++)
     {
       if (best[i] > 0)
         {
-          DorsumSearchResult result = { g_ptr_array_index (self->entries, i), best[i], matched[i] };
+          DorsumEntry *entry = g_ptr_array_index (self->entries, i);
+          Ranked r = { { entry, best[i], matched[i] }, dorsum_entry_get_kind (entry),
+                       g_ptr_array_index (self->sort_keys, i) };
 
-          g_array_append_val (results, result);
+          g_array_append_val (ranked, r);
         }
     }
 
-  g_array_sort (results, compare_results);
+  g_array_sort (ranked, compare_ranked);
 
-  if (max_results > 0 && results->len > max_results)
-    g_array_set_size (results, max_results);
+  for (guint i = 0; i < ranked->len && (max_results == 0 || i < max_results); i++)
+    g_array_append_val (results, g_array_index (ranked, Ranked, i).result);
 
   return results;
 }

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Prints how long the library takes to load (built-in, and generated packs of 1 000 and
+ * 10 000 entries) and how long a search query takes over the 10 000. Figures, not asserts. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dorsum-library.h"
+#include "dorsum-search.h"
+
+#define ENTRIES_PER_FILE 500
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return (da > db) - (da < db);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+/* Writes @n muscle entries, linked to each other, split over files of ENTRIES_PER_FILE. */
+static char *
+generate_pack (guint n)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dorsum-bench-XXXXXX", NULL);
+
+  for (guint file = 0; file * ENTRIES_PER_FILE < n; file++)
+    {
+      g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                             "<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+      g_autofree char *name = g_strdup_printf ("pack-%04u.xml", file);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      for (guint i = file * ENTRIES_PER_FILE; i < MIN (n, (file + 1) * ENTRIES_PER_FILE); i++)
+        {
+          g_string_append_printf (xml,
+            "  <muscle id=\"m%u\" region=\"upper-back\" layer=\"middle\">\n"
+            "    <name>Generated muscle %u</name>\n"
+            "    <alias>gm%u</alias>\n"
+            "    <alias>lay name %u</alias>\n"
+            "    <latin>Musculus generatus numero %u</latin>\n"
+            "    <summary>A generated muscle for measuring the loader.</summary>\n"
+            "    <origin>Spinous processes of the generated vertebrae.</origin>\n"
+            "    <insertion>The generated tubercle of the humerus.</insertion>\n"
+            "    <action>Extends the generated joint.</action>\n"
+            "    <action>Rotates it medially.</action>\n"
+            "    <innervation roots=\"C5-C6\">Generated nerve</innervation>\n"
+            "    <palpation>Ask the client to press the arm down and feel it contract.</palpation>\n"
+            "    <trigger-point x=\"450\" y=\"300\">\n"
+            "      <location>In the belly of the muscle.</location>\n"
+            "      <referral>Over the shoulder blade.</referral>\n"
+            "      <zone points=\"440,290 470,290 480,320 450,340 430,320\"/>\n"
+            "    </trigger-point>\n"
+            "    <overload>Long hours at a desk.</overload>\n"
+            "    <links><stretch ref=\"m-stretch\"/></links>\n"
+            "    <sources><source>Generated</source></sources>\n"
+            "  </muscle>\n", i, i, i, i, i);
+        }
+
+      if (file == 0)
+        g_string_append (xml,
+          "  <stretch id=\"m-stretch\">\n"
+          "    <name>Generated stretch</name><summary>For the benchmark.</summary>\n"
+          "    <equipment>none</equipment><position>Standing.</position>\n"
+          "    <steps><step>Stretch.</step></steps><hold>30 s</hold><repetitions>2</repetitions>\n"
+          "    <frequency>Daily</frequency><feel>A pull.</feel><avoid>Pain.</avoid><stop-if>It hurts.</stop-if>\n"
+          "    <links><muscle ref=\"m0\"/></links><sources><source>Generated</source></sources>\n"
+          "  </stretch>\n");
+
+      g_string_append (xml, "</library>\n");
+      g_assert_true (g_file_set_contents (path, xml->str, (gssize)xml->len, NULL));
+    }
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_pack (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static double
+time_pack_load (const char *dir,
+                guint       runs)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!dorsum_library_add_pack (library, file, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+    }
+
+  return median (samples);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *pack_1k = generate_pack (1000);
+  g_autofree char *pack_10k = generate_pack (10000);
+  g_autoptr(DorsumLibrary) big = dorsum_library_new ();
+  g_autoptr(DorsumSearchIndex) index = NULL;
+  g_autoptr(GFile) big_file = g_file_new_for_path (pack_10k);
+  const char *queries[] = { "lats", "gen", "muscle 5", "numero 9999", "lay name 42", "zzz", "m", "generatus", "humerus", "9" };
+  double builtin_ms, load_1k, load_10k;
+  guint n_queries = 0;
+  gint64 start;
+
+  /* Warm up the schema and the resource once, as the app does at startup. */
+  {
+    g_autoptr(DorsumLibrary) warm = dorsum_library_new ();
+
+    dorsum_library_load_builtin (warm, NULL);
+  }
+
+  for (guint r = 0; r < 21; r++)
+    {
+      g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+      g_autoptr(GError) error = NULL;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      if (!dorsum_library_load_builtin (library, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+
+      if (r == 0)
+        g_print ("built-in library: %u entries\n", dorsum_library_get_n_entries (library));
+    }
+  builtin_ms = median (samples);
+
+  load_1k = time_pack_load (pack_1k, 11);
+  load_10k = time_pack_load (pack_10k, 5);
+
+  g_assert_true (dorsum_library_add_pack (big, big_file, NULL));
+  index = dorsum_search_index_new (big);
+  dorsum_search_index_query (index, "warm", 0);
+
+  start = g_get_monotonic_time ();
+  for (guint r = 0; r < 50; r++)
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++, n_queries++)
+      g_array_unref (dorsum_search_index_query (index, queries[q], 0));
+
+  g_print ("load built-in (median of 21):        %8.2f ms   (target <= 10 ms)\n", builtin_ms);
+  g_print ("load 1 000 entries (median of 11):   %8.2f ms\n", load_1k);
+  g_print ("load 10 000 entries (median of 5):   %8.2f ms   (target <= 150 ms)\n", load_10k);
+  g_print ("ratio 10 000 / 1 000:                %8.2f x    (target <= 12 x)\n", load_10k / load_1k);
+  g_print ("search over 10 000, per query:       %8.3f ms   (mean of %u queries; target <= 1 ms)\n",
+           (g_get_monotonic_time () - start) / 1000.0 / n_queries, n_queries);
+
+  remove_pack (pack_1k);
+  remove_pack (pack_10k);
+
+  return 0;
+}
