@@ -321,12 +321,12 @@ def sym_closed(half):
 
 BODY_R = C('''M 400 40 C 436 40 461 64 463 103
     C 469 99 474 111 473 125 C 472 141 467 152 461 155
-    C 461 170 459 182 455 192 C 451 204 449 224 452 236 C 454 243 457 247 462 251
+    C 463 168 467 182 465 195 C 462 208 452 222 453 236 C 454 243 457 247 462 251
     C 496 262 542 271 568 288 C 590 299 605 318 607 345
     C 609 380 606 410 608 440 C 611 500 617 560 624 610 L 627 645
     Q 588 652 550 645 C 547 600 541 520 541 470 C 541 440 542 417 544 402
-    C 541 425 539 450 537 480 C 534 530 525 570 521 600 C 519 630 530 660 548 690
-    C 566 720 578 770 582 830 C 585 900 569 1050 562 1160
+    C 541 425 539 450 537 480 C 534 530 525 570 521 600 C 519 630 536 655 556 685
+    C 572 712 580 770 582 830 C 585 900 569 1050 562 1160
     C 520 1172 460 1172 420 1160 C 414 1060 408 985 403 948 C 401 940 400 937 400 935''')
 
 BODY = sym_closed(BODY_R)
@@ -464,3 +464,293 @@ def bone_shapes():
         for c in both(part):
             out.append((d_of(c), ''))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers for building regions
+# ---------------------------------------------------------------------------------------------
+
+
+def _line_inter(p, dp, q, dq):
+    den = dp[0] * dq[1] - dp[1] * dq[0]
+    if abs(den) < 1e-9:
+        return None
+    t = ((q[0] - p[0]) * dq[1] - (q[1] - p[1]) * dq[0]) / den
+    return (p[0] + dp[0] * t, p[1] + dp[1] * t)
+
+
+def offset(c, d):
+    """Approximate parallel curve at distance d to the left of the direction of travel
+    (for the clockwise right-half body outline that is inwards)."""
+    segs = []
+    for s in c.segs:
+        pts = list(s)
+        edges = []
+        for i in range(len(pts) - 1):
+            dx, dy = pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]
+            L = math.hypot(dx, dy)
+            edges.append(None if L < 1e-9 else (dx / L, dy / L))
+        for i in range(len(edges)):  # borrow directions for degenerate edges
+            if edges[i] is None:
+                edges[i] = next((e for e in edges[i:] + edges[::-1] if e), (0.0, 1.0))
+        norm = [(-e[1] * d, e[0] * d) for e in edges]
+        new = [(pts[0][0] + norm[0][0], pts[0][1] + norm[0][1])]
+        for i in range(1, len(pts) - 1):
+            a = (pts[i][0] + norm[i - 1][0], pts[i][1] + norm[i - 1][1])
+            b = (pts[i][0] + norm[i][0], pts[i][1] + norm[i][1])
+            q = _line_inter(a, edges[i - 1], b, edges[i])
+            new.append(q if q and dist(q, pts[i]) < 4 * abs(d) + 1 else b)
+        new.append((pts[-1][0] + norm[-1][0], pts[-1][1] + norm[-1][1]))
+        if segs and dist(segs[-1][-1], new[0]) > 1e-6:
+            new[0] = segs[-1][-1]
+        segs.append(tuple(new))
+    return Curve(segs)
+
+
+def pos(c, spec):
+    """Resolve a position on curve c: a number (u), a Curve (first crossing), (Curve, k) (k-th crossing),
+    ('y', v) / ('x', v) (crossing of a horizontal / vertical line), or a point (nearest)."""
+    if isinstance(spec, (int, float)):
+        return float(spec)
+    if isinstance(spec, Curve):
+        return cross(c, spec)[0]
+    if isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], Curve):
+        return cross(c, spec[0], spec[1])[0]
+    if isinstance(spec, tuple) and spec[0] == 'y':
+        return at_y(c, spec[1], spec[2] if len(spec) > 2 else 0)
+    if isinstance(spec, tuple) and spec[0] == 'x':
+        return at_x(c, spec[1], spec[2] if len(spec) > 2 else 0)
+    return nearest(c, spec)
+
+
+def cut(c, a, b):
+    """The piece of c from position a to position b (see pos); reversed when b comes first."""
+    return c.sub(pos(c, a), pos(c, b))
+
+
+def pt(c, spec):
+    return c.point(pos(c, spec))
+
+
+def catmull(points):
+    """A smooth curve through the points (Catmull-Rom converted to cubic Beziers)."""
+    segs = []
+    P = [points[0]] + list(points) + [points[-1]]
+    for i in range(1, len(P) - 2):
+        p0, p1, p2, p3 = P[i - 1], P[i], P[i + 1], P[i + 2]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        segs.append((p1, c1, c2, p2))
+    return Curve(segs)
+
+
+def fibres_between(a, b, n, s0=0.06, s1=0.94, f0=0.12, f1=0.88, steps=6):
+    """n fibre lines running along the muscle from one end to the other, interpolated between the
+    side curves a and b (both oriented origin -> insertion)."""
+    out = []
+    for k in range(n):
+        f = f0 + (f1 - f0) * (k / (n - 1) if n > 1 else 0.5)
+        ptsk = []
+        for j in range(steps + 1):
+            s = s0 + (s1 - s0) * j / steps
+            pa, pb = a.at_frac(s), b.at_frac(s)
+            ptsk.append(lerp(pa, pb, f))
+        out.append(catmull(ptsk))
+    return out
+
+
+def fibres_fan(origin, insertion, n, f0=0.1, f1=0.9, g0=None, g1=None, shrink=0.07, bend=0.0):
+    """n fibres from points along the origin curve to points along the insertion curve."""
+    g0 = f0 if g0 is None else g0
+    g1 = f1 if g1 is None else g1
+    out = []
+    for k in range(n):
+        r = k / (n - 1) if n > 1 else 0.5
+        p = origin.at_frac(f0 + (f1 - f0) * r)
+        q = insertion.at_frac(g0 + (g1 - g0) * r)
+        a, b = lerp(p, q, shrink), lerp(p, q, 1 - shrink)
+        m = lerp(a, b, 0.5)
+        nx, ny = -(b[1] - a[1]), (b[0] - a[0])
+        m = (m[0] + nx * bend, m[1] + ny * bend)
+        out.append(Curve([(a, m, b)]))
+    return out
+
+
+BODY_IN = offset(BODY_R, 1.5)
+
+# ---------------------------------------------------------------------------------------------
+# Shared border curves (right side).  Names: what the curve separates.
+# ---------------------------------------------------------------------------------------------
+
+MIDLINE = line((400, 150), (400, 830))
+CREST = C('M 440 745 C 452 718 480 690 505 678 C 515 673 524 671 530 672 C 545 674 558 688 562 705 C 566 716 572 726 582 736')
+THIGH_CUT = offset(C('M 562 1160 C 520 1172 460 1172 420 1160'), 1.5)
+
+# trapezius
+NUCHAL_SUP = C('M 400 165 C 418 162 440 164 455 170 C 459 172 462 176 463 180')
+TRAP_UP = C('M 425 163 L 425 167 C 437 188 446 215 451 236 C 454 245 458 250 463 253 C 497 265 536 273 558 287')
+DESC_TRANS = C('M 400 263 C 440 266 510 280 557 295')
+SPINE_MID = C('M 566 301 C 548 312 515 326 486 338')
+TRANS_ASC = C('M 400 347 C 430 345 460 341 486 338')
+TRAP_LAT = C('M 486 338 C 486 360 484 378 478 398 C 464 440 430 510 400 563')
+# scapular muscles
+DELT_LAT = C('M 566 301 C 588 305 602 325 603 350 C 604 380 599 405 591 424')
+DELT_POST = C('M 591 424 C 572 400 545 372 520 352 C 511 345 503 337 494 330')
+SCAP_MED = C('M 506 307 C 500 314 492 326 486 338 C 479 352 476 367 477 382 C 478 404 487 428 501 447')
+IA = (501.0, 447.0)
+TMAJ_UP = C('M 501 447 C 507 437 512 427 518 418 C 530 404 546 388 566 374')
+TMAJ_LOW = C('M 563 393 C 545 406 522 428 509 446 Q 505 452 501 447')
+LAT_UP = C('M 425 495 C 450 470 478 451 497 442 C 515 434 532 420 544 402')
+LAT_LAT = C('M 544 402 C 540 425 538 450 536 480 C 531 540 522 610 516 676 L 514 692')
+LAT_MED = C('M 400 563 C 432 592 470 636 500 690')
+# hip
+GMAX_UP = C('M 462 690 C 495 735 540 775 590 818')
+GMAX_LOW = C('M 592 892 C 565 922 525 930 490 921 C 460 913 428 900 403 884')
+GMAX_MED = C('M 403 884 C 403 862 403 838 403 815 C 412 800 422 788 428 775 C 432 762 436 752 440 745')
+GMED_LOW = C('M 590 798 C 578 806 570 815 566 828 C 545 812 500 775 449 727')
+# hamstrings (from the ischial tuberosity)
+SM_MED = C('M 436 871 C 430 920 428 1000 428 1060 C 428 1100 427 1140 427 1175')
+ST_MED = C('M 444 868 C 440 950 446 1050 456 1175')
+BF_ST = C('M 452 868 C 468 960 482 1060 492 1175')
+BF_LAT = C('M 462 866 C 505 930 535 1050 546 1175')
+
+
+def hamstrings(top):
+    """The three hamstrings below the curve `top` (None: from the tuberosity)."""
+    cutc = THIGH_CUT
+    out = {}
+    if top is None:
+        st = chain(cut(ST_MED, 0, cutc), cut(cutc, ST_MED, BF_ST), cut(BF_ST, cutc, 0), line(BF_ST.start, ST_MED.start))
+        bf = chain(cut(BF_ST, 0, cutc), cut(cutc, BF_ST, BF_LAT), cut(BF_LAT, cutc, 0), line(BF_LAT.start, BF_ST.start))
+        sm = chain(cut(SM_MED, 0, cutc), cut(cutc, SM_MED, ST_MED), cut(ST_MED, cutc, 0), line(ST_MED.start, SM_MED.start))
+        smf = (cut(SM_MED, 0, cutc), cut(ST_MED, 0, cutc))
+    else:
+        st = chain(cut(ST_MED, top, cutc), cut(cutc, ST_MED, BF_ST), cut(BF_ST, cutc, top), cut(top, BF_ST, ST_MED))
+        bf = chain(cut(BF_ST, top, cutc), cut(cutc, BF_ST, BF_LAT), cut(BF_LAT, cutc, top), cut(top, BF_LAT, BF_ST))
+        sm_top = ('y', 985)
+        p0 = pt(ST_MED, sm_top)
+        smm = cut(SM_MED, ('y', 1000), cutc)
+        sm = chain(line(p0, smm.start), smm, cut(cutc, SM_MED, ST_MED), cut(ST_MED, cutc, sm_top))
+        smf = (smm, cut(ST_MED, sm_top, cutc))
+    out['semimembranosus'] = (sm, fibres_between(smf[0], smf[1], 3, f0=0.25, f1=0.75))
+    out['semitendinosus'] = (st, fibres_between(cut(ST_MED, top or 0, cutc), cut(BF_ST, top or 0, cutc), 3, f0=0.25, f1=0.75))
+    out['biceps-femoris'] = (bf, fibres_between(cut(BF_ST, top or 0, cutc), cut(BF_LAT, top or 0, cutc), 4, f0=0.2, f1=0.8))
+    return out
+
+
+def layer_superficial():
+    R = {}
+    # trapezius, descending part: occiput / nuchal ligament -> lateral clavicle
+    nuch = cut(NUCHAL_SUP, 0, TRAP_UP)
+    up = cut(TRAP_UP, NUCHAL_SUP, 2.999)
+    desc = chain(nuch, up, line(up.end, DESC_TRANS.end), DESC_TRANS.rev(), line((400, 263), (400, 165)))
+    R['trapezius-descending'] = (desc, fibres_fan(C('M 408 168 L 403 200 L 403 255'), C('M 440 205 C 452 240 500 262 553 288'), 6, f0=0.05, f1=0.95, bend=0.05))
+    # transverse part: C7-T3 -> acromion and spine of scapula
+    trans = chain(DESC_TRANS, line(DESC_TRANS.end, SPINE_MID.start), SPINE_MID, TRANS_ASC.rev(), line((400, 347), (400, 263)))
+    R['trapezius-transverse'] = (trans, fibres_fan(line((402, 270), (402, 340)), C('M 556 300 C 540 310 515 324 492 336'), 5, bend=0.02))
+    # ascending part: T4-T12 -> root of the scapular spine
+    asc = chain(TRANS_ASC, TRAP_LAT, line((400, 563), (400, 347)))
+    R['trapezius-ascending'] = (asc, fibres_fan(line((402, 360), (402, 545)), C('M 470 345 L 484 343'), 6, f0=0.05, f1=0.92, shrink=0.05))
+    # posterior deltoid: spine of scapula / acromion -> deltoid tuberosity
+    d_sp = cut(SPINE_MID, 0, DELT_POST)
+    delt = chain(DELT_LAT, cut(DELT_POST, 0, SPINE_MID), d_sp.rev())
+    R['posterior-deltoid'] = (delt, fibres_fan(C('M 505 334 C 530 323 552 312 572 304 C 585 308 596 322 600 340'), line((588, 412), (590, 418)), 6, f0=0.05, f1=0.95, shrink=0.06))
+    # latissimus dorsi (visible part): T7-T12, thoracolumbar fascia, iliac crest -> humerus (axilla)
+    lat_top = cut(LAT_UP, TRAP_LAT, LAT_UP.n)
+    lat_side = cut(LAT_LAT, 0, CREST)
+    lat = chain(lat_top, lat_side, cut(CREST, LAT_LAT, LAT_MED), cut(LAT_MED, CREST, 0), cut(TRAP_LAT, LAT_MED.start, LAT_UP))
+    R['latissimus-dorsi'] = (lat, fibres_fan(C('M 402 560 C 430 590 470 636 497 682 L 512 678'), C('M 470 458 C 500 444 525 428 545 403'), 7, f0=0.04, f1=0.96, g0=0.0, g1=1.0, shrink=0.06, bend=-0.04))
+    # infraspinatus, where it shows
+    infra = chain(cut(SPINE_MID, SPINE_MID.n, DELT_POST),
+                  cut(DELT_POST, SPINE_MID, TMAJ_UP), cut(TMAJ_UP, DELT_POST, LAT_UP), cut(LAT_UP, TMAJ_UP, SCAP_MED),
+                  cut(SCAP_MED, LAT_UP, TRAP_LAT), cut(TRAP_LAT, SCAP_MED, 0))
+    R['infraspinatus'] = (infra, fibres_fan(C('M 490 350 C 486 375 490 400 505 420'), C('M 520 344 C 532 360 540 372 548 380'), 4, bend=0.0))
+    # teres major, between infraspinatus, deltoid and latissimus
+    tri = line(pt(DELT_POST, ('y', 398)), LAT_UP.end)
+    tm = chain(cut(TMAJ_UP, LAT_UP, DELT_POST), cut(DELT_POST, TMAJ_UP, ('y', 398)), tri, cut(LAT_UP, LAT_UP.n, TMAJ_UP))
+    R['teres-major'] = (tm, fibres_fan(C('M 515 432 L 522 424'), C('M 548 400 L 556 388'), 3, f0=0.0, f1=1.0, shrink=0.05))
+    # external oblique, posterior part: lower ribs -> iliac crest
+    eo_side = cut(BODY_IN, ('y', 480, 2), CREST)
+    eo = chain(line(LAT_LAT.point(1), eo_side.start), eo_side, cut(CREST, BODY_IN, LAT_LAT), cut(LAT_LAT, CREST, 1))
+    R['external-oblique'] = (eo, fibres_between(cut(LAT_LAT, 1, CREST), cut(BODY_IN, ('y', 482, 2), CREST), 4, s0=0.1, s1=0.92, f0=0.2, f1=0.8))
+    # thoracolumbar fascia: lumbar aponeurosis between the latissimus origins, over the sacrum
+    sac = cut(GMAX_MED, GMAX_MED.n, 1)
+    tlf = chain(cut(LAT_MED, 0, CREST), cut(CREST, LAT_MED, 0), sac, line(sac.end, (400, 815)), line((400, 815), (400, 563)))
+    R['thoracolumbar-fascia'] = (tlf, fibres_fan(C('M 420 582 C 445 610 470 640 488 672'), line((402, 600), (402, 790)), 6, f0=0.05, f1=0.95, g0=0.05, g1=0.95, shrink=0.1))
+    # gluteus medius, upper lateral part not covered by gluteus maximus
+    gm_side = cut(BODY_IN, CREST, GMAX_UP)
+    gmed = chain(cut(CREST, GMAX_UP, BODY_IN), gm_side, cut(GMAX_UP, BODY_IN, CREST))
+    R['gluteus-medius'] = (gmed, fibres_fan(cut(CREST, GMAX_UP, BODY_IN), C('M 552 770 L 570 786'), 4, f0=0.15, f1=0.9))
+    # gluteus maximus: posterior ilium, sacrum, coccyx -> iliotibial tract, gluteal tuberosity
+    gx_side = cut(BODY_IN, GMAX_UP, GMAX_LOW)
+    gmax = chain(cut(GMAX_UP, CREST, BODY_IN), gx_side, cut(GMAX_LOW, BODY_IN, GMAX_LOW.n), GMAX_MED, cut(CREST, 0, GMAX_UP))
+    R['gluteus-maximus'] = (gmax, fibres_fan(C('M 470 712 C 450 735 430 770 410 800 L 406 860'), C('M 572 822 C 574 845 572 870 560 905'), 7, f0=0.03, f1=0.95, shrink=0.05))
+    R.update(hamstrings(GMAX_LOW))
+    return R
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+
+SHADES = ['#c8584f', '#b04a44', '#bf524b', '#c4605a', '#b7504a', '#cc5e55', '#ae4741', '#c25a51']
+COLOUR = {}
+
+
+def colour(mid):
+    if mid not in COLOUR:
+        COLOUR[mid] = SHADES[len(COLOUR) % len(SHADES)]
+    return COLOUR[mid]
+
+
+for _m in ['trapezius-descending', 'trapezius-transverse', 'trapezius-ascending', 'latissimus-dorsi',
+           'posterior-deltoid', 'infraspinatus', 'teres-major', 'teres-minor', 'supraspinatus',
+           'external-oblique', 'thoracolumbar-fascia', 'gluteus-medius', 'gluteus-maximus',
+           'biceps-femoris', 'semitendinosus', 'semimembranosus', 'rhomboid-major', 'rhomboid-minor',
+           'levator-scapulae', 'serratus-posterior-superior', 'serratus-posterior-inferior',
+           'splenius-capitis', 'splenius-cervicis', 'iliocostalis', 'longissimus', 'spinalis',
+           'semispinalis-capitis', 'semispinalis-cervicis', 'semispinalis-thoracis', 'multifidus',
+           'rotatores', 'suboccipitals', 'quadratus-lumborum', 'gluteus-minimus', 'piriformis',
+           'deep-hip-rotators']:
+    colour(_m)
+COLOUR['thoracolumbar-fascia'] = '#cf8a80'
+
+LAYERS = [
+    ('superficial', 'Back, superficial layer (posterior view)'),
+    ('middle', 'Back, middle layer (posterior view): trapezius, latissimus dorsi, deltoid and gluteus maximus removed'),
+    ('deep', 'Back, deep layer (posterior view)'),
+]
+
+
+def svg_open(title):
+    return ['<?xml version="1.0" encoding="UTF-8"?>',
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 1200" width="800" height="1200">',
+            '  <title>%s</title>' % title]
+
+
+def layer_svg(title, regions):
+    out = svg_open(title)
+    out.append('  <g id="body">')
+    out.append('    <path d="%s" fill="#f1d9c9" stroke="#b08f7f" stroke-width="1.5"/>' % d_of(BODY))
+    for c in BODY_LINES:
+        for m in both(c):
+            out.append('    <path d="%s" fill="none" stroke="#b08f7f" stroke-width="1" stroke-opacity="0.7"/>' % d_of(m, False))
+    out.append('  </g>')
+    out.append('  <g id="bones" pointer-events="none" fill="#e9e1cf" stroke="#b9ad92" stroke-width="1" opacity="0.85">')
+    for d, extra in bone_shapes():
+        out.append('    <path d="%s"%s/>' % (d, extra))
+    out.append('  </g>')
+    out.append('  <g id="muscles">')
+    for mid, (outline, fib) in regions.items():
+        for side, c in (('right', outline), ('left', outline.mirrored())):
+            out.append('    <path id="%s.%s" class="muscle" d="%s" fill="%s" fill-opacity="0.9" stroke="#7a2a26" stroke-width="1"/>'
+                       % (mid, side, d_of(c), colour(mid)))
+    out.append('  </g>')
+    out.append('  <g id="fibres" pointer-events="none" fill="none" stroke="#7a2a26" stroke-opacity="0.45" stroke-width="0.8" stroke-linecap="round">')
+    for mid, (outline, fib) in regions.items():
+        for c in fib:
+            out.append('    <path d="%s"/>' % d_of(c, False))
+            out.append('    <path d="%s"/>' % d_of(c.mirrored(), False))
+    out.append('  </g>')
+    out.append('</svg>')
+    return '\n'.join(out) + '\n'

@@ -7,10 +7,15 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "dorsum-diagram.h"
 #include "dorsum-library.h"
 #include "dorsum-search.h"
 
@@ -23,10 +28,29 @@ typedef struct
 } Command;
 
 static char **library_dirs;
+static char *layer_name;
+static char **highlights;
+static gboolean with_labels;
+static int render_width = 800;
+static char *output_path;
 
 static const GOptionEntry library_entries[] = {
   { "library", 'l', 0, G_OPTION_ARG_FILENAME_ARRAY, &library_dirs,
     N_("Also load the content pack in DIR (a folder of .xml files, or one file)"), N_("DIR") },
+  { NULL }
+};
+
+static const GOptionEntry layer_entries[] = {
+  { "layer", 0, 0, G_OPTION_ARG_STRING, &layer_name,
+    N_("The diagram layer: superficial, middle or deep"), N_("LAYER") },
+  { NULL }
+};
+
+static const GOptionEntry render_entries[] = {
+  { "highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &highlights, N_("Highlight this muscle (repeatable)"), N_("MUSCLE-ID") },
+  { "labels", 0, 0, G_OPTION_ARG_NONE, &with_labels, N_("Draw the muscle labels"), NULL },
+  { "width", 0, 0, G_OPTION_ARG_INT, &render_width, N_("Width of the picture in pixels (or points)"), N_("PX") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Where to write: .png, .svg or .pdf"), N_("FILE") },
   { NULL }
 };
 
@@ -65,6 +89,70 @@ usage_error (GOptionContext *context,
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
   g_printerr ("dorsum-cli: %s\n\n%s", message, help);
+}
+
+/* Parses --layer; @required says whether leaving it out is an error. */
+static gboolean
+parse_layer (GOptionContext *context,
+             gboolean        required,
+             DorsumLayer    *layer)
+{
+  g_autofree char *message = NULL;
+
+  if (layer_name == NULL && !required)
+    return TRUE;
+
+  if (layer_name != NULL && dorsum_layer_from_string (layer_name, layer))
+    return TRUE;
+
+  message = layer_name ? g_strdup_printf (_("“%s” is not a layer; use superficial, middle or deep"), layer_name)
+                       : g_strdup (_("say which layer with --layer superficial|middle|deep"));
+  usage_error (context, message);
+
+  return FALSE;
+}
+
+static DorsumDiagram *
+open_diagram (DorsumLayer layer)
+{
+  g_autoptr(GError) error = NULL;
+  DorsumDiagram *diagram = dorsum_diagram_new_for_layer (layer, &error);
+
+  if (diagram == NULL)
+    g_printerr ("dorsum-cli: %s\n", error->message);
+
+  return diagram;
+}
+
+static int
+list_regions (GOptionContext *context)
+{
+  DorsumLayer only = DORSUM_N_LAYERS;
+
+  if (!parse_layer (context, FALSE, &only))
+    return 2;
+
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    {
+      g_autoptr(DorsumDiagram) diagram = NULL;
+
+      if (only != DORSUM_N_LAYERS && l != only)
+        continue;
+
+      if (!(diagram = open_diagram (l)))
+        return 1;
+
+      for (guint i = 0; i < dorsum_diagram_get_n_regions (diagram); i++)
+        {
+          const DorsumRegion *r = dorsum_diagram_get_region (diagram, i);
+
+          g_print ("%s\t%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\n", r->id, r->muscle,
+                   r->side == DORSUM_SIDE_LEFT ? "left" : "right", dorsum_layer_to_string (l),
+                   r->bounds.x, r->bounds.y, r->bounds.width, r->bounds.height);
+        }
+    }
+
+  return 0;
 }
 
 /* The built-in library plus every system pack and --library pack; failures are reported, never fatal. */
@@ -157,11 +245,14 @@ run_list (int    argc,
 {
   g_autoptr(GOptionContext) context = command_context (_("KIND"),
     _("List the entries of one kind as id<TAB>name<TAB>Latin name or summary.\n"
-      "KIND is muscles, techniques, stretches, selfcare, contraindications, conditions or articles."));
+      "KIND is muscles, techniques, stretches, selfcare, contraindications, conditions or articles.\n"
+      "KIND regions lists the diagram regions as\n"
+      "region-id<TAB>muscle-id<TAB>side<TAB>layer<TAB>x<TAB>y<TAB>w<TAB>h (diagram units)."));
   g_autoptr(DorsumLibrary) library = NULL;
   GListModel *model = NULL;
   guint n;
 
+  g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
   if (!parse_command (context, &argc, &argv))
     return 2;
 
@@ -170,6 +261,9 @@ run_list (int    argc,
       usage_error (context, _("name one kind of entry to list"));
       return 2;
     }
+
+  if (g_str_equal (argv[1], "regions"))
+    return list_regions (context);
 
   library = open_library ();
 
@@ -356,11 +450,150 @@ run_search (int    argc,
   return results->len > 0 ? 0 : 1;
 }
 
+static int
+run_hit (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (_("X Y"),
+    _("Print the region at the point (X, Y) in diagram units (0–800 across, 0–1200 down)\n"
+      "as region-id<TAB>muscle-id<TAB>side; exits 1 when the point is on no muscle."));
+  g_autoptr(DorsumDiagram) diagram = NULL;
+  const DorsumRegion *region;
+  DorsumLayer layer;
+  char *end_x, *end_y;
+  double x, y;
+
+  g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
+  if (!parse_command (context, &argc, &argv) || !parse_layer (context, TRUE, &layer))
+    return 2;
+
+  if (argc != 3)
+    {
+      usage_error (context, _("give the point as two numbers, X and Y"));
+      return 2;
+    }
+
+  x = g_ascii_strtod (argv[1], &end_x);
+  y = g_ascii_strtod (argv[2], &end_y);
+  if (*end_x != '\0' || *end_y != '\0')
+    {
+      usage_error (context, _("X and Y must be numbers"));
+      return 2;
+    }
+
+  if (!(diagram = open_diagram (layer)))
+    return 1;
+
+  region = dorsum_diagram_hit (diagram, x, y);
+  if (region == NULL)
+    return 1;
+
+  g_print ("%s\t%s\t%s\n", region->id, region->muscle, region->side == DORSUM_SIDE_LEFT ? "left" : "right");
+
+  return 0;
+}
+
+static int
+run_render (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context (NULL,
+    _("Draw a layer of the back atlas to a PNG, SVG or PDF file."));
+  g_autoptr(DorsumDiagram) diagram = NULL;
+  g_autoptr(DorsumLibrary) library = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) muscles = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  DorsumLayer layer;
+  double height;
+
+  g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, render_entries, GETTEXT_PACKAGE);
+  if (!parse_command (context, &argc, &argv) || !parse_layer (context, TRUE, &layer))
+    return 2;
+
+  if (output_path == NULL || render_width < 16 || render_width > 16384 || argc != 1)
+    {
+      usage_error (context, _("give --width between 16 and 16384 and -o OUT.png, .svg or .pdf"));
+      return 2;
+    }
+
+  if (!(diagram = open_diagram (layer)))
+    return 1;
+
+  library = open_library ();
+  for (guint i = 0; highlights && highlights[i]; i++)
+    {
+      DorsumEntry *entry = dorsum_library_lookup (library, highlights[i]);
+      g_auto(GStrv) parts = NULL;
+
+      if (entry == NULL || dorsum_entry_get_kind (entry) != DORSUM_KIND_MUSCLE)
+        {
+          g_printerr (_("dorsum-cli: “%s” is not a muscle id; see “dorsum-cli list muscles”\n"), highlights[i]);
+          return 1;
+        }
+
+      parts = dorsum_library_expand_parts (library, highlights[i]);
+      g_strv_builder_addv (builder, (const char **)parts);
+    }
+  muscles = g_strv_builder_end (builder);
+
+  height = render_width * dorsum_diagram_get_height (diagram) / dorsum_diagram_get_width (diagram);
+
+  if (g_str_has_suffix (output_path, ".png"))
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, render_width, (int)ceil (height));
+  else if (g_str_has_suffix (output_path, ".svg"))
+    surface = cairo_svg_surface_create (output_path, render_width, height);
+  else if (g_str_has_suffix (output_path, ".pdf"))
+    surface = cairo_pdf_surface_create (output_path, render_width, height);
+  else
+    {
+      usage_error (context, _("the output must end in .png, .svg or .pdf"));
+      return 2;
+    }
+
+  cr = cairo_create (surface);
+  if (!dorsum_diagram_render (diagram, cr, render_width, height, with_labels, &error))
+    {
+      g_printerr ("dorsum-cli: %s\n", error->message);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return 1;
+    }
+
+  cairo_scale (cr, render_width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram));
+  /* The accent blue of the GNOME palette. */
+  dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)muscles, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
+  cairo_destroy (cr);
+
+  if (g_str_has_suffix (output_path, ".png"))
+    status = cairo_surface_write_to_png (surface, output_path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_printerr (_("dorsum-cli: could not write %s: %s\n"), output_path, cairo_status_to_string (status));
+      return 1;
+    }
+
+  return 0;
+}
+
 static const Command commands[] = {
-  { "validate", N_("FILE…"), N_("Check content library files"), run_validate },
-  { "list", N_("KIND"), N_("List muscles, techniques, stretches, selfcare, contraindications, conditions"), run_list },
+  { "validate", N_("FILE..."), N_("Check content library files"), run_validate },
+  { "list", N_("KIND"), N_("List muscles, techniques, …, conditions, or diagram regions"), run_list },
   { "show", N_("ID"), N_("Show one entry"), run_show },
   { "search", N_("TEXT"), N_("Search the library"), run_search },
+  { "hit", N_("X Y"), N_("Name the region at a point of a diagram layer (--layer L)"), run_hit },
+  { "render", N_("-o FILE"), N_("Draw a layer to PNG, SVG or PDF (--layer L --width PX)"), run_render },
 };
 
 static void
@@ -436,6 +669,9 @@ main (int    argc,
           g_set_prgname (prgname);
           ret = commands[i].run (sub_argc, sub_argv);
           g_strfreev (library_dirs);
+          g_strfreev (highlights);
+          g_free (layer_name);
+          g_free (output_path);
           return ret;
         }
     }

@@ -1193,3 +1193,36 @@ dorsum_library_get_linking_entries (DorsumLibrary *self,
 
   return ret;
 }
+
+/**
+ * dorsum_library_expand_parts:
+ *
+ * Returns: (transfer full): @id followed by the ids of the entries that are part of it
+ *   (the three parts of trapezius, the columns of erector spinae), for highlighting a whole.
+ */
+GStrv
+dorsum_library_expand_parts (DorsumLibrary *self,
+                             const char    *id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  DorsumEntry *entry;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), NULL);
+
+  g_strv_builder_add (builder, id);
+
+  if ((entry = dorsum_library_lookup (self, id)))
+    {
+      GListModel *model = G_LIST_MODEL (self->stores[dorsum_entry_get_kind (entry)]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DorsumEntry) other = g_list_model_get_item (model, i);
+
+          if (g_strcmp0 (dorsum_entry_get_part_of (other), id) == 0)
+            g_strv_builder_add (builder, dorsum_entry_get_id (other));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}

@@ -48,6 +48,8 @@ DorsumEntry   *dorsum_library_lookup            (DorsumLibrary  *self,
 GListModel    *dorsum_library_get_entries       (DorsumLibrary  *self,
                                                  DorsumKind      kind);
 guint          dorsum_library_get_n_entries     (DorsumLibrary  *self);
+GStrv          dorsum_library_expand_parts      (DorsumLibrary  *self,
+                                                 const char     *id);
 GPtrArray     *dorsum_library_get_linking_entries (DorsumLibrary *self,
                                                  const char     *id);
 

@@ -1,0 +1,850 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reads the muscle regions straight from the layer's SVG (paths in <g id="muscles">),
+ * flattens them to polygons once, and answers hit-tests through a coarse grid so that
+ * a query touches only the few regions near the point. */
+
+#define G_LOG_DOMAIN "dorsum-diagram"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <librsvg/rsvg.h>
+
+#include "dorsum-diagram.h"
+#include "dorsum-resources.h"
+
+#define GRID_CELL 16.0
+#define CUBIC_STEPS 12
+#define QUADRATIC_STEPS 8
+
+struct _DorsumDiagram
+{
+  GObject      parent_instance;
+
+  RsvgHandle  *handle;
+  RsvgHandle  *labels;
+  double       width;
+  double       height;
+
+  GPtrArray   *regions;      /* DorsumRegion* in document order (later = on top) */
+  GHashTable  *by_id;        /* region id → DorsumRegion* */
+  GHashTable  *muscles;      /* muscle id → itself, for has_muscle */
+
+  guint        grid_columns;
+  guint        grid_rows;
+  GArray     **grid;         /* per cell: guint indices into regions */
+};
+
+G_DEFINE_FINAL_TYPE (DorsumDiagram, dorsum_diagram, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (dorsum-diagram-error-quark, dorsum_diagram_error)
+
+static const char * const layer_names[DORSUM_N_LAYERS] = { "superficial", "middle", "deep" };
+
+static void
+region_free (gpointer data)
+{
+  DorsumRegion *region = data;
+
+  g_free (region->id);
+  g_free (region->muscle);
+  g_ptr_array_unref (region->polygons);
+  g_free (region);
+}
+
+/* A small parser for SVG path data: M L H V C Q Z in absolute and relative form. */
+typedef struct
+{
+  const char *p;
+} Lexer;
+
+static void
+skip_separators (Lexer *lex)
+{
+  while (*lex->p && (g_ascii_isspace (*lex->p) || *lex->p == ','))
+    lex->p++;
+}
+
+static gboolean
+read_number (Lexer  *lex,
+             double *value)
+{
+  char *end;
+
+  skip_separators (lex);
+  *value = g_ascii_strtod (lex->p, &end);
+  if (end == lex->p)
+    return FALSE;
+  lex->p = end;
+
+  return TRUE;
+}
+
+static void
+add_point (GArray *polygon,
+           double  x,
+           double  y)
+{
+  DorsumPoint pt = { x, y };
+
+  g_array_append_val (polygon, pt);
+}
+
+static GPtrArray *
+parse_path (const char  *d,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) polygons = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  GArray *current = NULL;
+  Lexer lex = { d };
+  double x = 0, y = 0, start_x = 0, start_y = 0;
+  char command = 0;
+
+  for (;;)
+    {
+      double v[6];
+      gboolean relative;
+      char upper;
+
+      skip_separators (&lex);
+      if (*lex.p == '\0')
+        break;
+
+      if (g_ascii_isalpha (*lex.p))
+        command = *lex.p++;
+      else if (command == 0)
+        goto invalid;
+
+      relative = g_ascii_islower (command);
+      upper = g_ascii_toupper (command);
+
+      switch (upper)
+        {
+        case 'M':
+          if (!read_number (&lex, &v[0]) || !read_number (&lex, &v[1]))
+            goto invalid;
+          x = relative ? x + v[0] : v[0];
+          y = relative ? y + v[1] : v[1];
+          start_x = x;
+          start_y = y;
+          current = g_array_new (FALSE, FALSE, sizeof (DorsumPoint));
+          g_ptr_array_add (polygons, current);
+          add_point (current, x, y);
+          /* Further pairs after a moveto are linetos. */
+          command = relative ? 'l' : 'L';
+          break;
+
+        case 'L':
+          if (current == NULL || !read_number (&lex, &v[0]) || !read_number (&lex, &v[1]))
+            goto invalid;
+          x = relative ? x + v[0] : v[0];
+          y = relative ? y + v[1] : v[1];
+          add_point (current, x, y);
+          break;
+
+        case 'H':
+          if (current == NULL || !read_number (&lex, &v[0]))
+            goto invalid;
+          x = relative ? x + v[0] : v[0];
+          add_point (current, x, y);
+          break;
+
+        case 'V':
+          if (current == NULL || !read_number (&lex, &v[0]))
+            goto invalid;
+          y = relative ? y + v[0] : v[0];
+          add_point (current, x, y);
+          break;
+
+        case 'C':
+          if (current == NULL)
+            goto invalid;
+          for (guint i = 0; i < 6; i++)
+            if (!read_number (&lex, &v[i]))
+              goto invalid;
+          if (relative)
+            for (guint i = 0; i < 6; i += 2)
+              {
+                v[i] += x;
+                v[i + 1] += y;
+              }
+          for (guint s = 1; s <= CUBIC_STEPS; s++)
+            {
+              double t = (double)s / CUBIC_STEPS, u = 1 - t;
+
+              add_point (current,
+                         u * u * u * x + 3 * u * u * t * v[0] + 3 * u * t * t * v[2] + t * t * t * v[4],
+                         u * u * u * y + 3 * u * u * t * v[1] + 3 * u * t * t * v[3] + t * t * t * v[5]);
+            }
+          x = v[4];
+          y = v[5];
+          break;
+
+        case 'Q':
+          if (current == NULL)
+            goto invalid;
+          for (guint i = 0; i < 4; i++)
+            if (!read_number (&lex, &v[i]))
+              goto invalid;
+          if (relative)
+            for (guint i = 0; i < 4; i += 2)
+              {
+                v[i] += x;
+                v[i + 1] += y;
+              }
+          for (guint s = 1; s <= QUADRATIC_STEPS; s++)
+            {
+              double t = (double)s / QUADRATIC_STEPS, u = 1 - t;
+
+              add_point (current,
+                         u * u * x + 2 * u * t * v[0] + t * t * v[2],
+                         u * u * y + 2 * u * t * v[1] + t * t * v[3]);
+            }
+          x = v[2];
+          y = v[3];
+          break;
+
+        case 'Z':
+          x = start_x;
+          y = start_y;
+          current = NULL;
+          break;
+
+        default:
+          g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                       _("path command “%c” is not supported (use M, L, H, V, C, Q, Z)"), command);
+          return NULL;
+        }
+    }
+
+  if (polygons->len == 0)
+    goto invalid;
+
+  return g_steal_pointer (&polygons);
+
+invalid:
+  g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+               _("the path data is malformed near “%.12s”"), lex.p);
+  return NULL;
+}
+
+gboolean
+dorsum_region_contains (const DorsumRegion *region,
+                        double              x,
+                        double              y)
+{
+  gboolean inside = FALSE;
+
+  if (x < region->bounds.x || y < region->bounds.y ||
+      x > region->bounds.x + region->bounds.width || y > region->bounds.y + region->bounds.height)
+    return FALSE;
+
+  /* Even-odd rule over every subpath, as the SVG fill draws it. */
+  for (guint p = 0; p < region->polygons->len; p++)
+    {
+      GArray *polygon = g_ptr_array_index (region->polygons, p);
+      const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
+      guint n = polygon->len;
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          if (((pts[i].y > y) != (pts[j].y > y)) &&
+              (x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x))
+            inside = !inside;
+        }
+    }
+
+  return inside;
+}
+
+/* The middle of the widest inside run along the horizontal through the box's centre,
+ * nudged up and down if that line misses: a point that is surely in the shape. */
+static DorsumPoint
+find_centre (const DorsumRegion *region)
+{
+  DorsumPoint best = { region->bounds.x + region->bounds.width / 2, region->bounds.y + region->bounds.height / 2 };
+  double best_width = -1;
+
+  for (int k = 0; k < 9; k++)
+    {
+      double y = region->bounds.y + region->bounds.height * (0.5 + (k % 2 ? 1 : -1) * ((k + 1) / 2) * 0.1);
+      double step = MAX (region->bounds.width / 200.0, 0.25);
+      double run_start = -1;
+
+      for (double x = region->bounds.x; x <= region->bounds.x + region->bounds.width + step; x += step)
+        {
+          gboolean in = dorsum_region_contains (region, x, y);
+
+          if (in && run_start < 0)
+            run_start = x;
+          else if (!in && run_start >= 0)
+            {
+              if (x - run_start > best_width)
+                {
+                  best_width = x - run_start;
+                  best.x = (run_start + x - step) / 2;
+                  best.y = y;
+                }
+              run_start = -1;
+            }
+        }
+
+      if (best_width > region->bounds.width * 0.25)
+        break;
+    }
+
+  return best;
+}
+
+static DorsumRegion *
+region_new (const char  *id,
+            const char  *d,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) polygons = parse_path (d, error);
+  DorsumRegion *region;
+  const char *dot = strrchr (id, '.');
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (polygons == NULL)
+    return NULL;
+
+  region = g_new0 (DorsumRegion, 1);
+  region->id = g_strdup (id);
+  region->muscle = g_strndup (id, dot - id);
+  region->side = g_str_equal (dot, ".left") ? DORSUM_SIDE_LEFT : DORSUM_SIDE_RIGHT;
+  region->polygons = g_steal_pointer (&polygons);
+
+  for (guint p = 0; p < region->polygons->len; p++)
+    {
+      GArray *polygon = g_ptr_array_index (region->polygons, p);
+
+      for (guint i = 0; i < polygon->len; i++)
+        {
+          DorsumPoint *pt = &g_array_index (polygon, DorsumPoint, i);
+
+          x0 = MIN (x0, pt->x);
+          y0 = MIN (y0, pt->y);
+          x1 = MAX (x1, pt->x);
+          y1 = MAX (y1, pt->y);
+        }
+    }
+
+  region->bounds = (DorsumRect) { x0, y0, x1 - x0, y1 - y0 };
+  region->centre = find_centre (region);
+
+  return region;
+}
+
+static void
+collect_regions (DorsumDiagram  *self,
+                 xmlNodePtr      node,
+                 const char     *name,
+                 GError        **error)
+{
+  for (xmlNodePtr child = node->children; child && (error == NULL || *error == NULL); child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (xmlStrEqual (child->name, BAD_CAST "path"))
+        {
+          xmlChar *id = xmlGetProp (child, BAD_CAST "id");
+          xmlChar *d = xmlGetProp (child, BAD_CAST "d");
+
+          if (id != NULL && d != NULL &&
+              (g_str_has_suffix ((char *)id, ".left") || g_str_has_suffix ((char *)id, ".right")))
+            {
+              g_autoptr(GError) local_error = NULL;
+              DorsumRegion *region = region_new ((char *)id, (char *)d, &local_error);
+
+              if (region == NULL)
+                g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                             "%s:%ld: %s: %s", name, xmlGetLineNo (child), (char *)id, local_error->message);
+              else if (g_hash_table_contains (self->by_id, region->id))
+                {
+                  g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                               _("%s:%ld: the region id “%s” is used twice"), name, xmlGetLineNo (child), region->id);
+                  region_free (region);
+                }
+              else
+                {
+                  g_ptr_array_add (self->regions, region);
+                  g_hash_table_insert (self->by_id, region->id, region);
+                  g_hash_table_add (self->muscles, region->muscle);
+                }
+            }
+
+          xmlFree (id);
+          xmlFree (d);
+        }
+      else
+        collect_regions (self, child, name, error);
+    }
+}
+
+static xmlNodePtr
+find_group (xmlNodePtr  node,
+            const char *id)
+{
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      xmlChar *value;
+      gboolean match;
+      xmlNodePtr found;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      value = xmlGetProp (child, BAD_CAST "id");
+      match = value != NULL && xmlStrEqual (value, BAD_CAST id);
+      xmlFree (value);
+      if (match)
+        return child;
+
+      if ((found = find_group (child, id)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+build_grid (DorsumDiagram *self)
+{
+  self->grid_columns = (guint)ceil (self->width / GRID_CELL) + 1;
+  self->grid_rows = (guint)ceil (self->height / GRID_CELL) + 1;
+  self->grid = g_new0 (GArray *, self->grid_columns * self->grid_rows);
+
+  for (guint r = 0; r < self->regions->len; r++)
+    {
+      const DorsumRegion *region = g_ptr_array_index (self->regions, r);
+      int c0 = CLAMP ((int)(region->bounds.x / GRID_CELL), 0, (int)self->grid_columns - 1);
+      int c1 = CLAMP ((int)((region->bounds.x + region->bounds.width) / GRID_CELL), 0, (int)self->grid_columns - 1);
+      int r0 = CLAMP ((int)(region->bounds.y / GRID_CELL), 0, (int)self->grid_rows - 1);
+      int r1 = CLAMP ((int)((region->bounds.y + region->bounds.height) / GRID_CELL), 0, (int)self->grid_rows - 1);
+
+      for (int row = r0; row <= r1; row++)
+        for (int col = c0; col <= c1; col++)
+          {
+            GArray **cell = &self->grid[row * self->grid_columns + col];
+
+            if (*cell == NULL)
+              *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (*cell, r);
+          }
+    }
+}
+
+static void
+dorsum_diagram_finalize (GObject *object)
+{
+  DorsumDiagram *self = (DorsumDiagram *)object;
+
+  if (self->grid != NULL)
+    {
+      for (guint i = 0; i < self->grid_columns * self->grid_rows; i++)
+        if (self->grid[i])
+          g_array_unref (self->grid[i]);
+      g_free (self->grid);
+    }
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->muscles, g_hash_table_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_object (&self->handle);
+  g_clear_object (&self->labels);
+
+  G_OBJECT_CLASS (dorsum_diagram_parent_class)->finalize (object);
+}
+
+static void
+dorsum_diagram_class_init (DorsumDiagramClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dorsum_diagram_finalize;
+}
+
+static void
+dorsum_diagram_init (DorsumDiagram *self)
+{
+  self->regions = g_ptr_array_new_with_free_func (region_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->muscles = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * dorsum_diagram_new_from_bytes:
+ * @labels: (nullable): the label overlay
+ *
+ * Returns: (transfer full) (nullable): the diagram, or %NULL with @error set
+ */
+DorsumDiagram *
+dorsum_diagram_new_from_bytes (GBytes      *svg,
+                               GBytes      *labels,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autoptr(DorsumDiagram) self = g_object_new (DORSUM_TYPE_DIAGRAM, NULL);
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  xmlDocPtr doc;
+  xmlNodePtr root, muscles;
+  RsvgRectangle viewbox;
+  gboolean has_viewbox;
+  GError *local_error = NULL;
+
+  doc = xmlReadMemory (data, (int)size, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+    {
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, _("%s: not a readable SVG file"), name);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return NULL;
+    }
+
+  muscles = find_group (root, "muscles");
+  if (muscles == NULL)
+    {
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, _("%s: no <g id=\"muscles\"> group"), name);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  collect_regions (self, muscles, name, &local_error);
+  xmlFreeDoc (doc);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  self->handle = rsvg_handle_new_from_data ((const guint8 *)data, size, error);
+  if (self->handle == NULL)
+    return NULL;
+
+  if (labels != NULL)
+    {
+      gsize labels_size;
+      const guint8 *labels_data = g_bytes_get_data (labels, &labels_size);
+
+      self->labels = rsvg_handle_new_from_data (labels_data, labels_size, error);
+      if (self->labels == NULL)
+        return NULL;
+    }
+
+  rsvg_handle_get_intrinsic_dimensions (self->handle, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
+  if (!has_viewbox)
+    {
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, _("%s: the SVG has no viewBox"), name);
+      return NULL;
+    }
+  self->width = viewbox.width;
+  self->height = viewbox.height;
+
+  build_grid (self);
+
+  return g_steal_pointer (&self);
+}
+
+DorsumDiagram *
+dorsum_diagram_new_for_layer (DorsumLayer   layer,
+                              GError      **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *labels_path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) labels = NULL;
+
+  g_return_val_if_fail (layer < DORSUM_N_LAYERS, NULL);
+
+  dorsum_register_resource ();
+
+  name = g_strdup_printf ("back-%s.svg", layer_names[layer]);
+  path = g_strdup_printf ("/io/github/dorsum/Dorsum/diagrams/%s", name);
+  labels_path = g_strdup_printf ("/io/github/dorsum/Dorsum/diagrams/back-%s-labels.svg", layer_names[layer]);
+
+  svg = g_resources_lookup_data (path, 0, error);
+  if (svg == NULL)
+    return NULL;
+  labels = g_resources_lookup_data (labels_path, 0, NULL);
+
+  return dorsum_diagram_new_from_bytes (svg, labels, name, error);
+}
+
+double
+dorsum_diagram_get_width (DorsumDiagram *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), 0);
+
+  return self->width;
+}
+
+double
+dorsum_diagram_get_height (DorsumDiagram *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), 0);
+
+  return self->height;
+}
+
+guint
+dorsum_diagram_get_n_regions (DorsumDiagram *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), 0);
+
+  return self->regions->len;
+}
+
+const DorsumRegion *
+dorsum_diagram_get_region (DorsumDiagram *self,
+                           guint          position)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (position < self->regions->len, NULL);
+
+  return g_ptr_array_index (self->regions, position);
+}
+
+const DorsumRegion *
+dorsum_diagram_lookup (DorsumDiagram *self,
+                       const char    *region_id)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), NULL);
+
+  return region_id ? g_hash_table_lookup (self->by_id, region_id) : NULL;
+}
+
+gboolean
+dorsum_diagram_has_muscle (DorsumDiagram *self,
+                           const char    *muscle_id)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), FALSE);
+
+  return muscle_id && g_hash_table_contains (self->muscles, muscle_id);
+}
+
+/**
+ * dorsum_diagram_hit:
+ *
+ * Returns: (nullable): the region drawn at (@x, @y) in diagram units, the topmost if several
+ */
+const DorsumRegion *
+dorsum_diagram_hit (DorsumDiagram *self,
+                    double         x,
+                    double         y)
+{
+  GArray *cell;
+  int col, row;
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), NULL);
+
+  if (!(x >= 0 && y >= 0 && x < self->width && y < self->height))
+    return NULL;
+
+  col = (int)(x / GRID_CELL);
+  row = (int)(y / GRID_CELL);
+  cell = self->grid[row * self->grid_columns + col];
+  if (cell == NULL)
+    return NULL;
+
+  for (guint i = cell->len; i > 0; i--)
+    {
+      const DorsumRegion *region = g_ptr_array_index (self->regions, g_array_index (cell, guint, i - 1));
+
+      if (dorsum_region_contains (region, x, y))
+        return region;
+    }
+
+  return NULL;
+}
+
+/**
+ * dorsum_diagram_nearest:
+ * @from: (nullable): where the focus is now; %NULL starts at the top of the figure
+ *
+ * Returns: (nullable): the closest region in @direction, preferring ones straight ahead
+ */
+const DorsumRegion *
+dorsum_diagram_nearest (DorsumDiagram      *self,
+                        const DorsumRegion *from,
+                        DorsumDirection     direction)
+{
+  const DorsumRegion *best = NULL;
+  double best_score = G_MAXDOUBLE;
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), NULL);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const DorsumRegion *region = g_ptr_array_index (self->regions, i);
+      double ahead, aside, score;
+
+      if (from == NULL)
+        {
+          score = region->centre.y + fabs (region->centre.x - self->width / 2) * 0.5;
+        }
+      else
+        {
+          double dx = region->centre.x - from->centre.x;
+          double dy = region->centre.y - from->centre.y;
+
+          if (region == from)
+            continue;
+
+          switch (direction)
+            {
+            case DORSUM_DIRECTION_UP: ahead = -dy; aside = dx; break;
+            case DORSUM_DIRECTION_DOWN: ahead = dy; aside = dx; break;
+            case DORSUM_DIRECTION_LEFT: ahead = -dx; aside = dy; break;
+            case DORSUM_DIRECTION_RIGHT: ahead = dx; aside = dy; break;
+            default: g_assert_not_reached ();
+            }
+
+          /* Only what lies ahead, within a 60° cone either side of straight on. */
+          if (ahead <= 0.5 || fabs (aside) > ahead * 1.8)
+            continue;
+
+          score = ahead + 2 * fabs (aside);
+        }
+
+      if (score < best_score)
+        {
+          best_score = score;
+          best = region;
+        }
+    }
+
+  return best;
+}
+
+/**
+ * dorsum_diagram_render:
+ *
+ * Draws the layer scaled to @width × @height device units at the current origin of @cr.
+ */
+gboolean
+dorsum_diagram_render (DorsumDiagram  *self,
+                       cairo_t        *cr,
+                       double          width,
+                       double          height,
+                       gboolean        labels,
+                       GError        **error)
+{
+  RsvgRectangle viewport = { 0, 0, width, height };
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), FALSE);
+
+  if (!rsvg_handle_render_document (self->handle, cr, &viewport, error))
+    return FALSE;
+
+  if (labels && self->labels != NULL)
+    return rsvg_handle_render_document (self->labels, cr, &viewport, error);
+
+  return TRUE;
+}
+
+/**
+ * dorsum_diagram_draw_highlight:
+ * @cr: a context whose user space is diagram units
+ * @muscles: muscle ids whose regions (both sides) are highlighted
+ *
+ * Fills the regions with a translucent tint and outlines them, from their own shapes.
+ */
+void
+dorsum_diagram_draw_highlight (DorsumDiagram      *self,
+                               cairo_t            *cr,
+                               const char * const *muscles,
+                               double              red,
+                               double              green,
+                               double              blue)
+{
+  double line_width = 1.5, unused = 0;
+
+  g_return_if_fail (DORSUM_IS_DIAGRAM (self));
+
+  if (muscles == NULL)
+    return;
+
+  /* Keep the outline about 2.5 device pixels wide whatever the zoom. */
+  cairo_device_to_user_distance (cr, &line_width, &unused);
+  line_width = MAX (fabs (line_width), 0.5) * 2.5 / 1.5;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const DorsumRegion *region = g_ptr_array_index (self->regions, i);
+
+      if (g_strv_contains (muscles, region->muscle))
+        dorsum_region_append_path (region, cr);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, red, green, blue, 0.45);
+  cairo_fill_preserve (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_source_rgba (cr, red, green, blue, 1.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+dorsum_region_append_path (const DorsumRegion *region,
+                           cairo_t            *cr)
+{
+  for (guint p = 0; p < region->polygons->len; p++)
+    {
+      GArray *polygon = g_ptr_array_index (region->polygons, p);
+
+      for (guint i = 0; i < polygon->len; i++)
+        {
+          const DorsumPoint *pt = &g_array_index (polygon, DorsumPoint, i);
+
+          if (i == 0)
+            cairo_move_to (cr, pt->x, pt->y);
+          else
+            cairo_line_to (cr, pt->x, pt->y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+const char *
+dorsum_layer_to_string (DorsumLayer layer)
+{
+  g_return_val_if_fail (layer < DORSUM_N_LAYERS, NULL);
+
+  return layer_names[layer];
+}
+
+gboolean
+dorsum_layer_from_string (const char  *str,
+                          DorsumLayer *layer)
+{
+  for (guint i = 0; i < DORSUM_N_LAYERS; i++)
+    {
+      if (g_strcmp0 (str, layer_names[i]) == 0)
+        {
+          *layer = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+dorsum_layer_get_title (DorsumLayer layer)
+{
+  static const char * const titles[DORSUM_N_LAYERS] = { N_("Superficial"), N_("Middle"), N_("Deep") };
+
+  g_return_val_if_fail (layer < DORSUM_N_LAYERS, NULL);
+
+  return _(titles[layer]);
+}

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Diagram tests: exact hit-testing on a fixture with known shapes, and on the shipped layers
+ * integrity with the library, mirror symmetry, centres inside shapes and rendering. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dorsum-diagram.h"
+#include "dorsum-library.h"
+
+static DorsumDiagram *
+small_diagram (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "diagram", "small.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  DorsumDiagram *diagram;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  diagram = dorsum_diagram_new_from_bytes (bytes, NULL, "small.svg", &error);
+  g_assert_no_error (error);
+
+  return diagram;
+}
+
+static const char *
+hit_id (DorsumDiagram *diagram,
+        double         x,
+        double         y)
+{
+  const DorsumRegion *region = dorsum_diagram_hit (diagram, x, y);
+
+  return region ? region->id : NULL;
+}
+
+static void
+test_small_hits (void)
+{
+  g_autoptr(DorsumDiagram) diagram = small_diagram ();
+  const DorsumRegion *tri;
+
+  g_assert_cmpuint (dorsum_diagram_get_n_regions (diagram), ==, 3);
+  g_assert_cmpfloat (dorsum_diagram_get_width (diagram), ==, 200);
+
+  g_assert_cmpstr (hit_id (diagram, 20, 80), ==, "tri.left");
+  g_assert_cmpstr (hit_id (diagram, 180, 80), ==, "tri.right");
+  /* Inside the triangle's bounding box but outside its shape: nothing. */
+  g_assert_null (hit_id (diagram, 80, 20));
+  /* The gap between the two triangles, and outside the picture. */
+  g_assert_null (hit_id (diagram, 100, 50));
+  g_assert_null (hit_id (diagram, -5, 50));
+  g_assert_null (hit_id (diagram, 250, 50));
+  /* Relative cubic and quadratic: the lens spans x 120–190 around y ≈ 15. */
+  g_assert_cmpstr (hit_id (diagram, 155, 14), ==, "lens.right");
+  g_assert_null (hit_id (diagram, 155, 30));
+
+  tri = dorsum_diagram_lookup (diagram, "tri.left");
+  g_assert_cmpstr (tri->muscle, ==, "tri");
+  g_assert_cmpint (tri->side, ==, DORSUM_SIDE_LEFT);
+  g_assert_cmpfloat_with_epsilon (tri->bounds.x, 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tri->bounds.width, 80, 1e-9);
+  g_assert_true (dorsum_region_contains (tri, tri->centre.x, tri->centre.y));
+
+  g_assert_cmpstr (dorsum_diagram_nearest (diagram, tri, DORSUM_DIRECTION_RIGHT)->id, ==, "tri.right");
+  g_assert_null (dorsum_diagram_nearest (diagram, tri, DORSUM_DIRECTION_LEFT));
+  g_assert_cmpstr (dorsum_diagram_nearest (diagram, dorsum_diagram_lookup (diagram, "tri.right"),
+                                           DORSUM_DIRECTION_UP)->id, ==, "lens.right");
+}
+
+static void
+test_bad_path (void)
+{
+  const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><g id='muscles'>"
+                    "<path id='x.left' d='M 1 1 A 2 2 0 0 1 5 5 Z'/></g></svg>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_from_bytes (bytes, NULL, "bad.svg", &error);
+
+  g_assert_null (diagram);
+  g_assert_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bad.svg:1:"));
+  g_assert_nonnull (strstr (error->message, "“A”"));
+}
+
+static DorsumLibrary *
+builtin (void)
+{
+  DorsumLibrary *library = dorsum_library_new ();
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+
+  return library;
+}
+
+static void
+test_layers_integrity (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
+  DorsumDiagram *layers[DORSUM_N_LAYERS];
+
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      layers[l] = dorsum_diagram_new_for_layer (l, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (dorsum_diagram_get_width (layers[l]), ==, 800);
+      g_assert_cmpfloat (dorsum_diagram_get_height (layers[l]), ==, 1200);
+      g_assert_cmpuint (dorsum_diagram_get_n_regions (layers[l]), >=, 16);
+
+      for (guint i = 0; i < dorsum_diagram_get_n_regions (layers[l]); i++)
+        {
+          const DorsumRegion *region = dorsum_diagram_get_region (layers[l], i);
+          DorsumEntry *entry = dorsum_library_lookup (library, region->muscle);
+          g_autofree char *twin_id = g_strconcat (region->muscle, region->side == DORSUM_SIDE_LEFT ? ".right" : ".left", NULL);
+          const DorsumRegion *twin = dorsum_diagram_lookup (layers[l], twin_id);
+
+          /* Every region names a muscle of the library and has its mirror twin. */
+          g_assert_nonnull (entry);
+          g_assert_cmpint (dorsum_entry_get_kind (entry), ==, DORSUM_KIND_MUSCLE);
+          g_assert_nonnull (twin);
+          g_assert_cmpfloat_with_epsilon (region->bounds.x + region->bounds.width, 800 - twin->bounds.x, 1.0);
+          g_assert_cmpfloat_with_epsilon (region->bounds.y, twin->bounds.y, 1.0);
+          g_assert_cmpfloat_with_epsilon (region->bounds.height, twin->bounds.height, 1.0);
+
+          /* The region's own centre hits it: a point known to lie in the shape. */
+          g_assert_true (dorsum_region_contains (region, region->centre.x, region->centre.y));
+          g_assert_true (dorsum_diagram_hit (layers[l], region->centre.x, region->centre.y) == region);
+        }
+
+      /* Outside the body: the corners of the picture hit nothing. */
+      g_assert_null (dorsum_diagram_hit (layers[l], 5, 5));
+      g_assert_null (dorsum_diagram_hit (layers[l], 795, 5));
+      g_assert_null (dorsum_diagram_hit (layers[l], 5, 1195));
+      /* The midline over the spinous processes lies between left and right. */
+      g_assert_null (dorsum_diagram_hit (layers[l], 400, 60));
+    }
+
+  /* Every muscle seen from behind has regions on the layer the library gives for it. */
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(DorsumEntry) muscle = g_list_model_get_item (muscles, i);
+      const char *id = dorsum_entry_get_id (muscle);
+      DorsumLayer layer;
+      gboolean has_parts = FALSE;
+
+      if (!dorsum_layer_from_string (dorsum_entry_get_attribute (muscle, "layer"), &layer))
+        continue;   /* seen from the front */
+
+      /* A whole (trapezius, erector spinae) is drawn through its parts. */
+      for (guint j = 0; j < g_list_model_get_n_items (muscles); j++)
+        {
+          g_autoptr(DorsumEntry) other = g_list_model_get_item (muscles, j);
+
+          if (g_strcmp0 (dorsum_entry_get_part_of (other), id) == 0)
+            has_parts = TRUE;
+        }
+      if (has_parts)
+        continue;
+
+      if (!dorsum_diagram_has_muscle (layers[layer], id))
+        g_error ("%s is %s but has no region on that layer", id, dorsum_layer_to_string (layer));
+    }
+
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    g_object_unref (layers[l]);
+}
+
+static void
+test_render (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, &error);
+  const guint widths[] = { 100, 400, 1000 };
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      int w = (int)widths[i], h = (int)(widths[i] * 1.5);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_t *cr = cairo_create (surface);
+      const DorsumRegion *region = dorsum_diagram_lookup (diagram, "latissimus-dorsi.right");
+      guint32 pixel;
+      guchar *data;
+      int px, py;
+
+      g_assert_true (dorsum_diagram_render (diagram, cr, w, h, TRUE, &error));
+      g_assert_no_error (error);
+      cairo_surface_flush (surface);
+
+      /* The latissimus is painted (opaque, reddish) where the region says it is. */
+      px = (int)(region->centre.x * w / 800);
+      py = (int)(region->centre.y * h / 1200);
+      data = cairo_image_surface_get_data (surface);
+      pixel = *(guint32 *)(gpointer)(data + py * cairo_image_surface_get_stride (surface) + px * 4);
+      g_assert_cmpuint (pixel >> 24, ==, 0xff);
+      g_assert_cmpuint ((pixel >> 16) & 0xff, >, (pixel & 0xff) + 30);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/diagram/small/hits", test_small_hits);
+  g_test_add_func ("/diagram/small/bad-path", test_bad_path);
+  g_test_add_func ("/diagram/layers/integrity", test_layers_integrity);
+  g_test_add_func ("/diagram/layers/render", test_render);
+
+  return g_test_run ();
+}
