@@ -559,8 +559,10 @@ def fibres_between(a, b, n, s0=0.06, s1=0.94, f0=0.12, f1=0.88, steps=6):
     return out
 
 
-def fibres_fan(origin, insertion, n, f0=0.1, f1=0.9, g0=None, g1=None, shrink=0.07, bend=0.0):
-    """n fibres from points along the origin curve to points along the insertion curve."""
+def fibres_fan(origin, insertion, n, f0=0.1, f1=0.9, g0=None, g1=None, shrink=0.07, bend=0.0,
+               t0=None, t1=None, t0b=None, t1b=None):
+    """n fibres from points along the origin curve to points along the insertion curve.  Optional
+    start / end tangent directions (t0, t1 for the first fibre, t0b, t1b for the last) bend them."""
     g0 = f0 if g0 is None else g0
     g1 = f1 if g1 is None else g1
     out = []
@@ -569,6 +571,15 @@ def fibres_fan(origin, insertion, n, f0=0.1, f1=0.9, g0=None, g1=None, shrink=0.
         p = origin.at_frac(f0 + (f1 - f0) * r)
         q = insertion.at_frac(g0 + (g1 - g0) * r)
         a, b = lerp(p, q, shrink), lerp(p, q, 1 - shrink)
+        if t0 or t1:
+            L = dist(a, b) * 0.42
+            u0 = lerp(t0, t0b or t0, r) if t0 else (b[0] - a[0], b[1] - a[1])
+            u1 = lerp(t1, t1b or t1, r) if t1 else (b[0] - a[0], b[1] - a[1])
+            n0, n1 = math.hypot(*u0), math.hypot(*u1)
+            c1 = (a[0] + u0[0] / n0 * L, a[1] + u0[1] / n0 * L)
+            c2 = (b[0] - u1[0] / n1 * L, b[1] - u1[1] / n1 * L)
+            out.append(Curve([(a, c1, c2, b)]))
+            continue
         m = lerp(a, b, 0.5)
         nx, ny = -(b[1] - a[1]), (b[0] - a[0])
         m = (m[0] + nx * bend, m[1] + ny * bend)
@@ -595,12 +606,12 @@ TRANS_ASC = C('M 400 347 C 430 345 460 341 486 338')
 TRAP_LAT = C('M 486 338 C 486 360 484 378 478 398 C 464 440 430 510 400 563')
 # scapular muscles
 DELT_LAT = C('M 566 301 C 588 305 602 325 603 350 C 604 380 599 405 591 424')
-DELT_POST = C('M 591 424 C 572 400 545 372 520 352 C 511 345 503 337 494 330')
+DELT_POST = C('M 591 424 C 572 402 548 378 530 360 C 520 350 512 340 506 326')
 SCAP_MED = C('M 506 307 C 500 314 492 326 486 338 C 479 352 476 367 477 382 C 478 404 487 428 501 447')
 IA = (501.0, 447.0)
-TMAJ_UP = C('M 501 447 C 507 437 512 427 518 418 C 530 404 546 388 566 374')
+TMAJ_UP = C('M 501 447 C 506 438 511 428 516 420 C 528 404 544 386 566 372')
 TMAJ_LOW = C('M 563 393 C 545 406 522 428 509 446 Q 505 452 501 447')
-LAT_UP = C('M 425 495 C 450 470 478 451 497 442 C 515 434 532 420 544 402')
+LAT_UP = C('M 436 472 C 458 456 480 442 498 437 C 518 432 536 426 544 402')
 LAT_LAT = C('M 544 402 C 540 425 538 450 536 480 C 531 540 522 610 516 676 L 514 692')
 LAT_MED = C('M 400 563 C 432 592 470 636 500 690')
 # hip
@@ -615,9 +626,8 @@ BF_ST = C('M 452 868 C 468 960 482 1060 492 1175')
 BF_LAT = C('M 462 866 C 505 930 535 1050 546 1175')
 
 
-def hamstrings(top):
-    """The three hamstrings below the curve `top` (None: from the tuberosity)."""
-    cutc = THIGH_CUT
+def hamstrings(top, cutc=THIGH_CUT):
+    """The three hamstrings below the curve `top` (None: from the tuberosity) down to `cutc`."""
     out = {}
     if top is None:
         st = chain(cut(ST_MED, 0, cutc), cut(cutc, ST_MED, BF_ST), cut(BF_ST, cutc, 0), line(BF_ST.start, ST_MED.start))
@@ -644,7 +654,8 @@ def layer_superficial():
     nuch = cut(NUCHAL_SUP, 0, TRAP_UP)
     up = cut(TRAP_UP, NUCHAL_SUP, 2.999)
     desc = chain(nuch, up, line(up.end, DESC_TRANS.end), DESC_TRANS.rev(), line((400, 263), (400, 165)))
-    R['trapezius-descending'] = (desc, fibres_fan(C('M 408 168 L 403 200 L 403 255'), C('M 440 205 C 452 240 500 262 553 288'), 6, f0=0.05, f1=0.95, bend=0.05))
+    R['trapezius-descending'] = (desc, fibres_fan(C('M 410 170 L 404 200 L 404 256'), C('M 500 270 L 550 290'), 6, f0=0.0, f1=1.0, shrink=0.03,
+                                                  t0=(0.25, 1), t1=(1, 0.3), t0b=(1, 0.1), t1b=(1, 0.3)))
     # transverse part: C7-T3 -> acromion and spine of scapula
     trans = chain(DESC_TRANS, line(DESC_TRANS.end, SPINE_MID.start), SPINE_MID, TRANS_ASC.rev(), line((400, 347), (400, 263)))
     R['trapezius-transverse'] = (trans, fibres_fan(line((402, 270), (402, 340)), C('M 556 300 C 540 310 515 324 492 336'), 5, bend=0.02))
@@ -736,7 +747,7 @@ def layer_svg(title, regions):
         for m in both(c):
             out.append('    <path d="%s" fill="none" stroke="#b08f7f" stroke-width="1" stroke-opacity="0.7"/>' % d_of(m, False))
     out.append('  </g>')
-    out.append('  <g id="bones" pointer-events="none" fill="#e9e1cf" stroke="#b9ad92" stroke-width="1" opacity="0.85">')
+    out.append('  <g id="bones" pointer-events="none" fill="#e9e1cf" stroke="#b9ad92" stroke-width="1" opacity="0.7">')
     for d, extra in bone_shapes():
         out.append('    <path d="%s"%s/>' % (d, extra))
     out.append('  </g>')
@@ -744,7 +755,7 @@ def layer_svg(title, regions):
     for mid, (outline, fib) in regions.items():
         for side, c in (('right', outline), ('left', outline.mirrored())):
             out.append('    <path id="%s.%s" class="muscle" d="%s" fill="%s" fill-opacity="0.9" stroke="#7a2a26" stroke-width="1"/>'
-                       % (mid, side, d_of(c), colour(mid)))
+                       % (mid, side, outline_d(c), colour(mid)))
     out.append('  </g>')
     out.append('  <g id="fibres" pointer-events="none" fill="none" stroke="#7a2a26" stroke-opacity="0.45" stroke-width="0.8" stroke-linecap="round">')
     for mid, (outline, fib) in regions.items():
@@ -754,3 +765,184 @@ def layer_svg(title, regions):
     out.append('  </g>')
     out.append('</svg>')
     return '\n'.join(out) + '\n'
+
+
+class Multi:
+    """A region made of several closed outlines (one <path> with several subpaths)."""
+
+    def __init__(self, *parts):
+        self.parts = list(parts)
+
+    def mirrored(self):
+        return Multi(*[p.mirrored() for p in self.parts])
+
+
+def outline_d(o):
+    if isinstance(o, Multi):
+        return ' '.join(d_of(p) for p in o.parts)
+    return d_of(o)
+
+
+def outline_parts(o):
+    return o.parts if isinstance(o, Multi) else [o]
+
+
+# middle layer borders
+SPLC_MED = C('M 400 248 L 400 226 C 402 208 414 186 432 160')
+SPLC_LAT = C('M 463 180 C 464 190 463 198 460 204 C 450 216 440 234 433 252 C 430 262 428 272 426 282')
+SPS_UP = C('M 400 248 C 432 258 460 280 486 318')
+LM_U = 0.45                      # on SCAP_MED: end of the levator insertion, start of rhomboid minor
+RMIN_UP = C('M 400 262 C 430 276 466 298 %g %g' % SCAP_MED.point(LM_U))
+RMAJ_UP = C('M 486 338 C 460 322 430 303 400 292')
+RMAJ_LOW = C('M 501 447 C 470 425 430 402 400 390')
+LEV_MED = C('M 434 206 C 438 236 462 278 %g %g' % SCAP_MED.point(LM_U))
+SUPRA_UP = C('M 506 307 C 522 300 540 296 556 299')
+SPINE_UP = C('M 476 341 C 498 331 530 317 550 306')
+SPINE_LOW = C('M 478 347 C 505 336 530 324 548 315 C 556 314 566 316 578 321')
+INFRA_LOW = C('M 578 332 C 560 345 535 385 516 420')
+TMIN_LOW = C('M 577 345 C 560 360 538 388 519 420')
+SPIN_LAT = C('M 405 300 C 420 370 425 450 423 510 C 421 560 413 600 405 620')
+LONG_LAT = C('M 412 792 C 426 760 444 715 446 660 C 447 600 448 530 452 470 C 455 410 450 350 445 290')
+LONG_MED_LOW = C('M 405 620 C 406 680 406 740 412 792')
+ILIO_LAT = C('M 470 720 C 472 680 468 640 468 600 C 470 550 480 500 483 450 C 485 410 478 370 470 330')
+SPI_UP = C('M 405 540 C 450 524 485 508 516 496')
+SPI_LOW = C('M 400 612 C 440 600 480 588 506 576')
+SPI_END = C('''M 516 496 C 521 499 524 505 521 510 C 518 513 514 514 511 516 C 516 520 520 526 518 531
+    C 516 534 512 535 508 537 C 512 541 516 547 513 552 C 511 555 507 556 504 557 C 508 562 509 570 506 576''')
+GMED_LOW = C('M 590 798 C 578 806 570 815 566 828 C 545 812 500 775 445 722')
+
+
+def layer_middle():
+    R = {}
+    lm = SCAP_MED.point(LM_U)
+    # splenius capitis: nuchal ligament C3-T3 -> mastoid, lateral superior nuchal line
+    s1 = cross(SPLC_LAT, SPS_UP)
+    splc = chain(cut(SPLC_MED, 0, NUCHAL_SUP), cut(NUCHAL_SUP, SPLC_MED, NUCHAL_SUP.n), cut(SPLC_LAT, 0, SPS_UP),
+                 cut(SPS_UP, SPLC_LAT, 0))
+    R['splenius-capitis'] = (splc, fibres_fan(line((402, 244), (405, 206)), C('M 459 192 C 457 178 448 169 436 167'), 5, f0=0.0, f1=1.0, shrink=0.05))
+    # splenius cervicis: T3-T6 -> transverse processes C1-C3 (shows between splenius capitis and levator)
+    spc = chain(cut(SPLC_LAT, LEV_MED, SPS_UP), cut(SPS_UP, SPLC_LAT, RMIN_UP), cut(RMIN_UP, SPS_UP, RMIN_UP.n),
+                cut(LEV_MED, LEV_MED.n, SPLC_LAT))
+    R['splenius-cervicis'] = (spc, fibres_between(cut(SPLC_LAT, LEV_MED, SPS_UP), cut(LEV_MED, SPLC_LAT, LEV_MED.n), 3, s0=0.1, s1=0.85, f0=0.25, f1=0.75))
+    # levator scapulae: transverse processes C1-C4 -> superior angle of the scapula
+    top_in = pt(BODY_IN, ('y', 206))
+    neck_side = cut(BODY_IN, ('y', 206), ('y', 238))
+    lev_lat = C('M %g %g C 476 258 494 284 %g %g' % (neck_side.end + SCAP_MED.start))
+    lev = chain(line(pt(SPLC_LAT, ('y', 206)), top_in), neck_side, lev_lat, cut(SCAP_MED, 0, LM_U),
+                cut(LEV_MED, LEV_MED.n, SPLC_LAT), cut(SPLC_LAT, LEV_MED, ('y', 206)))
+    R['levator-scapulae'] = (lev, fibres_between(cut(LEV_MED, SPLC_LAT, LEV_MED.n), neck_side + lev_lat, 3, s0=0.05, s1=0.97, f0=0.2, f1=0.8))
+    # serratus posterior superior (only its upper edge shows above rhomboid minor)
+    sps = chain(cut(SPS_UP, 0, RMIN_UP), cut(RMIN_UP, SPS_UP, 0), line((400, 262), (400, 248)))
+    R['serratus-posterior-superior'] = (sps, fibres_between(cut(SPS_UP, 0, RMIN_UP), cut(RMIN_UP, 0, SPS_UP), 2, s0=0.04, s1=0.8, f0=0.3, f1=0.7))
+    # rhomboid minor: C7-T1 -> medial border at the root of the spine
+    rmin = chain(RMIN_UP, cut(SCAP_MED, LM_U, 1), RMAJ_UP, line((400, 292), (400, 262)))
+    R['rhomboid-minor'] = (rmin, fibres_between(RMIN_UP, RMAJ_UP.rev(), 3, s0=0.03, s1=0.97, f0=0.2, f1=0.8))
+    # rhomboid major: T2-T5 -> medial border from the spine to the inferior angle
+    rmaj = chain(RMAJ_UP.rev(), cut(SCAP_MED, 1, 3), RMAJ_LOW, line((400, 390), (400, 292)))
+    R['rhomboid-major'] = (rmaj, fibres_fan(line((402, 298), (402, 386)), cut(SCAP_MED, 1.05, 2.95), 6, f0=0.05, f1=0.95, shrink=0.04))
+    # supraspinatus: supraspinous fossa -> greater tubercle (passes under the acromion)
+    supra = chain(SUPRA_UP, line(SUPRA_UP.end, SPINE_UP.end), cut(SPINE_UP, SPINE_UP.n, SCAP_MED), cut(SCAP_MED, SPINE_UP, 0))
+    R['supraspinatus'] = (supra, fibres_between(C('M 508 310 C 525 304 540 301 552 301'), C('M 500 320 C 520 316 538 309 550 304'), 3, s0=0.05, s1=0.95, f0=0.2, f1=0.8))
+    # infraspinatus: infraspinous fossa -> greater tubercle
+    infra = chain(cut(SPINE_LOW, SCAP_MED, SPINE_LOW.n), line(SPINE_LOW.end, INFRA_LOW.start), INFRA_LOW,
+                  cut(TMAJ_UP, 1, 0), cut(SCAP_MED, 3, SPINE_LOW))
+    R['infraspinatus'] = (infra, fibres_fan(C('M 488 352 C 480 380 484 410 500 436'), C('M 566 322 L 570 330'), 6, f0=0.03, f1=0.95, shrink=0.05, t1=(1, -0.35), t1b=(1, -1.1)))
+    # teres minor: lateral border of the scapula -> greater tubercle (lowest facet)
+    tmin = chain(INFRA_LOW.rev(), line(INFRA_LOW.start, TMIN_LOW.start), TMIN_LOW, line(TMIN_LOW.end, INFRA_LOW.end))
+    R['teres-minor'] = (tmin, fibres_between(INFRA_LOW.rev(), TMIN_LOW.rev(), 2, s0=0.08, s1=0.92, f0=0.35, f1=0.65))
+    # teres major: inferior angle -> medial lip of the intertubercular groove
+    tmaj = chain(TMAJ_UP, line(TMAJ_UP.end, TMAJ_LOW.start), TMAJ_LOW)
+    R['teres-major'] = (tmaj, fibres_between(cut(TMAJ_UP, 0.3, 2), C('M 506 447 C 525 428 545 405 563 391'), 3, s0=0.1, s1=0.95, f0=0.25, f1=0.8))
+    # erector spinae, lateral to medial.  Serratus posterior inferior covers them at T11-L2.
+    spi = chain(cut(SPI_UP, SPIN_LAT, SPI_UP.n), SPI_END, cut(SPI_LOW, SPI_LOW.n, SPIN_LAT), cut(SPIN_LAT, SPI_LOW, SPI_UP))
+    R['serratus-posterior-inferior'] = (spi, fibres_fan(cut(SPIN_LAT, SPI_UP, SPI_LOW).rev(), C('M 512 502 L 503 570'), 4, f0=0.1, f1=0.9, shrink=0.08))
+    spin = chain(cut(RMAJ_LOW, ('x', 405), SPIN_LAT), cut(SPIN_LAT, RMAJ_LOW, SPIN_LAT.n), line(SPIN_LAT.end, pt(RMAJ_LOW, ('x', 405))))
+    R['spinalis'] = (spin, fibres_between(C('M 406 396 L 406 618'), cut(SPIN_LAT, RMAJ_LOW, SPIN_LAT.n), 2, s0=0.04, s1=0.96, f0=0.35, f1=0.7))
+    long_up = chain(cut(RMAJ_LOW, SPIN_LAT, LONG_LAT), cut(LONG_LAT, RMAJ_LOW, SPI_UP), cut(SPI_UP, LONG_LAT, SPIN_LAT), cut(SPIN_LAT, SPI_UP, RMAJ_LOW))
+    long_lo = chain(cut(SPI_LOW, SPIN_LAT, LONG_LAT), cut(LONG_LAT, SPI_LOW, 0), LONG_MED_LOW.rev(), cut(SPIN_LAT, SPIN_LAT.n, SPI_LOW))
+    lf = fibres_between(cut(SPIN_LAT, RMAJ_LOW, SPI_UP), cut(LONG_LAT, RMAJ_LOW, SPI_UP), 2, s0=0.03, s1=0.97, f0=0.3, f1=0.7) + \
+        fibres_between(C('M 409 790 C 406 740 406 680 408 616'), cut(LONG_LAT, 0, SPI_LOW), 3, s0=0.05, s1=0.97, f0=0.25, f1=0.75)
+    R['longissimus'] = (Multi(long_up, long_lo), lf)
+    psis = CREST.start
+    ilio_up = chain(cut(RMAJ_LOW, LONG_LAT, ILIO_LAT), cut(ILIO_LAT, RMAJ_LOW, SPI_UP), cut(SPI_UP, ILIO_LAT, LONG_LAT), cut(LONG_LAT, SPI_UP, RMAJ_LOW))
+    ilio_lo = chain(cut(SPI_LOW, LONG_LAT, ILIO_LAT), cut(ILIO_LAT, SPI_LOW, CREST), cut(CREST, ILIO_LAT, 0),
+                    line(psis, pt(LONG_LAT, psis)), cut(LONG_LAT, psis, SPI_LOW))
+    iff = fibres_between(cut(LONG_LAT, RMAJ_LOW, SPI_UP), cut(ILIO_LAT, RMAJ_LOW, SPI_UP), 2, s0=0.03, s1=0.97, f0=0.3, f1=0.7) + \
+        fibres_between(cut(LONG_LAT, psis, SPI_LOW), cut(ILIO_LAT, CREST, SPI_LOW), 2, s0=0.05, s1=0.95, f0=0.3, f1=0.7)
+    R['iliocostalis'] = (Multi(ilio_up, ilio_lo), iff)
+    # gluteus medius: outer ilium below the crest -> greater trochanter
+    gmed = chain(cut(CREST, GMED_LOW, BODY_IN), cut(BODY_IN, CREST, GMED_LOW), cut(GMED_LOW, BODY_IN, CREST))
+    R['gluteus-medius'] = (gmed, fibres_fan(cut(CREST, GMED_LOW, BODY_IN), C('M 556 812 L 570 812'), 6, f0=0.06, f1=0.94, shrink=0.05))
+    R.update(hamstrings(None))
+    return R
+
+# deep layer borders
+NUCHAL_INF = C('M 401 179 C 418 177 434 178 448 183')
+SSCAP_MED = C('M 403 160 L 403 205 C 408 225 418 255 426 285 C 432 315 437 360 441 405')
+SSCAP_LAT = C('M 428 160 L 428 167 C 426 175 425 190 426 207 C 432 230 446 262 453 295 C 458 330 455 370 441 405')
+SUBOCC_LOW = C('M 426 208 C 436 206 446 202 453 197 C 456 192 453 186 448 183')
+SST_LAT = C('M 403 250 C 416 290 430 345 441 405 C 447 440 446 490 436 522 C 432 532 426 540 418 548')
+MULT_LAT = C('M 410 802 C 426 792 440 762 441 722 C 442 680 436 625 428 585 C 424 540 426 440 420 338')
+QL_TOP = C('M 418 549 C 443 549 474 561 500 578')
+QL_MED = C('M 432 545 C 440 590 447 635 448 675 C 448 695 449 712 456 732')
+QL_LAT = C('M 488 560 C 502 600 515 640 526 690')
+GMIN_UP = C('M 470 785 C 495 748 528 718 560 710')
+GMIN_LAT = C('M 560 710 C 568 730 572 770 568 795 C 566 803 562 809 558 813')
+PIRI_UP = C('M 432 750 C 465 768 510 790 558 813')
+PIRI_LOW = C('M 424 792 C 465 805 515 816 557 823')
+PIRI_MED = C('M 424 792 C 430 778 433 764 432 750')
+DHR = C('M 458 812 C 490 818 525 824 556 826 C 558 840 557 858 553 872 C 525 878 498 880 474 877 C 466 860 461 836 458 812')
+DEEP_HAM_CUT = C('M 566 992 C 520 1004 460 1004 415 992')
+
+
+def rotatores_edge(x0, x1, ys):
+    """The serrated lateral edge of the rotatores: one small slip per thoracic level."""
+    d = 'M %g %g' % (x0, ys[0])
+    for y in ys[1:]:
+        d += ' Q %g %g %g %g' % (x1 + 3, y - 10, x0, y)
+    return C(d)
+
+
+ROT_YS = [338] + [285 + 25 * (n - 1) - 4 for n in range(4, 13)] + [590]
+ROT_LAT = rotatores_edge(411, 411, ROT_YS)
+
+
+def layer_deep():
+    R = {}
+    # suboccipitals: rectus capitis posterior major/minor, obliquus capitis superior/inferior (the triangle below the occiput)
+    sub = chain(cut(NUCHAL_INF, SSCAP_LAT, NUCHAL_INF.n), SUBOCC_LOW.rev(), cut(SSCAP_LAT, SUBOCC_LOW, NUCHAL_INF))
+    R['suboccipitals'] = (sub, fibres_fan(C('M 428 204 L 446 200'), C('M 431 181 L 446 185'), 3, f0=0.1, f1=0.9, shrink=0.1))
+    # semispinalis capitis: transverse processes C4-T6 -> occiput between the nuchal lines
+    top = cut(NUCHAL_SUP, SSCAP_MED, SSCAP_LAT)
+    scap = chain(top, cut(SSCAP_LAT, NUCHAL_SUP, SSCAP_LAT.n), cut(SSCAP_MED, SSCAP_MED.n, NUCHAL_SUP))
+    R['semispinalis-capitis'] = (scap, fibres_between(cut(SSCAP_MED, NUCHAL_SUP, SSCAP_MED.n), cut(SSCAP_LAT, NUCHAL_SUP, SSCAP_LAT.n), 3, s0=0.03, s1=0.9, f0=0.25, f1=0.75))
+    # semispinalis cervicis: transverse processes T1-T6 -> spinous processes C2-C5
+    sst1 = SST_LAT.head(1)
+    cerv = chain(cut(SSCAP_MED, 1, SSCAP_MED.n), sst1.rev(), line(sst1.start, (403, 205)))
+    R['semispinalis-cervicis'] = (cerv, fibres_fan(line((404, 210), (404, 246)), C('M 432 372 L 438 398'), 3, f0=0.1, f1=0.9, shrink=0.06))
+    # semispinalis thoracis: transverse processes T6-T10 -> spinous processes C6-T4
+    rot_top = ROT_LAT.start
+    sst = chain(cut(SST_LAT, 0, MULT_LAT), cut(MULT_LAT, SST_LAT, MULT_LAT.n), line(MULT_LAT.end, rot_top), line(rot_top, (403, 338)), line((403, 338), (403, 250)))
+    R['semispinalis-thoracis'] = (sst, fibres_fan(line((404, 256), (404, 334)), C('M 424 470 C 432 490 432 510 428 528'), 4, f0=0.05, f1=0.95, shrink=0.05, bend=0.03))
+    # rotatores: transverse process -> lamina of the vertebra above, close to the spine (thoracic)
+    rot = chain(line((403, 338), rot_top), ROT_LAT, line(ROT_LAT.end, (403, 590)), line((403, 590), (403, 338)))
+    rf = [line((410.5, y - 3), (404.5, y - 11)) for y in ROT_YS[1:-1]]
+    R['rotatores'] = (rot, rf)
+    # multifidus: sacrum, transverse processes -> spinous processes 2-4 levels up
+    mult = chain(cut(MULT_LAT, MULT_LAT.n, 0), line(MULT_LAT.start, (403, 796)), line((403, 796), (403, 592)), line((403, 592), ROT_LAT.end), ROT_LAT.rev(), line(ROT_LAT.start, MULT_LAT.end))
+    mf = fibres_fan(C('M 430 780 C 438 750 438 700 434 640 C 430 600 424 560 422 470'), C('M 406 740 L 406 600 L 413 560 L 413 420'), 7, f0=0.02, f1=0.92, g0=0.02, g1=0.9, shrink=0.06)
+    R['multifidus'] = (mult, mf)
+    # quadratus lumborum: iliac crest, iliolumbar ligament -> 12th rib, transverse processes L1-L4
+    ql = chain(cut(QL_TOP, QL_MED, QL_LAT), cut(QL_LAT, QL_TOP, CREST), cut(CREST, QL_LAT, QL_MED), cut(QL_MED, CREST, QL_TOP))
+    R['quadratus-lumborum'] = (ql, fibres_fan(cut(CREST, QL_LAT, QL_MED), cut(QL_TOP, QL_LAT, QL_MED), 4, f0=0.1, f1=0.9, shrink=0.06) +
+                               fibres_fan(C('M 447 620 L 448 670'), C('M 475 600 L 500 650'), 2, f0=0.0, f1=1.0, shrink=0.1))
+    # gluteus minimus: outer ilium between the anterior and inferior gluteal lines -> greater trochanter
+    gmin = chain(cut(GMIN_UP, PIRI_UP, GMIN_UP.n), GMIN_LAT, cut(PIRI_UP, PIRI_UP.n, GMIN_UP))
+    R['gluteus-minimus'] = (gmin, fibres_fan(cut(GMIN_UP, PIRI_UP, GMIN_UP.n), C('M 548 806 L 560 804'), 5, f0=0.1, f1=0.92, shrink=0.06))
+    # piriformis: anterior sacrum -> upper border of the greater trochanter
+    piri = chain(PIRI_UP, line(PIRI_UP.end, PIRI_LOW.end), PIRI_LOW.rev(), PIRI_MED)
+    R['piriformis'] = (piri, fibres_between(PIRI_UP, PIRI_LOW, 3, s0=0.04, s1=0.96, f0=0.25, f1=0.75))
+    # gemelli, obturator internus, quadratus femoris
+    R['deep-hip-rotators'] = (DHR, fibres_between(C('M 460 822 C 490 826 525 830 552 832'), C('M 466 868 C 495 872 525 870 552 866'), 4, s0=0.02, s1=0.98, f0=0.1, f1=0.9))
+    R.update(hamstrings(None, DEEP_HAM_CUT))
+    return R

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dorsum-diagram.h"
 #include "dorsum-library.h"
@@ -207,6 +208,68 @@ test_render (void)
     }
 }
 
+static cairo_surface_t *
+render_layer (DorsumDiagram      *diagram,
+              int                 w,
+              int                 h,
+              const char * const *highlight)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_true (dorsum_diagram_render (diagram, cr, w, h, FALSE, NULL));
+  cairo_scale (cr, w / 800.0, h / 1200.0);
+  dorsum_diagram_draw_highlight (diagram, cr, highlight, 0.2, 0.5, 0.9);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+test_highlight_only_inside (void)
+{
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, NULL);
+  const char *highlight[] = { "latissimus-dorsi", NULL };
+  const int w = 400, h = 600;
+  cairo_surface_t *plain = render_layer (diagram, w, h, NULL);
+  cairo_surface_t *lit = render_layer (diagram, w, h, highlight);
+  const DorsumRegion *left = dorsum_diagram_lookup (diagram, "latissimus-dorsi.left");
+  const DorsumRegion *right = dorsum_diagram_lookup (diagram, "latissimus-dorsi.right");
+  int stride = cairo_image_surface_get_stride (plain);
+  guchar *a = cairo_image_surface_get_data (plain);
+  guchar *b = cairo_image_surface_get_data (lit);
+  guint changed = 0;
+
+  for (int py = 0; py < h; py++)
+    for (int px = 0; px < w; px++)
+      {
+        gboolean near = FALSE;
+
+        if (memcmp (a + py * stride + px * 4, b + py * stride + px * 4, 4) == 0)
+          continue;
+
+        changed++;
+        /* The outline is ~2.5 px wide: a changed pixel lies in the shape or within 3 px of it. */
+        for (int oy = -3; oy <= 3 && !near; oy++)
+          for (int ox = -3; ox <= 3 && !near; ox++)
+            {
+              double dx = (px + 0.5 + ox) * 800.0 / w, dy = (py + 0.5 + oy) * 1200.0 / h;
+
+              near = dorsum_region_contains (left, dx, dy) || dorsum_region_contains (right, dx, dy);
+            }
+
+        if (!near)
+          g_error ("pixel %d,%d changed outside the highlighted regions", px, py);
+      }
+
+  /* And the highlight did change something: about the area of the two regions. */
+  g_assert_cmpuint (changed, >, (guint)(left->bounds.width * left->bounds.height / 16));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (lit);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,6 +280,7 @@ main (int    argc,
   g_test_add_func ("/diagram/small/bad-path", test_bad_path);
   g_test_add_func ("/diagram/layers/integrity", test_layers_integrity);
   g_test_add_func ("/diagram/layers/render", test_render);
+  g_test_add_func ("/diagram/layers/highlight-only-inside", test_highlight_only_inside);
 
   return g_test_run ();
 }

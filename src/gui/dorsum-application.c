@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-application.h"
+#include "dorsum-first-frame.h"
 #include "dorsum-gui-resources.h"
 #include "dorsum-window.h"
 
@@ -105,7 +106,10 @@ dorsum_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (dorsum_window_new (self));
+    {
+      window = GTK_WINDOW (dorsum_window_new (self));
+      dorsum_first_frame_watch (GTK_WIDGET (window));
+    }
 
   gtk_window_present (window);
 }

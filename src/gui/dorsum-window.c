@@ -8,8 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "dorsum-diagram-view.h"
 #include "dorsum-search.h"
-#include "dorsum-window.h"
+#include "dorsum-window-private.h"
 
 struct _DorsumWindow
 {
@@ -31,6 +32,7 @@ struct _DorsumWindow
   AdwWindowTitle       *content_title;
   GtkStack             *detail_stack;
   GtkBox               *detail_box;
+  DorsumDiagramView    *diagram_view;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -113,6 +115,53 @@ fill_detail (DorsumWindow *self,
     }
 }
 
+/* A muscle is highlighted on a layer where it (or one of its parts) shows: the current
+ * layer if it is there, else its own layer from the library, else the first that has it. */
+static void
+show_on_diagram (DorsumWindow *self,
+                 DorsumEntry  *entry)
+{
+  DorsumDiagramView *view = self->diagram_view;
+  g_auto(GStrv) parts = NULL;
+  DorsumLayer own, current = dorsum_diagram_view_get_layer (view);
+  gboolean shows[DORSUM_N_LAYERS] = { FALSE, };
+
+  if (dorsum_entry_get_kind (entry) != DORSUM_KIND_MUSCLE)
+    {
+      dorsum_diagram_view_select_muscle (view, NULL);
+      return;
+    }
+
+  parts = dorsum_library_expand_parts (self->library, dorsum_entry_get_id (entry));
+
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    shows[l] = dorsum_diagram_view_layer_shows (view, l, (const char * const *)parts);
+
+  if (!shows[current])
+    {
+      if (dorsum_layer_from_string (dorsum_entry_get_attribute (entry, "layer"), &own) && shows[own])
+        dorsum_diagram_view_set_layer (view, own);
+      else
+        for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+          if (shows[l])
+            {
+              dorsum_diagram_view_set_layer (view, l);
+              break;
+            }
+    }
+
+  dorsum_diagram_view_select_muscle (view, dorsum_entry_get_id (entry));
+}
+
+static void
+region_activated_cb (DorsumWindow      *self,
+                     const char        *muscle_id,
+                     const char        *region_id,
+                     DorsumDiagramView *view)
+{
+  dorsum_window_show_entry (self, muscle_id);
+}
+
 gboolean
 dorsum_window_show_entry (DorsumWindow *self,
                           const char   *id)
@@ -129,6 +178,7 @@ dorsum_window_show_entry (DorsumWindow *self,
   self->shown_id = g_strdup (id);
 
   fill_detail (self, entry);
+  show_on_diagram (self, entry);
   adw_window_title_set_title (self->content_title, dorsum_entry_get_name (entry));
   adw_window_title_set_subtitle (self->content_title, dorsum_kind_get_title (dorsum_entry_get_kind (entry)));
   gtk_stack_set_visible_child_name (self->detail_stack, "entry");
@@ -317,6 +367,8 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
+  gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -324,6 +376,51 @@ dorsum_window_class_init (DorsumWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "diagram.layer", "u", 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "diagram.layer", "u", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "diagram.layer", "u", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "diagram.labels", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
+
+  g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
+}
+
+static void
+zoom_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DorsumDiagramView *view = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  double zoom = dorsum_diagram_view_get_zoom (view);
+
+  if (g_str_equal (name, "zoom-in"))
+    dorsum_diagram_view_set_zoom (view, zoom * 1.25);
+  else if (g_str_equal (name, "zoom-out"))
+    dorsum_diagram_view_set_zoom (view, zoom / 1.25);
+  else
+    dorsum_diagram_view_set_zoom (view, 1.0);
+}
+
+static void
+setup_diagram_actions (DorsumWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "zoom-in", zoom_activated },
+    { "zoom-out", zoom_activated },
+    { "zoom-fit", zoom_activated },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPropertyAction) layer = g_property_action_new ("layer", self->diagram_view, "layer");
+  g_autoptr(GPropertyAction) labels = g_property_action_new ("labels", self->diagram_view, "labels");
+
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (layer));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (labels));
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self->diagram_view);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "diagram", G_ACTION_GROUP (group));
 }
 
 static void
@@ -332,6 +429,7 @@ dorsum_window_init (DorsumWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_diagram_actions (self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), NULL);
@@ -378,6 +476,7 @@ dorsum_window_new (DorsumApplication *application)
   self = g_object_new (DORSUM_TYPE_WINDOW, "application", application, NULL);
   self->library = g_object_ref (dorsum_application_get_library (application));
   self->search_index = dorsum_search_index_new (self->library);
+  dorsum_diagram_view_set_library (self->diagram_view, self->library);
 
   kinds = g_list_store_new (G_TYPE_LIST_MODEL);
   for (guint k = 0; k < DORSUM_N_KINDS; k++)
@@ -388,4 +487,12 @@ dorsum_window_new (DorsumApplication *application)
   restore_window_state (self);
 
   return self;
+}
+
+DorsumDiagramView *
+dorsum_window_get_diagram_view (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
+
+  return self->diagram_view;
 }

