@@ -310,6 +310,23 @@ def d_of(curve, closed=True):
     return ' '.join(out)
 
 
+def mirror_d(d):
+    """Mirror a path string x -> 800 - x, token by token, so that twins are exact."""
+    toks = re.findall(r'[MLQCZ]|' + NUM, d)
+    out, coord = [], 0
+    for t in toks:
+        if t in 'MLQCZ':
+            out.append(t)
+            coord = 0
+            continue
+        if coord % 2 == 0:
+            out.append(fmt(2 * MID - float(t)))
+        else:
+            out.append(t)
+        coord += 1
+    return ' '.join(out)
+
+
 def sym_closed(half):
     """A symmetric closed outline from its right half, drawn from the midline top to the midline bottom."""
     return chain(half, half.mirrored().rev())
@@ -753,15 +770,17 @@ def layer_svg(title, regions):
     out.append('  </g>')
     out.append('  <g id="muscles">')
     for mid, (outline, fib) in regions.items():
-        for side, c in (('right', outline), ('left', outline.mirrored())):
+        d = outline_d(outline)
+        for side, dd in (('right', d), ('left', mirror_d(d))):
             out.append('    <path id="%s.%s" class="muscle" d="%s" fill="%s" fill-opacity="0.9" stroke="#7a2a26" stroke-width="1"/>'
-                       % (mid, side, outline_d(c), colour(mid)))
+                       % (mid, side, dd, colour(mid)))
     out.append('  </g>')
     out.append('  <g id="fibres" pointer-events="none" fill="none" stroke="#7a2a26" stroke-opacity="0.45" stroke-width="0.8" stroke-linecap="round">')
     for mid, (outline, fib) in regions.items():
         for c in fib:
-            out.append('    <path d="%s"/>' % d_of(c, False))
-            out.append('    <path d="%s"/>' % d_of(c.mirrored(), False))
+            d = d_of(c, False)
+            out.append('    <path d="%s"/>' % d)
+            out.append('    <path d="%s"/>' % mirror_d(d))
     out.append('  </g>')
     out.append('</svg>')
     return '\n'.join(out) + '\n'
@@ -946,3 +965,119 @@ def layer_deep():
     R['deep-hip-rotators'] = (DHR, fibres_between(C('M 460 822 C 490 826 525 830 552 832'), C('M 466 868 C 495 872 525 870 552 866'), 4, s0=0.02, s1=0.98, f0=0.1, f1=0.9))
     R.update(hamstrings(None, DEEP_HAM_CUT))
     return R
+
+
+# ---------------------------------------------------------------------------------------------
+# Polygons, for label anchors and the self-check
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_d(d):
+    """Closed polygons (flattened) from an absolute M/L/Q/C/Z path string."""
+    toks = re.findall(r'[A-Za-z]|' + NUM, d)
+    polys, cur, i, cmd, start = [], [], 0, None, None
+    while i < len(toks):
+        t = toks[i]
+        if t.isalpha():
+            cmd = t
+            i += 1
+            if cmd == 'Z':
+                if cur:
+                    polys.append(cur)
+                cur = []
+            continue
+        k = {'M': 1, 'L': 1, 'Q': 2, 'C': 3}[cmd]
+        pts = [(float(toks[i + 2 * j]), float(toks[i + 2 * j + 1])) for j in range(k)]
+        i += 2 * k
+        if cmd == 'M':
+            if cur:
+                polys.append(cur)
+            cur = [pts[0]]
+            cmd = 'L'
+            continue
+        seg = [cur[-1]] + pts
+        n = 1 if k == 1 else 16
+        cur.extend(bez_point(seg, j / n) for j in range(1, n + 1))
+    if cur:
+        polys.append(cur)
+    return polys
+
+
+def scanlines(polys, y0=0, y1=1200):
+    """{row: [(x0, x1), ...]} for scanlines y = row + 0.5 (even-odd over all subpaths)."""
+    rows = {}
+    edges = []
+    for poly in polys:
+        for a, b in zip(poly, poly[1:] + poly[:1]):
+            if a[1] != b[1]:
+                edges.append((a, b))
+    for a, b in edges:
+        lo, hi = min(a[1], b[1]), max(a[1], b[1])
+        for r in range(max(y0, int(math.floor(lo - 0.5))), min(y1, int(math.ceil(hi)) + 1)):
+            y = r + 0.5
+            if lo <= y < hi:
+                x = a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1])
+                rows.setdefault(r, []).append(x)
+    out = {}
+    for r, xs in rows.items():
+        xs.sort()
+        out[r] = [(xs[j], xs[j + 1]) for j in range(0, len(xs) - 1, 2)]
+    return out
+
+
+def overlap_len(a, b):
+    tot, i, j = 0.0, 0, 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if hi > lo:
+            tot += hi - lo
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return tot
+
+
+def area(rows):
+    return sum(x1 - x0 for iv in rows.values() for x0, x1 in iv)
+
+
+def inside(polys, p):
+    c = False
+    for poly in polys:
+        for a, b in zip(poly, poly[1:] + poly[:1]):
+            if (a[1] > p[1]) != (b[1] > p[1]):
+                x = a[0] + (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1])
+                if x > p[0]:
+                    c = not c
+    return c
+
+
+def edge_dist(polys, p):
+    best = 1e9
+    for poly in polys:
+        for a, b in zip(poly, poly[1:] + poly[:1]):
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            L = dx * dx + dy * dy
+            t = 0 if L == 0 else max(0, min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L))
+            best = min(best, math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy))
+    return best
+
+
+def anchor(polys):
+    """A point well inside the region (approximate pole of inaccessibility)."""
+    xs = [p[0] for poly in polys for p in poly]
+    ys = [p[1] for poly in polys for p in poly]
+    best = (-1, None)
+    step = 3.0
+    y = min(ys) + step / 2
+    while y < max(ys):
+        x = min(xs) + step / 2
+        while x < max(xs):
+            if inside(polys, (x, y)):
+                dd = edge_dist(polys, (x, y))
+                if dd > best[0]:
+                    best = (dd, (x, y))
+            x += step
+        y += step
+    return best[1]

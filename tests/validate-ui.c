@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "dorsum-diagram-view.h"
+
 /* Callbacks named in a template are resolved to a no-op, as the builder tool does. */
 typedef struct { GtkBuilderCScope parent_instance; } LaxScope;
 typedef struct { GtkBuilderCScopeClass parent_class; } LaxScopeClass;
@@ -86,6 +88,8 @@ main (int    argc,
 
   gtk_init ();
   adw_init ();
+  /* Our own widgets that templates use. */
+  g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
 
   for (int i = 1; i < argc; i++)
     {

@@ -708,9 +708,11 @@ add_sources (DorsumLibrary  *self,
 
       if (size > DORSUM_LIBRARY_MAX_FILE_SIZE)
         {
+          g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+
           problems_add (&problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, source->display_name, 0,
-                        _("the file is %" G_GSIZE_FORMAT " bytes; library files may be at most %d MiB"),
-                        size, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
+                        _("the file is %s; library files may be at most %d MiB"),
+                        size_text, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
           continue;
         }
 
@@ -937,9 +939,11 @@ read_file (GFile      *file,
 
   if (g_file_info_get_size (info) > DORSUM_LIBRARY_MAX_FILE_SIZE)
     {
+      g_autofree char *size_text = g_format_size_full ((guint64)g_file_info_get_size (info), G_FORMAT_SIZE_LONG_FORMAT);
+
       g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GOFFSET_FORMAT " bytes; library files may be at most %d MiB"),
-                   display_name, g_file_info_get_size (info), DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
+                   _("%s: the file is %s; library files may be at most %d MiB"),
+                   display_name, size_text, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
 
