@@ -342,7 +342,7 @@ BODY_R = C('''M 400 40 C 436 40 461 64 463 103
     C 496 262 542 271 568 288 C 590 299 605 318 607 345
     C 609 380 606 410 608 440 C 611 500 617 560 624 610 L 627 645
     Q 588 652 550 645 C 547 600 541 520 541 470 C 541 440 542 417 544 402
-    C 541 425 539 450 537 480 C 534 530 525 570 521 600 C 519 630 536 655 556 685
+    C 541 425 539 450 537 480 C 534 530 527 570 524 600 C 522 630 538 655 556 685
     C 572 712 580 770 582 830 C 585 900 569 1050 562 1160
     C 520 1172 460 1172 420 1160 C 414 1060 408 985 403 948 C 401 940 400 937 400 935''')
 
@@ -359,6 +359,8 @@ BODY_LINES = [
 # ---------------------------------------------------------------------------------------------
 
 SKULL_R = C('''M 400 50 C 431 50 454 72 456 104 C 458 128 458 155 456 176
+    C 460 180 464 188 462 195 C 459 200 452 197 449 190 C 438 185 420 184 400 186''')
+OCCIPUT_R = C('''M 400 92 C 420 100 440 118 452 140 C 456 150 457 165 456 176
     C 460 180 464 188 462 195 C 459 200 452 197 449 190 C 438 185 420 184 400 186''')
 NUCHAL_LINES = [C('M 400 165 C 418 162 440 164 455 170'), C('M 401 179 C 418 177 434 178 448 183')]
 INION_R = C('M 400 160 C 404 160 406 163 405 166 C 404 169 402 170 400 170')
@@ -457,7 +459,7 @@ def both(c):
 
 def bone_shapes():
     """[(d, extra attributes)] in drawing order."""
-    out = [(d_of(sym_closed(SKULL_R)), '')]
+    out = [(d_of(sym_closed(SKULL_R)), ' fill="none"'), (d_of(sym_closed(OCCIPUT_R)), '')]
     out.append((d_of(sym_closed(INION_R)), ''))
     for nl in NUCHAL_LINES:
         for c in both(nl):
@@ -532,6 +534,11 @@ def pos(c, spec):
     if isinstance(spec, Curve):
         return cross(c, spec)[0]
     if isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], Curve):
+        if isinstance(spec[1], tuple):
+            hits = intersections(c, spec[0])
+            if not hits:
+                raise ValueError('curves do not cross near %s' % (spec[1],))
+            return min(hits, key=lambda h: dist(c.point(h[0]), spec[1]))[0]
         return cross(c, spec[0], spec[1])[0]
     if isinstance(spec, tuple) and spec[0] == 'y':
         return at_y(c, spec[1], spec[2] if len(spec) > 2 else 0)
@@ -627,9 +634,9 @@ DELT_POST = C('M 591 424 C 572 402 548 378 530 360 C 520 350 512 340 506 326')
 SCAP_MED = C('M 506 307 C 500 314 492 326 486 338 C 479 352 476 367 477 382 C 478 404 487 428 501 447')
 IA = (501.0, 447.0)
 TMAJ_UP = C('M 501 447 C 506 438 511 428 516 420 C 528 404 544 386 566 372')
-TMAJ_LOW = C('M 563 393 C 545 406 522 428 509 446 Q 505 452 501 447')
+TMAJ_LOW = C('M 563 392 C 552 397 545 402 538 411 C 528 425 516 446 509 451 Q 502 455 501 447')
 LAT_UP = C('M 436 472 C 458 456 480 442 498 437 C 518 432 536 426 544 402')
-LAT_LAT = C('M 544 402 C 540 425 538 450 536 480 C 531 540 522 610 516 676 L 514 692')
+LAT_LAT = C('M 544 402 C 540 425 538 450 536 480 C 529 540 514 610 508 676 L 506 692')
 LAT_MED = C('M 400 563 C 432 592 470 636 500 690')
 # hip
 GMAX_UP = C('M 462 690 C 495 735 540 775 590 818')
@@ -654,9 +661,9 @@ def hamstrings(top, cutc=THIGH_CUT):
     else:
         st = chain(cut(ST_MED, top, cutc), cut(cutc, ST_MED, BF_ST), cut(BF_ST, cutc, top), cut(top, BF_ST, ST_MED))
         bf = chain(cut(BF_ST, top, cutc), cut(cutc, BF_ST, BF_LAT), cut(BF_LAT, cutc, top), cut(top, BF_LAT, BF_ST))
-        sm_top = ('y', 985)
+        sm_top = ('y', 950)
         p0 = pt(ST_MED, sm_top)
-        smm = cut(SM_MED, ('y', 1000), cutc)
+        smm = cut(SM_MED, ('y', 1010), cutc)
         sm = chain(line(p0, smm.start), smm, cut(cutc, SM_MED, ST_MED), cut(ST_MED, cutc, sm_top))
         smf = (smm, cut(ST_MED, sm_top, cutc))
     out['semimembranosus'] = (sm, fibres_between(smf[0], smf[1], 3, f0=0.25, f1=0.75))
@@ -669,10 +676,15 @@ def layer_superficial():
     R = {}
     # trapezius, descending part: occiput / nuchal ligament -> lateral clavicle
     nuch = cut(NUCHAL_SUP, 0, TRAP_UP)
-    up = cut(TRAP_UP, NUCHAL_SUP, 2.999)
+    up = cut(TRAP_UP, NUCHAL_SUP, TRAP_UP.n)
     desc = chain(nuch, up, line(up.end, DESC_TRANS.end), DESC_TRANS.rev(), line((400, 263), (400, 165)))
-    R['trapezius-descending'] = (desc, fibres_fan(C('M 410 170 L 404 200 L 404 256'), C('M 500 270 L 550 290'), 6, f0=0.0, f1=1.0, shrink=0.03,
-                                                  t0=(0.25, 1), t1=(1, 0.3), t0b=(1, 0.1), t1b=(1, 0.3)))
+    band = [(pt(TRAP_UP, ('x', x)), pt(DESC_TRANS, ('x', x))) for x in (470, 500, 525, 548)]
+    dfib = []
+    for y0, f, via in ((174, 0.2, (432, 228)), (194, 0.38, (424, 240)), (214, 0.56, (422, 250)), (234, 0.74, (420, 257))):
+        pts = [(404 + (174 - y0) / -10.0 + 8 * (y0 == 174), y0), via] + [lerp(a, b, f) for a, b in band]
+        dfib.append(catmull(pts))
+    dfib.append(C('M 403 250 C 414 257 427 261 440 263'))
+    R['trapezius-descending'] = (desc, dfib)
     # transverse part: C7-T3 -> acromion and spine of scapula
     trans = chain(DESC_TRANS, line(DESC_TRANS.end, SPINE_MID.start), SPINE_MID, TRANS_ASC.rev(), line((400, 347), (400, 263)))
     R['trapezius-transverse'] = (trans, fibres_fan(line((402, 270), (402, 340)), C('M 556 300 C 540 310 515 324 492 336'), 5, bend=0.02))
@@ -687,11 +699,11 @@ def layer_superficial():
     lat_top = cut(LAT_UP, TRAP_LAT, LAT_UP.n)
     lat_side = cut(LAT_LAT, 0, CREST)
     lat = chain(lat_top, lat_side, cut(CREST, LAT_LAT, LAT_MED), cut(LAT_MED, CREST, 0), cut(TRAP_LAT, LAT_MED.start, LAT_UP))
-    R['latissimus-dorsi'] = (lat, fibres_fan(C('M 402 560 C 430 590 470 636 497 682 L 512 678'), C('M 470 458 C 500 444 525 428 545 403'), 7, f0=0.04, f1=0.96, g0=0.0, g1=1.0, shrink=0.06, bend=-0.04))
+    R['latissimus-dorsi'] = (lat, fibres_fan(C('M 402 560 C 430 590 470 636 497 682 L 512 678'), C('M 470 458 C 500 444 522 430 538 410'), 7, f0=0.04, f1=0.96, g0=0.0, g1=1.0, shrink=0.06, bend=-0.04))
     # infraspinatus, where it shows
     infra = chain(cut(SPINE_MID, SPINE_MID.n, DELT_POST),
                   cut(DELT_POST, SPINE_MID, TMAJ_UP), cut(TMAJ_UP, DELT_POST, LAT_UP), cut(LAT_UP, TMAJ_UP, SCAP_MED),
-                  cut(SCAP_MED, LAT_UP, TRAP_LAT), cut(TRAP_LAT, SCAP_MED, 0))
+                  cut(SCAP_MED, LAT_UP, (TRAP_LAT, (478, 398))), cut(TRAP_LAT, (SCAP_MED, (478, 398)), 0))
     R['infraspinatus'] = (infra, fibres_fan(C('M 490 350 C 486 375 490 400 505 420'), C('M 520 344 C 532 360 540 372 548 380'), 4, bend=0.0))
     # teres major, between infraspinatus, deltoid and latissimus
     tri = line(pt(DELT_POST, ('y', 398)), LAT_UP.end)
@@ -700,7 +712,7 @@ def layer_superficial():
     # external oblique, posterior part: lower ribs -> iliac crest
     eo_side = cut(BODY_IN, ('y', 480, 2), CREST)
     eo = chain(line(LAT_LAT.point(1), eo_side.start), eo_side, cut(CREST, BODY_IN, LAT_LAT), cut(LAT_LAT, CREST, 1))
-    R['external-oblique'] = (eo, fibres_between(cut(LAT_LAT, 1, CREST), cut(BODY_IN, ('y', 482, 2), CREST), 4, s0=0.1, s1=0.92, f0=0.2, f1=0.8))
+    R['external-oblique'] = (eo, fibres_between(cut(LAT_LAT, 1, CREST), cut(BODY_IN, ('y', 482, 2), CREST), 4, s0=0.1, s1=0.86, f0=0.2, f1=0.8))
     # thoracolumbar fascia: lumbar aponeurosis between the latissimus origins, over the sacrum
     sac = cut(GMAX_MED, GMAX_MED.n, 1)
     tlf = chain(cut(LAT_MED, 0, CREST), cut(CREST, LAT_MED, 0), sac, line(sac.end, (400, 815)), line((400, 815), (400, 563)))
@@ -818,8 +830,8 @@ LEV_MED = C('M 434 206 C 438 236 462 278 %g %g' % SCAP_MED.point(LM_U))
 SUPRA_UP = C('M 506 307 C 522 300 540 296 556 299')
 SPINE_UP = C('M 476 341 C 498 331 530 317 550 306')
 SPINE_LOW = C('M 478 347 C 505 336 530 324 548 315 C 556 314 566 316 578 321')
-INFRA_LOW = C('M 578 332 C 560 345 535 385 516 420')
-TMIN_LOW = C('M 577 345 C 560 360 538 388 519 420')
+INFRA_LOW = C('M 578 331 C 562 341 538 377 516 420')
+TMIN_LOW = C('M 577 345 C 559 358 535 386 518 419')
 SPIN_LAT = C('M 405 300 C 420 370 425 450 423 510 C 421 560 413 600 405 620')
 LONG_LAT = C('M 412 792 C 426 760 444 715 446 660 C 447 600 448 530 452 470 C 455 410 450 350 445 290')
 LONG_MED_LOW = C('M 405 620 C 406 680 406 740 412 792')
@@ -845,8 +857,8 @@ def layer_middle():
     R['splenius-cervicis'] = (spc, fibres_between(cut(SPLC_LAT, LEV_MED, SPS_UP), cut(LEV_MED, SPLC_LAT, LEV_MED.n), 3, s0=0.1, s1=0.85, f0=0.25, f1=0.75))
     # levator scapulae: transverse processes C1-C4 -> superior angle of the scapula
     top_in = pt(BODY_IN, ('y', 206))
-    neck_side = cut(BODY_IN, ('y', 206), ('y', 238))
-    lev_lat = C('M %g %g C 476 258 494 284 %g %g' % (neck_side.end + SCAP_MED.start))
+    neck_side = cut(BODY_IN, ('y', 206), ('y', 252))
+    lev_lat = C('M %g %g C 480 262 496 285 %g %g' % (neck_side.end + SCAP_MED.start))
     lev = chain(line(pt(SPLC_LAT, ('y', 206)), top_in), neck_side, lev_lat, cut(SCAP_MED, 0, LM_U),
                 cut(LEV_MED, LEV_MED.n, SPLC_LAT), cut(SPLC_LAT, LEV_MED, ('y', 206)))
     R['levator-scapulae'] = (lev, fibres_between(cut(LEV_MED, SPLC_LAT, LEV_MED.n), neck_side + lev_lat, 3, s0=0.05, s1=0.97, f0=0.2, f1=0.8))
@@ -871,7 +883,7 @@ def layer_middle():
     R['teres-minor'] = (tmin, fibres_between(INFRA_LOW.rev(), TMIN_LOW.rev(), 2, s0=0.08, s1=0.92, f0=0.35, f1=0.65))
     # teres major: inferior angle -> medial lip of the intertubercular groove
     tmaj = chain(TMAJ_UP, line(TMAJ_UP.end, TMAJ_LOW.start), TMAJ_LOW)
-    R['teres-major'] = (tmaj, fibres_between(cut(TMAJ_UP, 0.3, 2), C('M 506 447 C 525 428 545 405 563 391'), 3, s0=0.1, s1=0.95, f0=0.25, f1=0.8))
+    R['teres-major'] = (tmaj, fibres_between(cut(TMAJ_UP, 0.3, 2), C('M 507 448 C 524 430 544 404 563 393'), 3, s0=0.1, s1=0.95, f0=0.25, f1=0.8))
     # erector spinae, lateral to medial.  Serratus posterior inferior covers them at T11-L2.
     spi = chain(cut(SPI_UP, SPIN_LAT, SPI_UP.n), SPI_END, cut(SPI_LOW, SPI_LOW.n, SPIN_LAT), cut(SPIN_LAT, SPI_LOW, SPI_UP))
     R['serratus-posterior-inferior'] = (spi, fibres_fan(cut(SPIN_LAT, SPI_UP, SPI_LOW).rev(), C('M 512 502 L 503 570'), 4, f0=0.1, f1=0.9, shrink=0.08))
@@ -901,29 +913,29 @@ SSCAP_MED = C('M 403 160 L 403 205 C 408 225 418 255 426 285 C 432 315 437 360 4
 SSCAP_LAT = C('M 428 160 L 428 167 C 426 175 425 190 426 207 C 432 230 446 262 453 295 C 458 330 455 370 441 405')
 SUBOCC_LOW = C('M 426 208 C 436 206 446 202 453 197 C 456 192 453 186 448 183')
 SST_LAT = C('M 403 250 C 416 290 430 345 441 405 C 447 440 446 490 436 522 C 432 532 426 540 418 548')
-MULT_LAT = C('M 410 802 C 426 792 440 762 441 722 C 442 680 436 625 428 585 C 424 540 426 440 420 338')
+MULT_LAT = C('M 410 802 C 422 792 432 765 434 730 C 438 690 436 625 428 585 C 424 540 427 420 416 326')
 QL_TOP = C('M 418 549 C 443 549 474 561 500 578')
 QL_MED = C('M 432 545 C 440 590 447 635 448 675 C 448 695 449 712 456 732')
 QL_LAT = C('M 488 560 C 502 600 515 640 526 690')
 GMIN_UP = C('M 470 785 C 495 748 528 718 560 710')
 GMIN_LAT = C('M 560 710 C 568 730 572 770 568 795 C 566 803 562 809 558 813')
-PIRI_UP = C('M 432 750 C 465 768 510 790 558 813')
-PIRI_LOW = C('M 424 792 C 465 805 515 816 557 823')
-PIRI_MED = C('M 424 792 C 430 778 433 764 432 750')
+PIRI_UP = C('M 444 752 C 470 768 512 790 558 813')
+PIRI_LOW = C('M 428 795 C 465 805 515 816 557 823')
+PIRI_MED = C('M 428 795 C 434 782 440 768 444 752')
 DHR = C('M 458 812 C 490 818 525 824 556 826 C 558 840 557 858 553 872 C 525 878 498 880 474 877 C 466 860 461 836 458 812')
 DEEP_HAM_CUT = C('M 566 992 C 520 1004 460 1004 415 992')
 
 
 def rotatores_edge(x0, x1, ys):
-    """The serrated lateral edge of the rotatores: one small slip per thoracic level."""
+    """The saw-tooth lateral edge of the rotatores: one small slip per thoracic level."""
     d = 'M %g %g' % (x0, ys[0])
     for y in ys[1:]:
-        d += ' Q %g %g %g %g' % (x1 + 3, y - 10, x0, y)
+        d += ' L %g %g L %g %g' % (x1, y - 4, x0, y)
     return C(d)
 
 
-ROT_YS = [338] + [285 + 25 * (n - 1) - 4 for n in range(4, 13)] + [590]
-ROT_LAT = rotatores_edge(411, 411, ROT_YS)
+ROT_YS = [334] + [285 + 25 * (n - 1) - 4 for n in range(4, 13)] + [590]
+ROT_LAT = rotatores_edge(408, 413, ROT_YS)
 
 
 def layer_deep():
@@ -938,18 +950,19 @@ def layer_deep():
     # semispinalis cervicis: transverse processes T1-T6 -> spinous processes C2-C5
     sst1 = SST_LAT.head(1)
     cerv = chain(cut(SSCAP_MED, 1, SSCAP_MED.n), sst1.rev(), line(sst1.start, (403, 205)))
-    R['semispinalis-cervicis'] = (cerv, fibres_fan(line((404, 210), (404, 246)), C('M 432 372 L 438 398'), 3, f0=0.1, f1=0.9, shrink=0.06))
+    R['semispinalis-cervicis'] = (cerv, fibres_between(cut(SSCAP_MED, 1, SSCAP_MED.n), sst1, 2, s0=0.02, s1=0.9, f0=0.3, f1=0.7))
     # semispinalis thoracis: transverse processes T6-T10 -> spinous processes C6-T4
     rot_top = ROT_LAT.start
-    sst = chain(cut(SST_LAT, 0, MULT_LAT), cut(MULT_LAT, SST_LAT, MULT_LAT.n), line(MULT_LAT.end, rot_top), line(rot_top, (403, 338)), line((403, 338), (403, 250)))
-    R['semispinalis-thoracis'] = (sst, fibres_fan(line((404, 256), (404, 334)), C('M 424 470 C 432 490 432 510 428 528'), 4, f0=0.05, f1=0.95, shrink=0.05, bend=0.03))
+    m_top = cut(MULT_LAT, SST_LAT, MULT_LAT.n)
+    sst = chain(cut(SST_LAT, 0, MULT_LAT), m_top, line(MULT_LAT.end, rot_top), line(rot_top, (403, 334)), line((403, 334), (403, 250)))
+    R['semispinalis-thoracis'] = (sst, fibres_between(line((405, 256), (405, 326)) + line((405, 326), MULT_LAT.end) + m_top.rev(), cut(SST_LAT, 0, MULT_LAT), 3, s0=0.02, s1=0.97, f0=0.3, f1=0.75))
     # rotatores: transverse process -> lamina of the vertebra above, close to the spine (thoracic)
-    rot = chain(line((403, 338), rot_top), ROT_LAT, line(ROT_LAT.end, (403, 590)), line((403, 590), (403, 338)))
-    rf = [line((410.5, y - 3), (404.5, y - 11)) for y in ROT_YS[1:-1]]
+    rot = chain(line((403, 334), rot_top), ROT_LAT, line(ROT_LAT.end, (403, 590)), line((403, 590), (403, 334)))
+    rf = [line((410, y - 6), (405, y - 14)) for y in ROT_YS[1:-1]]
     R['rotatores'] = (rot, rf)
     # multifidus: sacrum, transverse processes -> spinous processes 2-4 levels up
-    mult = chain(cut(MULT_LAT, MULT_LAT.n, 0), line(MULT_LAT.start, (403, 796)), line((403, 796), (403, 592)), line((403, 592), ROT_LAT.end), ROT_LAT.rev(), line(ROT_LAT.start, MULT_LAT.end))
-    mf = fibres_fan(C('M 430 780 C 438 750 438 700 434 640 C 430 600 424 560 422 470'), C('M 406 740 L 406 600 L 413 560 L 413 420'), 7, f0=0.02, f1=0.92, g0=0.02, g1=0.9, shrink=0.06)
+    mult = chain(m_top.rev(), cut(MULT_LAT, SST_LAT, 0), line(MULT_LAT.start, (403, 796)), line((403, 796), (403, 592)), line((403, 592), ROT_LAT.end), ROT_LAT.rev(), line(ROT_LAT.start, MULT_LAT.end))
+    mf = fibres_fan(C('M 422 786 C 428 752 432 700 431 640 C 428 600 424 560 422 470'), C('M 406 740 L 406 600 L 414 560 L 413 420'), 7, f0=0.02, f1=0.92, g0=0.02, g1=0.9, shrink=0.06)
     R['multifidus'] = (mult, mf)
     # quadratus lumborum: iliac crest, iliolumbar ligament -> 12th rib, transverse processes L1-L4
     ql = chain(cut(QL_TOP, QL_MED, QL_LAT), cut(QL_LAT, QL_TOP, CREST), cut(CREST, QL_LAT, QL_MED), cut(QL_MED, CREST, QL_TOP))
@@ -962,7 +975,7 @@ def layer_deep():
     piri = chain(PIRI_UP, line(PIRI_UP.end, PIRI_LOW.end), PIRI_LOW.rev(), PIRI_MED)
     R['piriformis'] = (piri, fibres_between(PIRI_UP, PIRI_LOW, 3, s0=0.04, s1=0.96, f0=0.25, f1=0.75))
     # gemelli, obturator internus, quadratus femoris
-    R['deep-hip-rotators'] = (DHR, fibres_between(C('M 460 822 C 490 826 525 830 552 832'), C('M 466 868 C 495 872 525 870 552 866'), 4, s0=0.02, s1=0.98, f0=0.1, f1=0.9))
+    R['deep-hip-rotators'] = (DHR, fibres_between(C('M 463 822 C 490 826 525 830 552 832'), C('M 472 868 C 495 872 525 870 552 866'), 4, s0=0.02, s1=0.98, f0=0.1, f1=0.9))
     R.update(hamstrings(None, DEEP_HAM_CUT))
     return R
 
@@ -996,7 +1009,7 @@ def parse_d(d):
             cmd = 'L'
             continue
         seg = [cur[-1]] + pts
-        n = 1 if k == 1 else 16
+        n = 1 if k == 1 else 48
         cur.extend(bez_point(seg, j / n) for j in range(1, n + 1))
     if cur:
         polys.append(cur)
@@ -1081,3 +1094,275 @@ def anchor(polys):
             x += step
         y += step
     return best[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels
+# ---------------------------------------------------------------------------------------------
+
+NAMES = {
+    'trapezius-descending': 'Trapezius (descending)', 'trapezius-transverse': 'Trapezius (transverse)',
+    'trapezius-ascending': 'Trapezius (ascending)', 'latissimus-dorsi': 'Latissimus dorsi',
+    'posterior-deltoid': 'Posterior deltoid', 'infraspinatus': 'Infraspinatus', 'teres-major': 'Teres major',
+    'teres-minor': 'Teres minor', 'supraspinatus': 'Supraspinatus', 'external-oblique': 'External oblique',
+    'thoracolumbar-fascia': 'Thoracolumbar fascia', 'gluteus-maximus': 'Gluteus maximus',
+    'gluteus-medius': 'Gluteus medius', 'gluteus-minimus': 'Gluteus minimus', 'biceps-femoris': 'Biceps femoris',
+    'semitendinosus': 'Semitendinosus', 'semimembranosus': 'Semimembranosus', 'rhomboid-major': 'Rhomboid major',
+    'rhomboid-minor': 'Rhomboid minor', 'levator-scapulae': 'Levator scapulae',
+    'serratus-posterior-superior': 'Serratus posterior superior',
+    'serratus-posterior-inferior': 'Serratus posterior inferior', 'splenius-capitis': 'Splenius capitis',
+    'splenius-cervicis': 'Splenius cervicis', 'iliocostalis': 'Iliocostalis', 'longissimus': 'Longissimus',
+    'spinalis': 'Spinalis', 'semispinalis-capitis': 'Semispinalis capitis',
+    'semispinalis-cervicis': 'Semispinalis cervicis', 'semispinalis-thoracis': 'Semispinalis thoracis',
+    'multifidus': 'Multifidus', 'rotatores': 'Rotatores', 'suboccipitals': 'Suboccipitals',
+    'quadratus-lumborum': 'Quadratus lumborum', 'piriformis': 'Piriformis', 'deep-hip-rotators': 'Deep hip rotators',
+}
+
+# Advance widths of DejaVu Sans (the usual "sans-serif"), in 1/2048 em, to estimate label widths.
+_ADV = dict(zip('abcdefghijklmnopqrstuvwxyz', [1255, 1300, 1126, 1300, 1260, 721, 1300, 1298, 569, 569, 1186, 569,
+                                                1995, 1298, 1253, 1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212,
+                                                1212, 1075]))
+_ADV.update({' ': 651, '(': 799, ')': 799, '-': 739})
+FONT = 14.0
+LINE = 16.0
+COL_R, COL_L = 646.0, 154.0      # where right-column text starts / left-column text ends
+MAX_W = 148.0
+
+
+def text_w(s):
+    return sum(_ADV.get(ch.lower(), 1400) * (1.12 if ch.isupper() else 1.0) for ch in s) * FONT / 2048.0
+
+
+def wrap(name):
+    if text_w(name) <= MAX_W:
+        return [name]
+    words = name.split(' ')
+    best = None
+    for k in range(1, len(words)):
+        a, b = ' '.join(words[:k]), ' '.join(words[k:])
+        w = max(text_w(a), text_w(b))
+        if best is None or w < best[0]:
+            best = (w, [a, b])
+    return best[1]
+
+
+# The height a leader should point at, where the automatic anchor is not the best place.
+ANCHOR_Y = {
+    ('superficial', 'biceps-femoris'): 1030, ('superficial', 'semitendinosus'): 1060,
+    ('superficial', 'semimembranosus'): 1090,
+    ('middle', 'biceps-femoris'): 1000, ('middle', 'semitendinosus'): 1040, ('middle', 'semimembranosus'): 1080,
+    ('deep', 'biceps-femoris'): 940, ('deep', 'semitendinosus'): 960, ('deep', 'semimembranosus'): 975,
+}
+
+
+def place_labels(layer, regions):
+    """[(muscle, side, lines, text x, first baseline y, leader from, leader to)]"""
+    items = []
+    for mid, (outline, fib) in regions.items():
+        polys = parse_d(outline_d(outline))
+        if (layer, mid) in ANCHOR_Y:
+            y = ANCHOR_Y[layer, mid]
+            iv = max(scanlines(polys)[int(y)], key=lambda v: v[1] - v[0])
+            a = ((iv[0] + iv[1]) / 2, y + 0.5)
+        else:
+            a = anchor(polys)
+        items.append((a[1], mid, a))
+    items.sort()
+    sides = {'right': [], 'left': []}
+    for k, (y, mid, a) in enumerate(items):
+        side = 'right' if k % 2 == 0 else 'left'
+        sides[side].append([mid, a, wrap(NAMES[mid])])
+    out = []
+    for side, lst in sides.items():
+        # wanted baselines, then push apart top-down and bottom-up
+        ys = [a[1] + 5 for mid, a, lines in lst]
+        hs = [len(lines) * LINE for mid, a, lines in lst]
+        gap = 8.0
+        for i in range(1, len(ys)):
+            ys[i] = max(ys[i], ys[i - 1] + hs[i - 1] + gap)
+        ys[-1] = min(ys[-1], 1175 - hs[-1] + LINE)
+        for i in range(len(ys) - 2, -1, -1):
+            ys[i] = min(ys[i], ys[i + 1] - hs[i] - gap)
+        for (mid, a, lines), y in zip(lst, ys):
+            if side == 'right':
+                tx, frm, to = COL_R, (COL_R - 4, y - 4), a
+            else:
+                tx, frm, to = COL_L, (COL_L + 4, y - 4), (2 * MID - a[0], a[1])
+            out.append((mid, side, lines, tx, y, frm, to))
+    return out
+
+
+def labels_svg(title, placed):
+    out = svg_open(title)
+    out.append('  <g id="labels" pointer-events="none">')
+    out.append('    <g id="leaders" fill="none" stroke-linecap="round">')
+    for mid, side, lines, tx, y, frm, to in placed:
+        d = 'M %s %s L %s %s' % (fmt(frm[0]), fmt(frm[1]), fmt(to[0]), fmt(to[1]))
+        out.append('      <path d="%s" stroke="#ffffff" stroke-opacity="0.8" stroke-width="2.6"/>' % d)
+        out.append('      <path d="%s" stroke="#333333" stroke-width="0.8"/>' % d)
+    out.append('    </g>')
+    out.append('    <g id="names" font-family="sans-serif" font-size="14" fill="#333333" stroke="#ffffff" '
+               'stroke-width="3" stroke-linejoin="round" paint-order="stroke">')
+    for mid, side, lines, tx, y, frm, to in placed:
+        anchor_attr = 'start' if side == 'right' else 'end'
+        if len(lines) == 1:
+            out.append('      <text id="label-%s" x="%s" y="%s" text-anchor="%s">%s</text>'
+                       % (mid, fmt(tx), fmt(y), anchor_attr, lines[0]))
+        else:
+            spans = ''.join('<tspan x="%s" y="%s">%s</tspan>' % (fmt(tx), fmt(y + k * LINE), ln) for k, ln in enumerate(lines))
+            out.append('      <text id="label-%s" text-anchor="%s">%s</text>' % (mid, anchor_attr, spans))
+    out.append('    </g>')
+    out.append('  </g>')
+    out.append('</svg>')
+    return '\n'.join(out) + '\n'
+
+
+# ---------------------------------------------------------------------------------------------
+# Self-check
+# ---------------------------------------------------------------------------------------------
+
+EXPECTED = {
+    'superficial': {'trapezius-descending', 'trapezius-transverse', 'trapezius-ascending', 'latissimus-dorsi',
+                    'posterior-deltoid', 'infraspinatus', 'teres-major', 'gluteus-maximus', 'gluteus-medius',
+                    'external-oblique', 'thoracolumbar-fascia', 'biceps-femoris', 'semitendinosus', 'semimembranosus'},
+    'middle': {'rhomboid-major', 'rhomboid-minor', 'levator-scapulae', 'serratus-posterior-superior',
+               'serratus-posterior-inferior', 'supraspinatus', 'infraspinatus', 'teres-minor', 'teres-major',
+               'splenius-capitis', 'splenius-cervicis', 'iliocostalis', 'longissimus', 'spinalis', 'gluteus-medius',
+               'biceps-femoris', 'semitendinosus', 'semimembranosus'},
+    'deep': {'semispinalis-capitis', 'semispinalis-cervicis', 'semispinalis-thoracis', 'multifidus', 'rotatores',
+             'suboccipitals', 'quadratus-lumborum', 'gluteus-minimus', 'piriformis', 'deep-hip-rotators',
+             'biceps-femoris', 'semitendinosus', 'semimembranosus'},
+}
+
+
+def muscle_ids():
+    ids, on = set(), False
+    with open(os.path.join(ROOT, 'docs', 'ids.md'), encoding='utf-8') as f:
+        for ln in f:
+            if ln.startswith('## '):
+                on = ln.strip() == '## Muscles (id — region — layer — part-of)' or ln.startswith('## Muscles')
+                continue
+            if on and ln.startswith('- '):
+                ids.add(ln[2:].split(' ')[0].strip())
+    return ids
+
+
+def self_check(layers, labels):
+    """Assertions on the written files.  Returns a list of warnings; raises on errors."""
+    errors, warnings = [], []
+    known = muscle_ids()
+    body_rows = scanlines(parse_d(d_of(BODY)))
+    for layer, _title in LAYERS:
+        path = os.path.join(OUT, 'back-%s.svg' % layer)
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        if 'transform' in text:
+            errors.append('%s: has a transform attribute' % layer)
+        mus = text[text.index('<g id="muscles">'):text.index('</g>', text.index('<g id="muscles">'))]
+        regions = {}
+        for m in re.finditer(r'<path id="([^"]+)" class="muscle" d="([^"]+)"', mus):
+            rid, d = m.group(1), m.group(2)
+            if mus.count('<path') != len(re.findall(r'<path id="[^"]+" class="muscle"', mus)):
+                errors.append('%s: a path in #muscles without id/class' % layer)
+            mm = re.fullmatch(r'([a-z0-9-]+)\.(left|right)', rid)
+            if not mm:
+                errors.append('%s: bad region id %s' % (layer, rid))
+                continue
+            if mm.group(1) not in known:
+                errors.append('%s: %s is not a muscle id in docs/ids.md' % (layer, mm.group(1)))
+            bad = set(re.findall(r'[A-Za-z]', d)) - set('MLCQZ')
+            if bad:
+                errors.append('%s: %s uses path commands %s' % (layer, rid, ''.join(sorted(bad))))
+            if not re.fullmatch(r'(?:[MLCQZ]|' + NUM + r'|\s)+', d):
+                errors.append('%s: %s has unexpected characters in d' % (layer, rid))
+            regions[rid] = d
+        names = {r.rsplit('.', 1)[0] for r in regions}
+        if names != EXPECTED[layer]:
+            errors.append('%s: regions %s, expected %s' % (layer, sorted(names ^ EXPECTED[layer]), 'the brief'))
+        for r, d in regions.items():
+            if r.endswith('.right'):
+                twin = r[:-6] + '.left'
+                if twin not in regions:
+                    errors.append('%s: %s has no left twin' % (layer, r))
+                elif mirror_d(d) != regions[twin]:
+                    errors.append('%s: %s is not the mirror image of %s' % (layer, twin, r))
+                xs = [p[0] for poly in parse_d(d) for p in poly]
+                if min(xs) < MID - 1e-6:
+                    errors.append('%s: %s crosses the midline' % (layer, r))
+        rows = {r: scanlines(parse_d(d)) for r, d in regions.items()}
+        bbox = {}
+        for r, rr in rows.items():
+            bbox[r] = (min(rr), max(rr), min(iv[0][0] for iv in rr.values()), max(iv[-1][1] for iv in rr.values()))
+            outside = area(rr) - sum(overlap_len(iv, body_rows.get(y, [])) for y, iv in rr.items())
+            if outside > 3:
+                errors.append('%s: %s lies %.1f units^2 outside the body' % (layer, r, outside))
+        ids = sorted(rows)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                A, B = bbox[a], bbox[b]
+                if A[1] < B[0] or B[1] < A[0] or A[3] < B[2] or B[3] < A[2]:
+                    continue
+                ov = sum(overlap_len(iv, rows[b].get(y, [])) for y, iv in rows[a].items())
+                if ov > 4:
+                    errors.append('%s: %s and %s overlap by %.1f units^2' % (layer, a, b, ov))
+        # fibres lie inside their own region
+        for mid, (outline, fib) in layers[layer].items():
+            polys = parse_d(regions[mid + '.right'])
+            for c in fib:
+                for u, p in c.flatten(12):
+                    if not inside(polys, p) and edge_dist(polys, p) > 0.8:
+                        errors.append('%s: a fibre of %s leaves the region at (%.0f, %.0f)' % (layer, mid, p[0], p[1]))
+                        break
+        # labels
+        boxes = []
+        lab = labels[layer]
+        if sorted(l[0] for l in lab) != sorted(EXPECTED[layer]):
+            errors.append('%s: labels do not name each muscle once' % layer)
+        body_polys = parse_d(d_of(BODY))
+        for mid, side, lines, tx, y, frm, to in lab:
+            w = max(text_w(s) for s in lines)
+            x0 = tx if side == 'right' else tx - w
+            box = (x0 - 2, y - 12, x0 + w + 2, y + (len(lines) - 1) * LINE + 4)
+            if box[0] < 0 or box[2] > 800 or box[1] < 0 or box[3] > 1200:
+                errors.append('%s: label %s runs off the page' % (layer, mid))
+            for px in (box[0], (box[0] + box[2]) / 2, box[2]):
+                for py in (box[1], box[3]):
+                    if inside(body_polys, (px, py)):
+                        errors.append('%s: label %s lies on the body' % (layer, mid))
+            for other in boxes:
+                if not (box[2] < other[0] or other[2] < box[0] or box[3] < other[1] or other[3] < box[1]):
+                    errors.append('%s: label %s overlaps another label' % (layer, mid))
+            boxes.append(box)
+            side_of = 'right' if to[0] > MID else 'left'
+            if side_of != side:
+                warnings.append('%s: leader of %s crosses the midline' % (layer, mid))
+        for i, a in enumerate(lab):
+            for b in lab[i + 1:]:
+                if a[1] == b[1] and _seg_inter(a[5], a[6], b[5], b[6]):
+                    warnings.append('%s: leaders of %s and %s cross' % (layer, a[0], b[0]))
+    if errors:
+        raise SystemExit('draw-diagrams self-check failed:\n  ' + '\n  '.join(errors))
+    return warnings
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    layers, labels = {}, {}
+    for layer, title in LAYERS:
+        regions = globals()['layer_' + layer]()
+        layers[layer] = regions
+        with open(os.path.join(OUT, 'back-%s.svg' % layer), 'w', encoding='utf-8') as f:
+            f.write(layer_svg(title, regions))
+        placed = place_labels(layer, regions)
+        labels[layer] = placed
+        with open(os.path.join(OUT, 'back-%s-labels.svg' % layer), 'w', encoding='utf-8') as f:
+            f.write(labels_svg('Muscle names for the %s layer' % layer, placed))
+    warnings = self_check(layers, labels)
+    for w in warnings:
+        print('warning:', w, file=sys.stderr)
+    for layer, _t in LAYERS:
+        print('back-%s.svg: %d regions' % (layer, 2 * len(layers[layer])))
+
+
+if __name__ == '__main__':
+    main()

@@ -55,9 +55,10 @@ test_small_hits (void)
   g_assert_null (hit_id (diagram, 100, 50));
   g_assert_null (hit_id (diagram, -5, 50));
   g_assert_null (hit_id (diagram, 250, 50));
-  /* Relative cubic and quadratic: the lens spans x 120–190 around y ≈ 15. */
+  /* Relative cubic and quadratic: the lens spans x 120–190 and y ≈ 9–32. */
   g_assert_cmpstr (hit_id (diagram, 155, 14), ==, "lens.right");
-  g_assert_null (hit_id (diagram, 155, 30));
+  g_assert_null (hit_id (diagram, 155, 36));
+  g_assert_cmpstr (hit_id (diagram, 155, 30), ==, "lens.right");
 
   tri = dorsum_diagram_lookup (diagram, "tri.left");
   g_assert_cmpstr (tri->muscle, ==, "tri");
