@@ -33,6 +33,8 @@ struct _DorsumWindow
   GtkStack             *detail_stack;
   GtkBox               *detail_box;
   DorsumDiagramView    *diagram_view;
+  GtkPaned             *paned;
+  GtkWidget            *zoom_box;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -284,6 +286,21 @@ list_activate_cb (DorsumWindow *self,
     dorsum_window_show_entry (self, dorsum_entry_get_id (entry));
 }
 
+/* Folded (a phone, a narrow window): the detail goes below the diagram instead of beside it. */
+static void
+folded_changed_cb (DorsumWindow *self,
+                   GParamSpec   *pspec,
+                   AdwLeaflet   *leaflet)
+{
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (self->paned, folded ? gtk_widget_get_height (GTK_WIDGET (self)) / 2 : 560);
+  /* No room for the zoom buttons; pinch, Ctrl+scroll and the keys still zoom. */
+  gtk_widget_set_visible (self->zoom_box, !folded);
+}
+
 static void
 back_clicked_cb (DorsumWindow *self,
                  GtkButton    *button)
@@ -368,6 +385,9 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
