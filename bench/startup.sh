@@ -36,9 +36,6 @@ run_all () {
 }
 
 if [ -z "${DISPLAY:-}" ]; then
-  export -f measure median run_all
-  export builddir runs
-  xvfb-run -a -s "-screen 0 1920x1080x24" bash -c run_all
-else
-  run_all
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$builddir" "$runs"
 fi
+run_all

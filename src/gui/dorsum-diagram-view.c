@@ -335,6 +335,57 @@ lookup_accent (GtkWidget *widget,
 }
 
 static void
+add_region_bounds (const DorsumRegion *region,
+                   double             *box)
+{
+  box[0] = MIN (box[0], region->bounds.x);
+  box[1] = MIN (box[1], region->bounds.y);
+  box[2] = MAX (box[2], region->bounds.x + region->bounds.width);
+  box[3] = MAX (box[3], region->bounds.y + region->bounds.height);
+}
+
+/* The widget area the highlight, hover and focus outlines can touch, with room for strokes. */
+static gboolean
+overlay_bounds (DorsumDiagramView *self,
+                DorsumDiagram     *diagram,
+                double             scale,
+                double             ox,
+                double             oy,
+                int                w,
+                int                h,
+                graphene_rect_t   *bounds)
+{
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double x0, y0, x1, y1;
+
+  for (guint i = 0; self->highlight && i < dorsum_diagram_get_n_regions (diagram); i++)
+    {
+      const DorsumRegion *region = dorsum_diagram_get_region (diagram, i);
+
+      if (g_strv_contains ((const char * const *)self->highlight, region->muscle))
+        add_region_bounds (region, box);
+    }
+  if (self->hover)
+    add_region_bounds (self->hover, box);
+  if (self->focus)
+    add_region_bounds (self->focus, box);
+
+  if (box[0] > box[2])
+    return FALSE;
+
+  x0 = MAX (0, floor (ox + box[0] * scale) - 4);
+  y0 = MAX (0, floor (oy + box[1] * scale) - 4);
+  x1 = MIN (w, ceil (ox + box[2] * scale) + 4);
+  y1 = MIN (h, ceil (oy + box[3] * scale) + 4);
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  graphene_rect_init (bounds, (float)x0, (float)y0, (float)(x1 - x0), (float)(y1 - y0));
+
+  return TRUE;
+}
+
+static void
 dorsum_diagram_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
@@ -343,6 +394,7 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
   double ox, oy, scale;
+  graphene_rect_t bounds;
   GdkRGBA accent;
   cairo_t *cr;
 
@@ -363,7 +415,11 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
 
   lookup_accent (widget, &accent);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h));
+  /* The overlay covers only what it draws: a small cairo surface keeps a selection change cheap. */
+  if (!overlay_bounds (self, diagram, scale, ox, oy, w, h, &bounds))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, scale, scale);
 
