@@ -25,6 +25,7 @@ struct _DorsumDiagram
 {
   GObject      parent_instance;
 
+  GMutex       render_lock;  /* an RsvgHandle renders in one thread at a time */
   RsvgHandle  *handle;
   RsvgHandle  *labels;
   double       width;
@@ -458,6 +459,7 @@ dorsum_diagram_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_object (&self->handle);
   g_clear_object (&self->labels);
+  g_mutex_clear (&self->render_lock);
 
   G_OBJECT_CLASS (dorsum_diagram_parent_class)->finalize (object);
 }
@@ -476,6 +478,7 @@ dorsum_diagram_init (DorsumDiagram *self)
   self->regions = g_ptr_array_new_with_free_func (region_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->muscles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->render_lock);
 }
 
 /**
@@ -551,10 +554,21 @@ dorsum_diagram_new_from_bytes (GBytes      *svg,
   return g_steal_pointer (&self);
 }
 
+/**
+ * dorsum_diagram_new_for_layer:
+ *
+ * The built-in diagrams are parsed once per process and shared: they do not change, and
+ * any thread may ask (the app warms the first one while GTK starts up).
+ *
+ * Returns: (transfer full) (nullable): the layer's diagram
+ */
 DorsumDiagram *
 dorsum_diagram_new_for_layer (DorsumLayer   layer,
                               GError      **error)
 {
+  static GMutex lock;
+  static DorsumDiagram *cache[DORSUM_N_LAYERS];
+  g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *path = NULL;
   g_autofree char *labels_path = NULL;
   g_autofree char *name = NULL;
@@ -562,6 +576,10 @@ dorsum_diagram_new_for_layer (DorsumLayer   layer,
   g_autoptr(GBytes) labels = NULL;
 
   g_return_val_if_fail (layer < DORSUM_N_LAYERS, NULL);
+
+  locker = g_mutex_locker_new (&lock);
+  if (cache[layer] != NULL)
+    return g_object_ref (cache[layer]);
 
   dorsum_register_resource ();
 
@@ -574,7 +592,9 @@ dorsum_diagram_new_for_layer (DorsumLayer   layer,
     return NULL;
   labels = g_resources_lookup_data (labels_path, 0, NULL);
 
-  return dorsum_diagram_new_from_bytes (svg, labels, name, error);
+  cache[layer] = dorsum_diagram_new_from_bytes (svg, labels, name, error);
+
+  return cache[layer] ? g_object_ref (cache[layer]) : NULL;
 }
 
 double
@@ -737,8 +757,11 @@ dorsum_diagram_render (DorsumDiagram  *self,
                        GError        **error)
 {
   RsvgRectangle viewport = { 0, 0, width, height };
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (DORSUM_IS_DIAGRAM (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->render_lock);
 
   if (!rsvg_handle_render_document (self->handle, cr, &viewport, error))
     return FALSE;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-application.h"
+#include "dorsum-diagram.h"
 #include "dorsum-first-frame.h"
 #include "dorsum-gui-resources.h"
 #include "dorsum-window.h"
@@ -76,12 +77,33 @@ static const GActionEntry app_actions[] = {
   { "quit", dorsum_application_quit_action },
 };
 
+/* Runs while GTK starts up: the library and the first diagram layer need no display. */
+static gpointer
+preload_thread (gpointer data)
+{
+  DorsumApplication *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumDiagram) diagram = NULL;
+
+  if (!dorsum_library_load_builtin (self->library, &error))
+    g_warning ("The built-in library failed to load: %s", error->message);
+
+  dorsum_library_load_system_packs (self->library);
+
+  /* Parsed once and cached in the core; the window's view picks it up. */
+  diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, NULL);
+
+  return NULL;
+}
+
 static void
 dorsum_application_startup (GApplication *app)
 {
   DorsumApplication *self = DORSUM_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   GPtrArray *problems;
+  GThread *preload;
+
+  preload = g_thread_new ("dorsum-preload", preload_thread, self);
 
   G_APPLICATION_CLASS (dorsum_application_parent_class)->startup (app);
 
@@ -89,10 +111,7 @@ dorsum_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { "<Control>w", NULL });
 
-  if (!dorsum_library_load_builtin (self->library, &error))
-    g_warning ("The built-in library failed to load: %s", error->message);
-
-  dorsum_library_load_system_packs (self->library);
+  g_thread_join (preload);
 
   problems = dorsum_library_get_problems (self->library);
   for (guint i = 0; i < problems->len; i++)
