@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "dorsum-diagram-view.h"
+#include "dorsum-entry-page.h"
 
 /* Callbacks named in a template are resolved to a no-op, as the builder tool does. */
 typedef struct { GtkBuilderCScope parent_instance; } LaxScope;
@@ -90,6 +91,7 @@ main (int    argc,
   adw_init ();
   /* Our own widgets that templates use. */
   g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (DORSUM_TYPE_ENTRY_PAGE);
 
   for (int i = 1; i < argc; i++)
     {

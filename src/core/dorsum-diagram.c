@@ -817,6 +817,89 @@ dorsum_diagram_draw_highlight (DorsumDiagram      *self,
   cairo_restore (cr);
 }
 
+static void
+append_polygon (cairo_t *cr,
+                GArray  *polygon,
+                gboolean mirror)
+{
+  for (guint i = 0; i < polygon->len; i++)
+    {
+      const DorsumPoint *pt = &g_array_index (polygon, DorsumPoint, i);
+      double x = mirror ? 800 - pt->x : pt->x;
+
+      if (i == 0)
+        cairo_move_to (cr, x, pt->y);
+      else
+        cairo_line_to (cr, x, pt->y);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_cross (cairo_t *cr,
+            double   x,
+            double   y,
+            double   size)
+{
+  cairo_move_to (cr, x - size, y - size);
+  cairo_line_to (cr, x + size, y + size);
+  cairo_move_to (cr, x + size, y - size);
+  cairo_line_to (cr, x - size, y + size);
+}
+
+/**
+ * dorsum_draw_trigger_points:
+ * @cr: a context whose user space is diagram units
+ * @scale: device pixels per diagram unit, to keep marks a readable size
+ *
+ * Draws a trigger point chart: the referral zones shaded, the points as ×, on both sides
+ * (the library gives the right side; the left mirrors it at x → 800 − x).
+ */
+void
+dorsum_draw_trigger_points (cairo_t                          *cr,
+                            const DorsumTriggerPoint * const *points,
+                            guint                             n_points,
+                            double                            scale,
+                            double                            red,
+                            double                            green,
+                            double                            blue)
+{
+  double cross = 7 / MAX (scale, 0.1);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* Zones first, all in one path so overlaps do not darken. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_points; i++)
+    for (guint z = 0; z < points[i]->zones->len; z++)
+      for (int mirror = 0; mirror < 2; mirror++)
+        append_polygon (cr, g_ptr_array_index (points[i]->zones, z), mirror);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_source_rgba (cr, red, green, blue, 0.30);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.2 / MAX (scale, 0.1));
+  cairo_set_source_rgba (cr, red, green, blue, 0.8);
+  cairo_stroke (cr);
+
+  /* Then the points: a white halo under a dark cross, readable on muscle and on zone. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_points; i++)
+    {
+      draw_cross (cr, points[i]->point.x, points[i]->point.y, cross);
+      draw_cross (cr, 800 - points[i]->point.x, points[i]->point.y, cross);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 5 / MAX (scale, 0.1));
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 2.5 / MAX (scale, 0.1));
+  cairo_set_source_rgba (cr, red * 0.6, green * 0.6, blue * 0.6, 1);
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
 void
 dorsum_region_append_path (const DorsumRegion *region,
                            cairo_t            *cr)

@@ -88,6 +88,13 @@ void                 dorsum_diagram_draw_highlight  (DorsumDiagram   *self,
                                                      double           red,
                                                      double           green,
                                                      double           blue);
+void                 dorsum_draw_trigger_points     (cairo_t         *cr,
+                                                     const DorsumTriggerPoint * const *points,
+                                                     guint            n_points,
+                                                     double           scale,
+                                                     double           red,
+                                                     double           green,
+                                                     double           blue);
 void                 dorsum_region_append_path      (const DorsumRegion *region,
                                                      cairo_t         *cr);
 gboolean             dorsum_region_contains         (const DorsumRegion *region,

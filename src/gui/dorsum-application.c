@@ -13,6 +13,7 @@
 #include "dorsum-first-frame.h"
 #include "dorsum-gui-resources.h"
 #include "dorsum-window.h"
+#include "dorsum-window-private.h"
 
 struct _DorsumApplication
 {
@@ -119,18 +120,90 @@ dorsum_application_startup (GApplication *app)
 }
 
 static void
-dorsum_application_activate (GApplication *app)
+disclaimer_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GSettings        *settings)
 {
-  DorsumApplication *self = DORSUM_APPLICATION (app);
+  g_settings_set_boolean (settings, "disclaimer-shown", TRUE);
+}
+
+/* Once, calmly: what Dorsum is and is not, in the library's own words. */
+static void
+show_disclaimer_once (DorsumApplication *self,
+                      GtkWindow         *window)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  DorsumEntry *disclaimer;
+  GtkWidget *dialog;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return;
+
+  settings = g_settings_new (APP_ID);
+  if (g_settings_get_boolean (settings, "disclaimer-shown") || g_getenv ("DORSUM_FIRST_FRAME"))
+    return;
+
+  disclaimer = dorsum_library_lookup (self->library, "disclaimer");
+  dialog = adw_message_dialog_new (window, _("An Educational Reference"),
+                                   disclaimer ? dorsum_entry_get_summary (disclaimer)
+                                              : _("Dorsum is for learning. It is not medical advice."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("_I Understand"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (disclaimer_response_cb), settings, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static DorsumWindow *
+ensure_window (DorsumApplication *self)
+{
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
       window = GTK_WINDOW (dorsum_window_new (self));
       dorsum_first_frame_watch (GTK_WIDGET (window));
+      gtk_window_present (window);
+      show_disclaimer_once (self, window);
     }
 
-  gtk_window_present (window);
+  return DORSUM_WINDOW (window);
+}
+
+static void
+dorsum_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (DORSUM_APPLICATION (app))));
+}
+
+/* Runs in the first instance, also for a second launch: one window, told what to show. */
+static int
+dorsum_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  DorsumApplication *self = DORSUM_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  DorsumWindow *window = ensure_window (self);
+  const char *id = NULL, *text = NULL;
+  int status = 0;
+
+  if (!g_variant_dict_lookup (options, "muscle", "&s", &id))
+    g_variant_dict_lookup (options, "technique", "&s", &id);
+  g_variant_dict_lookup (options, "search", "&s", &text);
+
+  if (id != NULL && !dorsum_window_show_entry (window, id))
+    {
+      g_application_command_line_printerr (command_line, _("No entry has the id “%s”; showing a search for it\n"), id);
+      dorsum_window_search (window, id);
+      status = 1;
+    }
+  else if (text != NULL)
+    dorsum_window_search (window, text);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return status;
 }
 
 static void
@@ -153,12 +226,22 @@ dorsum_application_class_init (DorsumApplicationClass *klass)
 
   app_class->startup = dorsum_application_startup;
   app_class->activate = dorsum_application_activate;
+  app_class->command_line = dorsum_application_command_line;
 }
+
+static const GOptionEntry options[] = {
+  { "muscle", 'm', 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of a muscle, e.g. latissimus-dorsi"), N_("ID") },
+  { "technique", 't', 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of a technique, e.g. trigger-point-therapy"), N_("ID") },
+  { "search", 's', 0, G_OPTION_ARG_STRING, NULL, N_("Search the library"), N_("TEXT") },
+  { NULL }
+};
 
 static void
 dorsum_application_init (DorsumApplication *self)
 {
   static gsize registered;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 
   if (g_once_init_enter (&registered))
     {
@@ -174,7 +257,7 @@ dorsum_application_new (void)
 {
   return g_object_new (DORSUM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/dorsum/Dorsum",
                        NULL);
 }

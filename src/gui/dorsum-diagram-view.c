@@ -40,7 +40,9 @@ struct _DorsumDiagramView
   GCancellable   *render_cancellable;
 
   char           *selected;   /* muscle id */
-  GStrv           highlight;  /* selected muscle and its parts */
+  GStrv           highlight;  /* highlighted muscles and their parts */
+  gboolean        trigger_points;
+  GPtrArray      *shown_points; /* const DorsumTriggerPoint* of the highlighted muscles */
   const DorsumRegion *hover;
   const DorsumRegion *focus;
 };
@@ -53,6 +55,7 @@ enum {
   PROP_LABELS,
   PROP_ZOOM,
   PROP_SELECTED,
+  PROP_TRIGGER_POINTS,
   N_PROPS
 };
 
@@ -370,6 +373,14 @@ overlay_bounds (DorsumDiagramView *self,
   if (self->focus)
     add_region_bounds (self->focus, box);
 
+  /* Referral zones spread far from their muscle (to the head, the thigh): take the figure. */
+  if (self->trigger_points && self->shown_points->len > 0)
+    {
+      box[0] = box[1] = 0;
+      box[2] = dorsum_diagram_get_width (diagram);
+      box[3] = dorsum_diagram_get_height (diagram);
+    }
+
   if (box[0] > box[2])
     return FALSE;
 
@@ -410,7 +421,8 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
                                                       (float)(dorsum_diagram_get_width (diagram) * scale),
                                                       (float)(dorsum_diagram_get_height (diagram) * scale)));
 
-  if (self->highlight == NULL && self->hover == NULL && self->focus == NULL)
+  if (self->highlight == NULL && self->hover == NULL && self->focus == NULL &&
+      !(self->trigger_points && self->shown_points->len > 0))
     return;
 
   lookup_accent (widget, &accent);
@@ -423,8 +435,28 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, scale, scale);
 
-  dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
-                                 accent.red, accent.green, accent.blue);
+  if (self->trigger_points && self->shown_points->len > 0)
+    {
+      GtkStyleContext *style = gtk_widget_get_style_context (widget);
+      GdkRGBA error, veil;
+
+      if (!gtk_style_context_lookup_color (style, "error_color", &error))
+        gdk_rgba_parse (&error, "#e01b24");
+      if (!gtk_style_context_lookup_color (style, "window_bg_color", &veil))
+        gdk_rgba_parse (&veil, "#ffffff");
+
+      /* A veil over the muscles, as on a printed trigger point chart, so red zones stand out. */
+      cairo_rectangle (cr, 0, 0, dorsum_diagram_get_width (diagram), dorsum_diagram_get_height (diagram));
+      cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, 0.6);
+      cairo_fill (cr);
+      dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
+                                     accent.red, accent.green, accent.blue);
+      dorsum_draw_trigger_points (cr, (const DorsumTriggerPoint * const *)self->shown_points->pdata,
+                                  self->shown_points->len, scale, error.red, error.green, error.blue);
+    }
+  else
+    dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
+                                   accent.red, accent.green, accent.blue);
 
   if (self->hover != NULL)
     {
@@ -812,6 +844,7 @@ dorsum_diagram_view_finalize (GObject *object)
 
   g_free (self->selected);
   g_strfreev (self->highlight);
+  g_clear_pointer (&self->shown_points, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dorsum_diagram_view_parent_class)->finalize (object);
 }
@@ -840,6 +873,10 @@ dorsum_diagram_view_get_property (GObject    *object,
 
     case PROP_SELECTED:
       g_value_set_string (value, self->selected);
+      break;
+
+    case PROP_TRIGGER_POINTS:
+      g_value_set_boolean (value, self->trigger_points);
       break;
 
     default:
@@ -871,6 +908,10 @@ dorsum_diagram_view_set_property (GObject      *object,
 
     case PROP_SELECTED:
       dorsum_diagram_view_select_muscle (self, g_value_get_string (value));
+      break;
+
+    case PROP_TRIGGER_POINTS:
+      dorsum_diagram_view_set_trigger_points (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -905,6 +946,9 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
   properties[PROP_SELECTED] =
     g_param_spec_string ("selected", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TRIGGER_POINTS] =
+    g_param_spec_boolean ("trigger-points", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -930,6 +974,7 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
 
   self->zoom = 1.0;
   self->texture_layer = DORSUM_N_LAYERS;
+  self->shown_points = g_ptr_array_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1117,6 +1162,108 @@ scroll_to_selection (DorsumDiagramView *self)
   clamp_offset (self);
 }
 
+static void
+collect_trigger_points (DorsumDiagramView *self)
+{
+  g_ptr_array_set_size (self->shown_points, 0);
+
+  for (guint i = 0; self->library && self->highlight && self->highlight[i]; i++)
+    {
+      DorsumEntry *entry = dorsum_library_lookup (self->library, self->highlight[i]);
+
+      for (guint t = 0; entry && t < dorsum_entry_get_n_trigger_points (entry); t++)
+        g_ptr_array_add (self->shown_points, (gpointer)dorsum_entry_get_trigger_point (entry, t));
+    }
+}
+
+static void
+set_highlight_expanded (DorsumDiagramView  *self,
+                        const char * const *muscles)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_clear_pointer (&self->highlight, g_strfreev);
+
+  for (guint i = 0; muscles && muscles[i]; i++)
+    {
+      g_auto(GStrv) parts = NULL;
+
+      if (self->library == NULL)
+        {
+          g_strv_builder_add (builder, muscles[i]);
+          continue;
+        }
+
+      parts = dorsum_library_expand_parts (self->library, muscles[i]);
+      g_strv_builder_addv (builder, (const char **)parts);
+    }
+
+  self->highlight = g_strv_builder_end (builder);
+  if (self->highlight[0] == NULL)
+    g_clear_pointer (&self->highlight, g_strfreev);
+
+  collect_trigger_points (self);
+  scroll_to_selection (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dorsum_diagram_view_set_highlight:
+ * @muscles: (nullable): muscles to highlight together, such as those a technique is used on
+ *
+ * Highlights several muscles (both sides, wholes through their parts) without selecting one.
+ */
+void
+dorsum_diagram_view_set_highlight (DorsumDiagramView  *self,
+                                   const char * const *muscles)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  if (self->selected != NULL)
+    {
+      g_clear_pointer (&self->selected, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
+
+  set_highlight_expanded (self, muscles);
+}
+
+const char * const *
+dorsum_diagram_view_get_highlight (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
+
+  return (const char * const *)self->highlight;
+}
+
+gboolean
+dorsum_diagram_view_get_trigger_points (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->trigger_points;
+}
+
+/**
+ * dorsum_diagram_view_set_trigger_points:
+ *
+ * Draws the trigger points (×) and referral zones of the highlighted muscles, both sides.
+ */
+void
+dorsum_diagram_view_set_trigger_points (DorsumDiagramView *self,
+                                        gboolean           trigger_points)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  trigger_points = !!trigger_points;
+  if (self->trigger_points == trigger_points)
+    return;
+
+  self->trigger_points = trigger_points;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRIGGER_POINTS]);
+}
+
 /**
  * dorsum_diagram_view_select_muscle:
  * @muscle_id: (nullable): a muscle; a whole (trapezius) highlights all its parts
@@ -1135,18 +1282,7 @@ dorsum_diagram_view_select_muscle (DorsumDiagramView *self,
 
   g_free (self->selected);
   self->selected = g_strdup (muscle_id);
-  g_clear_pointer (&self->highlight, g_strfreev);
-
-  if (muscle_id != NULL)
-    {
-      if (self->library != NULL)
-        self->highlight = dorsum_library_expand_parts (self->library, muscle_id);
-      else
-        self->highlight = g_strdupv ((char *[]) { (char *)muscle_id, NULL });
-    }
-
-  scroll_to_selection (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  set_highlight_expanded (self, muscle_id ? (const char * const []) { muscle_id, NULL } : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 

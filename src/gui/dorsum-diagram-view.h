@@ -29,6 +29,13 @@ void           dorsum_diagram_view_set_zoom       (DorsumDiagramView *self,
 const char    *dorsum_diagram_view_get_selected   (DorsumDiagramView *self);
 void           dorsum_diagram_view_select_muscle  (DorsumDiagramView *self,
                                                    const char        *muscle_id);
+void           dorsum_diagram_view_set_highlight  (DorsumDiagramView *self,
+                                                   const char * const *muscles);
+const char * const *
+               dorsum_diagram_view_get_highlight  (DorsumDiagramView *self);
+gboolean       dorsum_diagram_view_get_trigger_points (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_trigger_points (DorsumDiagramView *self,
+                                                   gboolean           trigger_points);
 DorsumDiagram *dorsum_diagram_view_get_diagram    (DorsumDiagramView *self);
 void           dorsum_diagram_view_widget_to_diagram (DorsumDiagramView *self,
                                                    double             x,

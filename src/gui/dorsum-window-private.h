@@ -8,5 +8,7 @@
 G_BEGIN_DECLS
 
 DorsumDiagramView *dorsum_window_get_diagram_view (DorsumWindow *self);
+GListModel        *dorsum_window_get_list_model   (DorsumWindow *self);
+gboolean           dorsum_window_get_folded       (DorsumWindow *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The main window: a sidebar that lists or searches the library, the diagram area and a
- * detail pane that shows the chosen entry. Folds to one column on narrow screens. */
+/* The main window: a sidebar that lists or searches the library, the back atlas, and the
+ * page of the chosen entry, all linked, with browser-like history. Folds to one column on
+ * narrow screens. */
 
 #define G_LOG_DOMAIN "dorsum-window"
 
@@ -8,9 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "dorsum-browse.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-entry-page.h"
 #include "dorsum-search.h"
 #include "dorsum-window-private.h"
+
+#define MAX_RECENT 20
 
 struct _DorsumWindow
 {
@@ -18,173 +23,271 @@ struct _DorsumWindow
 
   DorsumLibrary        *library;
   DorsumSearchIndex    *search_index;
-  GListModel           *all_entries;
-  GListStore           *results;
   GtkSingleSelection   *selection;
   GSettings            *settings;
   char                 *shown_id;
+  GPtrArray            *back_stack;     /* ids, oldest first */
+  GPtrArray            *forward_stack;  /* ids, next first at the end */
+  GStrv                 bookmarks;
+  GStrv                 recent;
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
   GtkSearchEntry       *search_entry;
+  GtkDropDown          *browse_dropdown;
+  GtkStack             *list_stack;
+  AdwStatusPage        *list_empty;
   GtkListView          *list_view;
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
-  GtkStack             *detail_stack;
-  GtkBox               *detail_box;
-  DorsumDiagramView    *diagram_view;
+  GtkWidget            *bookmark_button;
   GtkPaned             *paned;
   GtkWidget            *zoom_box;
+  DorsumDiagramView    *diagram_view;
+  GtkStack             *detail_stack;
+  DorsumEntryPage      *entry_page;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
+static void show_entry (DorsumWindow *self,
+                        const char   *id,
+                        gboolean      record);
 
 static void
-clear_box (GtkBox *box)
+set_list_model (DorsumWindow *self,
+                GListModel   *model,
+                const char   *empty_title,
+                const char   *empty_description)
 {
-  GtkWidget *child;
+  gtk_single_selection_set_model (self->selection, model);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
-    gtk_box_remove (box, child);
-}
-
-static void
-fill_detail (DorsumWindow *self,
-             DorsumEntry  *entry)
-{
-  const char *latin = dorsum_entry_get_latin (entry);
-  const char *roots = dorsum_entry_get_attribute (entry, "innervation-roots");
-
-  clear_box (self->detail_box);
-
-  gtk_box_append (self->detail_box, make_label (dorsum_entry_get_name (entry), "title-1"));
-  if (latin != NULL)
-    gtk_box_append (self->detail_box, make_label (latin, "dim-label"));
-
-  for (guint i = 0; i < dorsum_entry_get_n_fields (entry); i++)
+  if (g_list_model_get_n_items (model) == 0)
     {
-      const DorsumField *field = dorsum_entry_get_field (entry, i);
-      GtkWidget *heading;
+      adw_status_page_set_title (self->list_empty, empty_title);
+      adw_status_page_set_description (self->list_empty, empty_description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-      if (g_str_equal (field->key, "name") || g_str_equal (field->key, "latin"))
-        continue;
+  /* Show which entry is open, if it is in this list. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; self->shown_id && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      heading = make_label (dorsum_field_get_title (field->key), "heading");
-      gtk_widget_set_margin_top (heading, 12);
-      gtk_box_append (self->detail_box, heading);
-
-      for (guint j = 0; field->values[j]; j++)
+      if (DORSUM_IS_ENTRY (item) && g_str_equal (dorsum_entry_get_id (DORSUM_ENTRY (item)), self->shown_id))
         {
-          g_autofree char *text = NULL;
-
-          if (g_str_equal (field->key, "innervation") && roots != NULL)
-            text = g_strdup_printf ("%s (%s)", field->values[j], roots);
-          else
-            text = g_strdup (field->values[j]);
-
-          gtk_box_append (self->detail_box, make_label (text, NULL));
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
         }
     }
-
-  for (guint i = 0; i < dorsum_entry_get_n_trigger_points (entry); i++)
-    {
-      const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (entry, i);
-      GtkWidget *heading;
-
-      /* Translators: %u is the number of the trigger point, counting from 1 */
-      g_autofree char *title = g_strdup_printf (_("Trigger Point %u"), i + 1);
-
-      heading = make_label (title, "heading");
-      gtk_widget_set_margin_top (heading, 12);
-      gtk_box_append (self->detail_box, heading);
-      gtk_box_append (self->detail_box, make_label (tp->location, NULL));
-      gtk_box_append (self->detail_box, make_label (tp->referral, "dim-label"));
-    }
 }
 
-/* A muscle is highlighted on a layer where it (or one of its parts) shows: the current
- * layer if it is there, else its own layer from the library, else the first that has it. */
+static void
+refresh_list (DorsumWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  DorsumBrowse browse = gtk_drop_down_get_selected (self->browse_dropdown);
+  g_autoptr(GListModel) model = NULL;
+
+  if (text[0] != '\0')
+    {
+      g_autoptr(GArray) results = dorsum_search_index_query (self->search_index, text, 0);
+
+      model = dorsum_browse_build_results (results);
+      set_list_model (self, model, _("No Results"), _("Try another name, a Latin name, or where it hurts"));
+      return;
+    }
+
+  model = dorsum_browse_build (self->library, browse,
+                               (const char * const *)(browse == DORSUM_BROWSE_BOOKMARKS ? self->bookmarks : self->recent));
+
+  if (browse == DORSUM_BROWSE_BOOKMARKS)
+    set_list_model (self, model, _("No Bookmarks"), _("Star an entry to keep it here"));
+  else
+    set_list_model (self, model, _("Nothing Opened Yet"), _("Entries you open appear here"));
+}
+
+static void
+save_strv (DorsumWindow *self,
+           const char   *key,
+           GStrv         value)
+{
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, key, (const char * const *)value);
+}
+
+static gboolean
+is_bookmarked (DorsumWindow *self,
+               const char   *id)
+{
+  return id != NULL && g_strv_contains ((const char * const *)self->bookmarks, id);
+}
+
+static void
+update_actions (DorsumWindow *self)
+{
+  gboolean bookmarked = is_bookmarked (self, self->shown_id);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", self->shown_id != NULL);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
+                            bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (self->bookmark_button,
+                               bookmarked ? _("Remove Bookmark (Ctrl+D)") : _("Bookmark (Ctrl+D)"));
+}
+
+/* Strv helpers for the bookmark and recent lists, which are short. */
+static GStrv
+strv_without (GStrv       strv,
+              const char *id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; strv && strv[i]; i++)
+    if (!g_str_equal (strv[i], id))
+      g_strv_builder_add (builder, strv[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+remember_recent (DorsumWindow *self,
+                 const char   *id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) rest = strv_without (self->recent, id);
+
+  g_strv_builder_add (builder, id);
+  for (guint i = 0; rest[i] && i < MAX_RECENT - 1; i++)
+    g_strv_builder_add (builder, rest[i]);
+
+  g_strfreev (self->recent);
+  self->recent = g_strv_builder_end (builder);
+  save_strv (self, "recent", self->recent);
+}
+
+/* The muscles an entry puts on the diagram: itself, or the muscles it links to. */
+static GStrv
+muscles_for (DorsumWindow *self,
+             DorsumEntry  *entry)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE)
+    g_strv_builder_add (builder, dorsum_entry_get_id (entry));
+
+  for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)
+    {
+      const DorsumLink *link = dorsum_entry_get_link (entry, i);
+
+      if (link->kind == DORSUM_KIND_MUSCLE)
+        g_strv_builder_add (builder, link->id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Picks the layer where most of @muscles show, preferring the current one, then a muscle's own. */
+static void
+choose_layer (DorsumWindow       *self,
+              const char * const *muscles,
+              DorsumEntry        *entry)
+{
+  DorsumDiagramView *view = self->diagram_view;
+  DorsumLayer current = dorsum_diagram_view_get_layer (view), own, best = current;
+  guint counts[DORSUM_N_LAYERS] = { 0, };
+
+  for (guint i = 0; muscles[i]; i++)
+    {
+      g_auto(GStrv) parts = dorsum_library_expand_parts (self->library, muscles[i]);
+
+      for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+        counts[l] += dorsum_diagram_view_layer_shows (view, l, (const char * const *)parts);
+    }
+
+  if (dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE && counts[current] == 0 &&
+      dorsum_layer_from_string (dorsum_entry_get_attribute (entry, "layer"), &own) && counts[own] > 0)
+    best = own;
+  else
+    for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+      if (counts[l] > counts[best])
+        best = l;
+
+  dorsum_diagram_view_set_layer (view, best);
+}
+
 static void
 show_on_diagram (DorsumWindow *self,
                  DorsumEntry  *entry)
 {
-  DorsumDiagramView *view = self->diagram_view;
-  g_auto(GStrv) parts = NULL;
-  DorsumLayer own, current = dorsum_diagram_view_get_layer (view);
-  gboolean shows[DORSUM_N_LAYERS] = { FALSE, };
+  g_auto(GStrv) muscles = muscles_for (self, entry);
 
-  if (dorsum_entry_get_kind (entry) != DORSUM_KIND_MUSCLE)
-    {
-      dorsum_diagram_view_select_muscle (view, NULL);
-      return;
-    }
+  choose_layer (self, (const char * const *)muscles, entry);
 
-  parts = dorsum_library_expand_parts (self->library, dorsum_entry_get_id (entry));
-
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    shows[l] = dorsum_diagram_view_layer_shows (view, l, (const char * const *)parts);
-
-  if (!shows[current])
-    {
-      if (dorsum_layer_from_string (dorsum_entry_get_attribute (entry, "layer"), &own) && shows[own])
-        dorsum_diagram_view_set_layer (view, own);
-      else
-        for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-          if (shows[l])
-            {
-              dorsum_diagram_view_set_layer (view, l);
-              break;
-            }
-    }
-
-  dorsum_diagram_view_select_muscle (view, dorsum_entry_get_id (entry));
+  if (dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE)
+    dorsum_diagram_view_select_muscle (self->diagram_view, dorsum_entry_get_id (entry));
+  else
+    dorsum_diagram_view_set_highlight (self->diagram_view, (const char * const *)muscles);
 }
 
 static void
-region_activated_cb (DorsumWindow      *self,
-                     const char        *muscle_id,
-                     const char        *region_id,
-                     DorsumDiagramView *view)
+show_entry (DorsumWindow *self,
+            const char   *id,
+            gboolean      record)
 {
-  dorsum_window_show_entry (self, muscle_id);
-}
+  DorsumEntry *entry = dorsum_library_lookup (self->library, id);
 
-gboolean
-dorsum_window_show_entry (DorsumWindow *self,
-                          const char   *id)
-{
-  DorsumEntry *entry;
-
-  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
-
-  entry = dorsum_library_lookup (self->library, id);
   if (entry == NULL)
-    return FALSE;
+    return;
+
+  if (record && self->shown_id != NULL && !g_str_equal (self->shown_id, id))
+    {
+      g_ptr_array_add (self->back_stack, g_strdup (self->shown_id));
+      g_ptr_array_set_size (self->forward_stack, 0);
+    }
 
   g_free (self->shown_id);
   self->shown_id = g_strdup (id);
 
-  fill_detail (self, entry);
+  dorsum_entry_page_set_entry (self->entry_page, self->library, entry);
   show_on_diagram (self, entry);
   adw_window_title_set_title (self->content_title, dorsum_entry_get_name (entry));
   adw_window_title_set_subtitle (self->content_title, dorsum_kind_get_title (dorsum_entry_get_kind (entry)));
   gtk_stack_set_visible_child_name (self->detail_stack, "entry");
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  remember_recent (self, id);
+  if (gtk_drop_down_get_selected (self->browse_dropdown) == DORSUM_BROWSE_RECENT &&
+      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    refresh_list (self);
+  else
+    set_list_model (self, gtk_single_selection_get_model (self->selection), NULL, NULL);
+
+  update_actions (self);
+}
+
+/**
+ * dorsum_window_show_entry:
+ *
+ * Opens the entry's page, highlights it on the diagram and records it in the history.
+ *
+ * Returns: whether @id names an entry
+ */
+gboolean
+dorsum_window_show_entry (DorsumWindow *self,
+                          const char   *id)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
+
+  if (id == NULL || dorsum_library_lookup (self->library, id) == NULL)
+    return FALSE;
+
+  show_entry (self, id, TRUE);
 
   return TRUE;
 }
@@ -195,6 +298,44 @@ dorsum_window_get_shown_id (DorsumWindow *self)
   g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
 
   return self->shown_id;
+}
+
+void
+dorsum_window_search (DorsumWindow *self,
+                      const char   *text)
+{
+  g_return_if_fail (DORSUM_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  /* Results now, not after the entry's typing delay. */
+  refresh_list (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+DorsumDiagramView *
+dorsum_window_get_diagram_view (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
+
+  return self->diagram_view;
+}
+
+GListModel *
+dorsum_window_get_list_model (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
+
+  return gtk_single_selection_get_model (self->selection);
+}
+
+gboolean
+dorsum_window_get_folded (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet);
 }
 
 static void
@@ -224,39 +365,44 @@ list_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  DorsumEntry *entry = gtk_list_item_get_item (item);
+  GObject *object = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *latin = dorsum_entry_get_latin (entry);
 
-  gtk_label_set_label (GTK_LABEL (title), dorsum_entry_get_name (entry));
-  gtk_label_set_label (GTK_LABEL (subtitle),
-                       latin ? latin : dorsum_kind_get_title (dorsum_entry_get_kind (entry)));
+  if (DORSUM_IS_SECTION (object))
+    {
+      /* A heading: not a row to choose. */
+      gtk_label_set_label (GTK_LABEL (title), dorsum_section_get_title (DORSUM_SECTION (object)));
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_widget_set_visible (subtitle, FALSE);
+      gtk_widget_set_margin_top (box, 12);
+      gtk_list_item_set_activatable (item, FALSE);
+      gtk_list_item_set_selectable (item, FALSE);
+    }
+  else
+    {
+      DorsumEntry *entry = DORSUM_ENTRY (object);
+      const char *latin = dorsum_entry_get_latin (entry);
+      const char *summary = dorsum_entry_get_summary (entry);
+
+      gtk_label_set_label (GTK_LABEL (title), dorsum_entry_get_name (entry));
+      gtk_widget_remove_css_class (title, "heading");
+      gtk_widget_remove_css_class (title, "dim-label");
+      gtk_label_set_label (GTK_LABEL (subtitle), latin ? latin : summary ? summary : "");
+      gtk_widget_set_visible (subtitle, TRUE);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_list_item_set_activatable (item, TRUE);
+      gtk_list_item_set_selectable (item, TRUE);
+    }
 }
 
 static void
 search_changed_cb (DorsumWindow   *self,
                    GtkSearchEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GArray) results = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-
-  if (text[0] == '\0')
-    {
-      gtk_single_selection_set_model (self->selection, self->all_entries);
-      return;
-    }
-
-  results = dorsum_search_index_query (self->search_index, text, 0);
-  items = g_ptr_array_new ();
-  for (guint i = 0; i < results->len; i++)
-    g_ptr_array_add (items, g_array_index (results, DorsumSearchResult, i).entry);
-
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->results));
+  refresh_list (self);
 }
 
 static void
@@ -264,14 +410,35 @@ search_activate_cb (DorsumWindow   *self,
                     GtkSearchEntry *entry)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
-  g_autoptr(DorsumEntry) first = NULL;
 
-  if (g_list_model_get_n_items (model) == 0)
-    return;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-  first = g_list_model_get_item (model, 0);
-  gtk_single_selection_set_selected (self->selection, 0);
-  dorsum_window_show_entry (self, dorsum_entry_get_id (first));
+      if (DORSUM_IS_ENTRY (item))
+        {
+          dorsum_window_show_entry (self, dorsum_entry_get_id (DORSUM_ENTRY (item)));
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (entry));
+}
+
+static void
+search_stop_cb (DorsumWindow   *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+browse_changed_cb (DorsumWindow *self,
+                   GParamSpec   *pspec,
+                   GtkDropDown  *dropdown)
+{
+  if (self->library != NULL)
+    refresh_list (self);
 }
 
 static void
@@ -280,10 +447,27 @@ list_activate_cb (DorsumWindow *self,
                   GtkListView  *list_view)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
-  g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, position);
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
 
-  if (entry != NULL)
-    dorsum_window_show_entry (self, dorsum_entry_get_id (entry));
+  if (DORSUM_IS_ENTRY (item))
+    dorsum_window_show_entry (self, dorsum_entry_get_id (DORSUM_ENTRY (item)));
+}
+
+static void
+region_activated_cb (DorsumWindow      *self,
+                     const char        *muscle_id,
+                     const char        *region_id,
+                     DorsumDiagramView *view)
+{
+  dorsum_window_show_entry (self, muscle_id);
+}
+
+static void
+link_activated_cb (DorsumWindow    *self,
+                   const char      *id,
+                   DorsumEntryPage *page)
+{
+  dorsum_window_show_entry (self, id);
 }
 
 /* Folded (a phone, a narrow window): the detail goes below the diagram instead of beside it. */
@@ -302,8 +486,8 @@ folded_changed_cb (DorsumWindow *self,
 }
 
 static void
-back_clicked_cb (DorsumWindow *self,
-                 GtkButton    *button)
+leaflet_back_clicked_cb (DorsumWindow *self,
+                         GtkButton    *button)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -319,93 +503,80 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static gboolean
-dorsum_window_close_request (GtkWindow *window)
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  DorsumWindow *self = DORSUM_WINDOW (window);
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+  gboolean back = g_str_equal (action_name, "win.back");
+  GPtrArray *from = back ? self->back_stack : self->forward_stack;
+  GPtrArray *to = back ? self->forward_stack : self->back_stack;
+  g_autofree char *id = NULL;
 
-  if (self->settings != NULL)
+  if (from->len == 0)
+    return;
+
+  id = g_ptr_array_steal_index (from, from->len - 1);
+  if (self->shown_id != NULL)
+    g_ptr_array_add (to, g_strdup (self->shown_id));
+
+  show_entry (self, id, FALSE);
+}
+
+static void
+bookmark_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+  GStrv updated;
+
+  if (self->shown_id == NULL)
+    return;
+
+  if (is_bookmarked (self, self->shown_id))
+    updated = strv_without (self->bookmarks, self->shown_id);
+  else
     {
-      int width, height;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_strv_builder_addv (builder, (const char **)self->bookmarks);
+      g_strv_builder_add (builder, self->shown_id);
+      updated = g_strv_builder_end (builder);
     }
 
-  return GTK_WINDOW_CLASS (dorsum_window_parent_class)->close_request (window);
+  g_strfreev (self->bookmarks);
+  self->bookmarks = updated;
+  save_strv (self, "bookmarks", self->bookmarks);
+
+  if (gtk_drop_down_get_selected (self->browse_dropdown) == DORSUM_BROWSE_BOOKMARKS)
+    refresh_list (self);
+  update_actions (self);
 }
 
 static void
-dorsum_window_dispose (GObject *object)
+show_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  DorsumWindow *self = (DorsumWindow *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
-
-  g_clear_object (&self->selection);
-  g_clear_object (&self->results);
-  g_clear_object (&self->all_entries);
-  g_clear_object (&self->search_index);
-  g_clear_object (&self->library);
-  g_clear_object (&self->settings);
-
-  G_OBJECT_CLASS (dorsum_window_parent_class)->dispose (object);
+  dorsum_window_show_entry (DORSUM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
-dorsum_window_finalize (GObject *object)
+mouse_button_cb (DorsumWindow    *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
 {
-  DorsumWindow *self = (DorsumWindow *)object;
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
-  g_free (self->shown_id);
-
-  G_OBJECT_CLASS (dorsum_window_parent_class)->finalize (object);
-}
-
-static void
-dorsum_window_class_init (DorsumWindowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-
-  object_class->dispose = dorsum_window_dispose;
-  object_class->finalize = dorsum_window_finalize;
-
-  window_class->close_request = dorsum_window_close_request;
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dorsum/Dorsum/dorsum-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_box);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
-  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "diagram.layer", "u", 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "diagram.layer", "u", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "diagram.layer", "u", 2);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "diagram.labels", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
-
-  g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
+  /* The side buttons of a mouse, as in a browser. */
+  if (button == 8)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+  else if (button == 9)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.forward", NULL);
 }
 
 static void
@@ -433,23 +604,155 @@ setup_diagram_actions (DorsumWindow *self)
     { "zoom-out", zoom_activated },
     { "zoom-fit", zoom_activated },
   };
+  static const char * const properties[] = { "layer", "labels", "trigger-points" };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GPropertyAction) layer = g_property_action_new ("layer", self->diagram_view, "layer");
-  g_autoptr(GPropertyAction) labels = g_property_action_new ("labels", self->diagram_view, "labels");
 
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (layer));
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (labels));
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (properties[i], self->diagram_view, properties[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self->diagram_view);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "diagram", G_ACTION_GROUP (group));
+}
+
+static gboolean
+dorsum_window_close_request (GtkWindow *window)
+{
+  DorsumWindow *self = DORSUM_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_set_string (self->settings, "layer",
+                             dorsum_layer_to_string (dorsum_diagram_view_get_layer (self->diagram_view)));
+      g_settings_set_double (self->settings, "zoom", dorsum_diagram_view_get_zoom (self->diagram_view));
+      g_settings_set_boolean (self->settings, "labels", dorsum_diagram_view_get_labels (self->diagram_view));
+      g_settings_set_string (self->settings, "last-entry", self->shown_id ? self->shown_id : "");
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (dorsum_window_parent_class)->close_request (window);
+}
+
+static void
+dorsum_window_dispose (GObject *object)
+{
+  DorsumWindow *self = (DorsumWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->search_index);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dorsum_window_parent_class)->dispose (object);
+}
+
+static void
+dorsum_window_finalize (GObject *object)
+{
+  DorsumWindow *self = (DorsumWindow *)object;
+
+  g_free (self->shown_id);
+  g_ptr_array_unref (self->back_stack);
+  g_ptr_array_unref (self->forward_stack);
+  g_strfreev (self->bookmarks);
+  g_strfreev (self->recent);
+
+  G_OBJECT_CLASS (dorsum_window_parent_class)->finalize (object);
+}
+
+static void
+dorsum_window_class_init (DorsumWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dorsum_window_dispose;
+  object_class->finalize = dorsum_window_finalize;
+
+  window_class->close_request = dorsum_window_close_request;
+
+  g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (DORSUM_TYPE_ENTRY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dorsum/Dorsum/dorsum-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, browse_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_empty);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, entry_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, browse_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.show-entry", "s", show_entry_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "diagram.layer", "u", 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "diagram.layer", "u", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "diagram.layer", "u", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "diagram.labels", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "diagram.trigger-points", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
 }
 
 static void
 dorsum_window_init (DorsumWindow *self)
 {
   GtkListItemFactory *factory;
+  GtkGesture *gesture;
+  g_autoptr(GtkStringList) browse = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_diagram_actions (self);
+
+  self->back_stack = g_ptr_array_new_with_free_func (g_free);
+  self->forward_stack = g_ptr_array_new_with_free_func (g_free);
+  self->bookmarks = g_new0 (char *, 1);
+  self->recent = g_new0 (char *, 1);
+
+  for (guint i = 0; i < DORSUM_N_BROWSE; i++)
+    gtk_string_list_append (browse, dorsum_browse_get_title (i));
+  gtk_drop_down_set_model (self->browse_dropdown, G_LIST_MODEL (browse));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), NULL);
@@ -457,20 +760,32 @@ dorsum_window_init (DorsumWindow *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  self->results = g_list_store_new (DORSUM_TYPE_ENTRY);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Start typing anywhere to search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (mouse_button_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  update_actions (self);
 }
 
 static void
-restore_window_state (DorsumWindow *self)
+restore_state (DorsumWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *layer = NULL;
+  g_autofree char *last = NULL;
+  DorsumLayer value;
 
-  /* Running uninstalled without the compiled schema is allowed: the size is just not kept. */
+  /* Running uninstalled without the compiled schema is allowed: nothing is kept then. */
   if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
     {
       gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
@@ -483,13 +798,32 @@ restore_window_state (DorsumWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  g_strfreev (self->bookmarks);
+  self->bookmarks = g_settings_get_strv (self->settings, "bookmarks");
+  g_strfreev (self->recent);
+  self->recent = g_settings_get_strv (self->settings, "recent");
+
+  layer = g_settings_get_string (self->settings, "layer");
+  if (dorsum_layer_from_string (layer, &value))
+    dorsum_diagram_view_set_layer (self->diagram_view, value);
+  dorsum_diagram_view_set_labels (self->diagram_view, g_settings_get_boolean (self->settings, "labels"));
+
+  last = g_settings_get_string (self->settings, "last-entry");
+  if (last[0] != '\0' && dorsum_library_lookup (self->library, last) != NULL)
+    {
+      show_entry (self, last, FALSE);
+      /* The window opens on the atlas and the page, also when folded. */
+    }
+
+  /* Zoom last: showing the entry may have switched the layer. */
+  dorsum_diagram_view_set_zoom (self->diagram_view, g_settings_get_double (self->settings, "zoom"));
 }
 
 DorsumWindow *
 dorsum_window_new (DorsumApplication *application)
 {
   DorsumWindow *self;
-  GListStore *kinds;
 
   g_return_val_if_fail (DORSUM_IS_APPLICATION (application), NULL);
 
@@ -498,21 +832,9 @@ dorsum_window_new (DorsumApplication *application)
   self->search_index = dorsum_search_index_new (self->library);
   dorsum_diagram_view_set_library (self->diagram_view, self->library);
 
-  kinds = g_list_store_new (G_TYPE_LIST_MODEL);
-  for (guint k = 0; k < DORSUM_N_KINDS; k++)
-    g_list_store_append (kinds, dorsum_library_get_entries (self->library, k));
-  self->all_entries = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (kinds)));
-  gtk_single_selection_set_model (self->selection, self->all_entries);
-
-  restore_window_state (self);
+  restore_state (self);
+  refresh_list (self);
+  update_actions (self);
 
   return self;
-}
-
-DorsumDiagramView *
-dorsum_window_get_diagram_view (DorsumWindow *self)
-{
-  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
-
-  return self->diagram_view;
 }

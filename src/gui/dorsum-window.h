@@ -16,5 +16,7 @@ DorsumWindow *dorsum_window_new        (DorsumApplication *application);
 gboolean      dorsum_window_show_entry (DorsumWindow      *self,
                                         const char        *id);
 const char   *dorsum_window_get_shown_id (DorsumWindow    *self);
+void          dorsum_window_search     (DorsumWindow      *self,
+                                        const char        *text);
 
 G_END_DECLS

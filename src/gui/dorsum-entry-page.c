@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Builds the page from the entry's fields in a fixed reading order per kind. Safety comes
+ * first on technique and condition pages: contraindications and red flags sit above the steps. */
+
+#define G_LOG_DOMAIN "dorsum-entry-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dorsum-entry-page.h"
+
+struct _DorsumEntryPage
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *scroller;
+  GtkBox          *box;
+  DorsumEntry     *entry;
+};
+
+G_DEFINE_FINAL_TYPE (DorsumEntryPage, dorsum_entry_page, GTK_TYPE_WIDGET)
+
+enum {
+  LINK_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum {
+  STYLE_PARAGRAPHS,
+  STYLE_BULLETS,
+  STYLE_NUMBERED,
+} Style;
+
+typedef struct
+{
+  const char *key;
+  Style       style;
+} Section;
+
+static const Section muscle_sections[] = {
+  { "origin", STYLE_PARAGRAPHS },
+  { "insertion", STYLE_PARAGRAPHS },
+  { "action", STYLE_BULLETS },
+  { "innervation", STYLE_PARAGRAPHS },
+  { "palpation", STYLE_PARAGRAPHS },
+  { "overload", STYLE_BULLETS },
+  { NULL },
+};
+
+static const Section technique_sections[] = {
+  { "principle", STYLE_PARAGRAPHS },
+  { "indications", STYLE_BULLETS },
+  { "steps", STYLE_NUMBERED },
+  { "pressure", STYLE_PARAGRAPHS },
+  { "tempo", STYLE_PARAGRAPHS },
+  { "duration", STYLE_PARAGRAPHS },
+  { "feel", STYLE_PARAGRAPHS },
+  { "too-much", STYLE_PARAGRAPHS },
+  { "cautions", STYLE_PARAGRAPHS },
+  { "aftercare", STYLE_PARAGRAPHS },
+  { NULL },
+};
+
+static const Section exercise_sections[] = {
+  { "equipment", STYLE_BULLETS },
+  { "position", STYLE_PARAGRAPHS },
+  { "steps", STYLE_NUMBERED },
+  { "hold", STYLE_PARAGRAPHS },
+  { "repetitions", STYLE_PARAGRAPHS },
+  { "frequency", STYLE_PARAGRAPHS },
+  { "feel", STYLE_PARAGRAPHS },
+  { "avoid", STYLE_PARAGRAPHS },
+  { "stop-if", STYLE_PARAGRAPHS },
+  { "limitations", STYLE_PARAGRAPHS },
+  { NULL },
+};
+
+static const Section contraindication_sections[] = {
+  { "action-to-take", STYLE_PARAGRAPHS },
+  { NULL },
+};
+
+static const Section condition_sections[] = {
+  { "description", STYLE_PARAGRAPHS },
+  { "plan", STYLE_NUMBERED },
+  { "combine-with", STYLE_BULLETS },
+  { "prevention", STYLE_BULLETS },
+  { NULL },
+};
+
+static const Section article_sections[] = {
+  { "text", STYLE_PARAGRAPHS },
+  { NULL },
+};
+
+static GtkWidget *
+add_label (DorsumEntryPage *self,
+           const char      *text,
+           const char      *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (self->box, label);
+
+  return label;
+}
+
+static void
+add_heading (DorsumEntryPage *self,
+             const char      *title)
+{
+  GtkWidget *heading = add_label (self, title, "heading");
+
+  gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
+  gtk_widget_set_margin_top (heading, 18);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+}
+
+static char *
+field_value (DorsumEntry *entry,
+             const char  *key,
+             const char  *value)
+{
+  if (g_str_equal (key, "pressure"))
+    /* Translators: pressure on a 0–10 scale, then how it feels */
+    return g_strdup_printf (_("%s to %s out of 10. %s"),
+                            dorsum_entry_get_attribute (entry, "pressure-min"),
+                            dorsum_entry_get_attribute (entry, "pressure-max"), value);
+
+  return g_strdup (value);
+}
+
+static void
+add_section (DorsumEntryPage *self,
+             DorsumEntry     *entry,
+             const Section   *section)
+{
+  const char * const *values = dorsum_entry_lookup_field (entry, section->key);
+
+  if (values == NULL)
+    return;
+
+  add_heading (self, dorsum_field_get_title (section->key));
+
+  for (guint i = 0; values[i]; i++)
+    {
+      g_autofree char *value = field_value (entry, section->key, values[i]);
+      g_autofree char *text = NULL;
+
+      switch (section->style)
+        {
+        case STYLE_BULLETS:
+          text = g_strdup_printf ("•  %s", value);
+          break;
+
+        case STYLE_NUMBERED:
+          /* Translators: a numbered step, e.g. "3.  Press until the muscle softens." */
+          text = g_strdup_printf (_("%u.  %s"), i + 1, value);
+          break;
+
+        case STYLE_PARAGRAPHS:
+        default:
+          text = g_steal_pointer (&value);
+          break;
+        }
+
+      add_label (self, text, NULL);
+    }
+
+  if (g_str_equal (section->key, "innervation"))
+    {
+      const char *roots = dorsum_entry_get_attribute (entry, "innervation-roots");
+
+      if (roots != NULL && !g_str_equal (roots, "none"))
+        {
+          /* Translators: the spinal segments of a nerve supply, e.g. "Spinal roots: C6-C8" */
+          g_autofree char *text = g_strdup_printf (_("Spinal roots: %s"), roots);
+
+          add_label (self, text, "dim-label");
+        }
+    }
+}
+
+static void
+row_activated_cb (DorsumEntryPage *self,
+                  AdwActionRow    *row)
+{
+  g_signal_emit (self, signals[LINK_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "entry-id"));
+}
+
+/* A group of link rows; entries may come from the entry's links or from backlinks. */
+static GtkWidget *
+add_link_group (DorsumEntryPage *self,
+                const char      *title,
+                GPtrArray       *targets,
+                const char      *css_class)
+{
+  GtkWidget *group;
+
+  if (targets->len == 0)
+    return NULL;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_widget_set_margin_top (group, 18);
+  if (css_class)
+    gtk_widget_add_css_class (group, css_class);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      DorsumEntry *target = g_ptr_array_index (targets, i);
+      const char *severity = dorsum_entry_get_attribute (target, "severity");
+      const char *subtitle = dorsum_entry_get_latin (target);
+      GtkWidget *row = adw_action_row_new ();
+
+      if (severity != NULL)
+        subtitle = g_str_equal (severity, "red-flag") ? _("Red flag: see a doctor first")
+                 : g_str_equal (severity, "absolute") ? _("Do not massage")
+                 : g_str_equal (severity, "local") ? _("Avoid the area")
+                 : _("Needs care or medical clearance");
+      else if (subtitle == NULL)
+        subtitle = dorsum_entry_get_summary (target);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dorsum_entry_get_name (target));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "entry-id", g_strdup (dorsum_entry_get_id (target)), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  gtk_box_append (self->box, group);
+
+  return group;
+}
+
+static GPtrArray *
+linked (DorsumLibrary *library,
+        DorsumEntry   *entry,
+        DorsumKind     kind,
+        const char    *severity)
+{
+  GPtrArray *targets = g_ptr_array_new ();
+
+  for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)
+    {
+      const DorsumLink *link = dorsum_entry_get_link (entry, i);
+      DorsumEntry *target = dorsum_library_lookup (library, link->id);
+      const char *target_severity;
+
+      if (link->kind != kind || target == NULL)
+        continue;
+
+      target_severity = dorsum_entry_get_attribute (target, "severity");
+      if (severity != NULL && (g_strcmp0 (target_severity, "red-flag") == 0) != g_str_equal (severity, "red-flag"))
+        continue;
+
+      g_ptr_array_add (targets, target);
+    }
+
+  return targets;
+}
+
+/* Entries of @kind that link here and are not linked from here already. */
+static GPtrArray *
+backlinked (DorsumLibrary *library,
+            DorsumEntry   *entry,
+            DorsumKind     kind,
+            GPtrArray     *already)
+{
+  g_autoptr(GPtrArray) linking = dorsum_library_get_linking_entries (library, dorsum_entry_get_id (entry));
+  GPtrArray *targets = g_ptr_array_new ();
+
+  for (guint i = 0; i < linking->len; i++)
+    {
+      DorsumEntry *other = g_ptr_array_index (linking, i);
+
+      if (dorsum_entry_get_kind (other) == kind && (already == NULL || !g_ptr_array_find (already, other, NULL)))
+        g_ptr_array_add (targets, other);
+    }
+
+  return targets;
+}
+
+static void
+add_links (DorsumEntryPage *self,
+           DorsumLibrary   *library,
+           DorsumEntry     *entry,
+           DorsumKind       kind,
+           const char      *title,
+           const char      *severity,
+           const char      *css_class)
+{
+  g_autoptr(GPtrArray) targets = linked (library, entry, kind, severity);
+
+  add_link_group (self, title, targets, css_class);
+}
+
+static void
+add_trigger_points (DorsumEntryPage *self,
+                    DorsumEntry     *entry)
+{
+  GtkWidget *button;
+
+  if (dorsum_entry_get_n_trigger_points (entry) == 0)
+    return;
+
+  add_heading (self, _("Trigger Points"));
+
+  button = gtk_toggle_button_new_with_mnemonic (_("Show _Referral Chart on the Diagram"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "diagram.trigger-points");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (self->box, button);
+
+  for (guint i = 0; i < dorsum_entry_get_n_trigger_points (entry); i++)
+    {
+      const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (entry, i);
+      /* Translators: %u counts the muscle's trigger points from 1 */
+      g_autofree char *title = g_strdup_printf (_("Trigger point %u"), i + 1);
+      g_autofree char *referral = g_strdup_printf (_("Refers pain: %s"), tp->referral);
+      GtkWidget *label = add_label (self, title, "caption-heading");
+
+      gtk_widget_set_margin_top (label, 6);
+      add_label (self, tp->location, NULL);
+      add_label (self, referral, "dim-label");
+    }
+}
+
+static void
+add_sources (DorsumEntryPage *self,
+             DorsumEntry     *entry)
+{
+  const char * const *sources = dorsum_entry_lookup_field (entry, "sources");
+  g_autofree char *joined = NULL;
+  GtkWidget *label;
+
+  if (sources == NULL)
+    return;
+
+  add_heading (self, dorsum_field_get_title ("sources"));
+  joined = g_strjoinv ("\n", (char **)sources);
+  label = add_label (self, joined, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+}
+
+static void
+add_header (DorsumEntryPage *self,
+            DorsumEntry     *entry)
+{
+  const char * const *aliases = dorsum_entry_get_aliases (entry);
+  const char *latin = dorsum_entry_get_latin (entry);
+  const char *severity = dorsum_entry_get_attribute (entry, "severity");
+  GtkWidget *title = add_label (self, dorsum_entry_get_name (entry), "title-1");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+
+  if (latin != NULL)
+    add_label (self, latin, "dim-label");
+
+  if (aliases[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **)aliases);
+      /* Translators: other names of the entry, comma-separated */
+      g_autofree char *text = g_strdup_printf (_("Also called: %s"), joined);
+
+      add_label (self, text, "dim-label");
+    }
+
+  if (severity != NULL)
+    {
+      const char *text = g_str_equal (severity, "red-flag") ? _("Red flag — do not massage; see a doctor first")
+                       : g_str_equal (severity, "absolute") ? _("Absolute contraindication — do not massage")
+                       : g_str_equal (severity, "local") ? _("Local contraindication — avoid the area")
+                       : _("Relative contraindication — adapt, or get medical clearance first");
+      GtkWidget *badge = add_label (self, text, "heading");
+
+      gtk_widget_add_css_class (badge, g_str_equal (severity, "relative") ? "warning" : "error");
+    }
+
+  if (dorsum_entry_get_summary (entry))
+    {
+      GtkWidget *summary = add_label (self, dorsum_entry_get_summary (entry), "body");
+
+      gtk_widget_add_css_class (summary, "summary");
+      gtk_widget_set_margin_top (summary, 12);
+    }
+}
+
+static void
+add_sections (DorsumEntryPage *self,
+              DorsumEntry     *entry,
+              const Section   *sections)
+{
+  for (guint i = 0; sections[i].key; i++)
+    add_section (self, entry, &sections[i]);
+}
+
+static void
+build (DorsumEntryPage *self,
+       DorsumLibrary   *library,
+       DorsumEntry     *entry)
+{
+  add_header (self, entry);
+
+  switch (dorsum_entry_get_kind (entry))
+    {
+    case DORSUM_KIND_MUSCLE:
+      add_sections (self, entry, muscle_sections);
+      add_trigger_points (self, entry);
+      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), NULL, NULL);
+      {
+        g_autoptr(GPtrArray) conditions = backlinked (library, entry, DORSUM_KIND_CONDITION, NULL);
+
+        add_link_group (self, _("Often Involved In"), conditions, NULL);
+      }
+      break;
+
+    case DORSUM_KIND_TECHNIQUE:
+      /* Safety before the steps. */
+      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Contraindications — Check First"),
+                 "contraindication", "safety");
+      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Red Flags — See a Doctor First"),
+                 "red-flag", "safety");
+      add_sections (self, entry, technique_sections);
+      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Used On"), NULL, NULL);
+      {
+        g_auto(GStrv) parts = dorsum_library_expand_parts (library, dorsum_entry_get_id (entry));
+        g_autoptr(GPtrArray) strokes = g_ptr_array_new ();
+
+        /* The first id is the technique itself; the rest are its strokes. */
+        for (guint k = 1; parts[k]; k++)
+          g_ptr_array_add (strokes, dorsum_library_lookup (library, parts[k]));
+        add_link_group (self, _("Strokes"), strokes, NULL);
+      }
+      break;
+
+    case DORSUM_KIND_STRETCH:
+    case DORSUM_KIND_SELFCARE:
+      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions — Check First"),
+                 "contraindication", "safety");
+      add_sections (self, entry, exercise_sections);
+      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Target Muscles"), NULL, NULL);
+      break;
+
+    case DORSUM_KIND_CONDITION:
+      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Red Flags — See a Doctor First"),
+                 "red-flag", "safety");
+      add_sections (self, entry, condition_sections);
+      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Likely Muscles"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions"), "contraindication", NULL);
+      break;
+
+    case DORSUM_KIND_CONTRAINDICATION:
+      add_sections (self, entry, contraindication_sections);
+      {
+        g_autoptr(GPtrArray) techniques = backlinked (library, entry, DORSUM_KIND_TECHNIQUE, NULL);
+        g_autoptr(GPtrArray) conditions = backlinked (library, entry, DORSUM_KIND_CONDITION, NULL);
+
+        add_link_group (self, _("Applies to Techniques"), techniques, NULL);
+        add_link_group (self, _("Watch For It In"), conditions, NULL);
+      }
+      break;
+
+    case DORSUM_KIND_ARTICLE:
+      add_sections (self, entry, article_sections);
+      break;
+
+    case DORSUM_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  add_sources (self, entry);
+}
+
+static void
+dorsum_entry_page_dispose (GObject *object)
+{
+  DorsumEntryPage *self = (DorsumEntryPage *)object;
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (dorsum_entry_page_parent_class)->dispose (object);
+}
+
+static void
+dorsum_entry_page_class_init (DorsumEntryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dorsum_entry_page_dispose;
+
+  /**
+   * DorsumEntryPage::link-activated:
+   * @id: the entry to open
+   */
+  signals[LINK_ACTIVATED] =
+    g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "entrypage");
+}
+
+static void
+dorsum_entry_page_init (DorsumEntryPage *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->box), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->box), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->box), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 24);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->box));
+}
+
+GtkWidget *
+dorsum_entry_page_new (void)
+{
+  return g_object_new (DORSUM_TYPE_ENTRY_PAGE, NULL);
+}
+
+DorsumEntry *
+dorsum_entry_page_get_entry (DorsumEntryPage *self)
+{
+  g_return_val_if_fail (DORSUM_IS_ENTRY_PAGE (self), NULL);
+
+  return self->entry;
+}
+
+void
+dorsum_entry_page_set_entry (DorsumEntryPage *self,
+                             DorsumLibrary   *library,
+                             DorsumEntry     *entry)
+{
+  GtkWidget *child;
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (DORSUM_IS_ENTRY_PAGE (self));
+  g_return_if_fail (DORSUM_IS_LIBRARY (library));
+  g_return_if_fail (DORSUM_IS_ENTRY (entry));
+
+  g_set_object (&self->entry, entry);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))))
+    gtk_box_remove (self->box, child);
+
+  build (self, library, entry);
+
+  /* A new page starts at its top. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+}
