@@ -50,9 +50,10 @@ struct _DorsumWindow
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void show_entry (DorsumWindow *self,
-                        const char   *id,
-                        gboolean      record);
+static void show_entry         (DorsumWindow *self,
+                                const char   *id,
+                                gboolean      record);
+
 
 static void
 set_list_model (DorsumWindow *self,
@@ -470,6 +471,24 @@ link_activated_cb (DorsumWindow    *self,
   dorsum_window_show_entry (self, id);
 }
 
+/* The diagram takes a bit over half of the space whenever the window changes size. */
+static void
+paned_size_changed_cb (DorsumWindow *self,
+                       GParamSpec   *pspec,
+                       GtkPaned     *paned)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  int max = 0, end_min = 0;
+
+  /* max-position is the whole length less what the end child needs at least. */
+  g_object_get (paned, "max-position", &max, NULL);
+  gtk_widget_measure (gtk_paned_get_end_child (paned),
+                      folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL,
+                      -1, &end_min, NULL, NULL, NULL);
+  if (max > 0)
+    gtk_paned_set_position (paned, (int)((max + end_min) * (folded ? 0.5 : 0.55)));
+}
+
 /* Folded (a phone, a narrow window): the detail goes below the diagram instead of beside it. */
 static void
 folded_changed_cb (DorsumWindow *self,
@@ -480,7 +499,7 @@ folded_changed_cb (DorsumWindow *self,
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
                                   folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (self->paned, folded ? gtk_widget_get_height (GTK_WIDGET (self)) / 2 : 560);
+  paned_size_changed_cb (self, NULL, self->paned);
   /* No room for the zoom buttons; pinch, Ctrl+scroll and the keys still zoom. */
   gtk_widget_set_visible (self->zoom_box, !folded);
 }
@@ -710,6 +729,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, region_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

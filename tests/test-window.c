@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Window tests under a display: list → page and diagram, history, search for a lay name,
+ * bookmarks kept in settings, and folding in a narrow window. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dorsum-application.h"
+#include "dorsum-browse.h"
+#include "dorsum-diagram-view.h"
+#include "dorsum-window-private.h"
+
+static DorsumApplication *app;
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static DorsumWindow *
+new_window (int width,
+            int height)
+{
+  DorsumWindow *window = dorsum_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 50 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+
+  return window;
+}
+
+static guint
+find_in_list (DorsumWindow *window,
+              const char   *id)
+{
+  GListModel *model = dorsum_window_get_list_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DORSUM_IS_ENTRY (item) && g_str_equal (dorsum_entry_get_id (DORSUM_ENTRY (item)), id))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  /* The sidebar's list, not the one inside the drop-down's popover. */
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_list_selects (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (window));
+  guint position = find_in_list (window, "piriformis");
+
+  /* Activating the row, as a click or Enter does, opens the page and highlights both sides. */
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_widget_activate_action (list_view, "list.activate-item", "u", position);
+  settle ();
+
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "piriformis");
+  g_assert_cmpstr (dorsum_diagram_view_get_selected (view), ==, "piriformis");
+  g_assert_cmpint (dorsum_diagram_view_get_layer (view), ==, DORSUM_LAYER_DEEP);
+  g_assert_true (g_strv_contains (dorsum_diagram_view_get_highlight (view), "piriformis"));
+
+  /* A technique highlights the muscles it is used on, together. */
+  g_assert_true (dorsum_window_show_entry (window, "cross-fiber-friction"));
+  g_assert_null (dorsum_diagram_view_get_selected (view));
+  g_assert_cmpuint (g_strv_length ((GStrv)dorsum_diagram_view_get_highlight (view)), >=, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_history (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+
+  g_assert_true (dorsum_window_show_entry (window, "quadratus-lumborum"));
+  g_assert_true (dorsum_window_show_entry (window, "trigger-point-therapy"));
+  g_assert_true (dorsum_window_show_entry (window, "standing-side-bend"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "trigger-point-therapy");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "trigger-point-therapy");
+
+  /* Going somewhere new drops the forward history, as in a browser. */
+  g_assert_true (dorsum_window_show_entry (window, "piriformis"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "piriformis");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "trigger-point-therapy");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_search_lay_name (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GListModel *model;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) second = NULL;
+
+  dorsum_window_search (window, "lats");
+  model = dorsum_window_get_list_model (window);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+
+  /* Results are grouped: a heading, then the best match. */
+  g_assert_true (DORSUM_IS_SECTION (first));
+  g_assert_true (DORSUM_IS_ENTRY (second));
+  g_assert_cmpstr (dorsum_entry_get_id (DORSUM_ENTRY (second)), ==, "latissimus-dorsi");
+
+  /* A phrase a client says finds a condition. */
+  dorsum_window_search (window, "lower back hurts when I sit");
+  g_assert_cmpuint (find_in_list (window, "chronic-low-back-pain"), !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_bookmarks (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) saved = NULL;
+  g_auto(GStrv) cleared = NULL;
+
+  g_assert_true (dorsum_window_show_entry (window, "levator-scapulae"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
+  saved = g_settings_get_strv (settings, "bookmarks");
+  g_assert_true (g_strv_contains ((const char * const *)saved, "levator-scapulae"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
+  cleared = g_settings_get_strv (settings, "bookmarks");
+  g_assert_false (g_strv_contains ((const char * const *)cleared, "levator-scapulae"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_narrow_folds (void)
+{
+  DorsumWindow *wide = new_window (1280, 800);
+  DorsumWindow *narrow = new_window (360, 700);
+
+  g_assert_false (dorsum_window_get_folded (wide));
+  g_assert_true (dorsum_window_get_folded (narrow));
+  /* Nothing forces it wider than a phone. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (wide));
+  gtk_window_destroy (GTK_WINDOW (narrow));
+  settle ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GSettings) settings = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* The first-run note would sit over the windows; it has been seen. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "disclaimer-shown", TRUE);
+
+  app = dorsum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/list-selects", test_list_selects);
+  g_test_add_func ("/window/history", test_history);
+  g_test_add_func ("/window/search-lay-name", test_search_lay_name);
+  g_test_add_func ("/window/bookmarks", test_bookmarks);
+  g_test_add_func ("/window/narrow-folds", test_narrow_folds);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
