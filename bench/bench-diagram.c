@@ -20,7 +20,7 @@ render_ms (DorsumDiagram *diagram,
   gint64 start = g_get_monotonic_time ();
   double ms;
 
-  dorsum_diagram_render (diagram, cr, w, h, FALSE, NULL);
+  dorsum_diagram_render (diagram, cr, w, h, DORSUM_RENDER_DEFAULT, NULL);
   cairo_surface_flush (surface);
   ms = (g_get_monotonic_time () - start) / 1000.0;
 

@@ -192,7 +192,7 @@ test_render (void)
       guchar *data;
       int px, py;
 
-      g_assert_true (dorsum_diagram_render (diagram, cr, w, h, TRUE, &error));
+      g_assert_true (dorsum_diagram_render (diagram, cr, w, h, DORSUM_RENDER_LABELS, &error));
       g_assert_no_error (error);
       cairo_surface_flush (surface);
 
@@ -218,7 +218,7 @@ render_layer (DorsumDiagram      *diagram,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cairo_t *cr = cairo_create (surface);
 
-  g_assert_true (dorsum_diagram_render (diagram, cr, w, h, FALSE, NULL));
+  g_assert_true (dorsum_diagram_render (diagram, cr, w, h, DORSUM_RENDER_DEFAULT, NULL));
   cairo_scale (cr, w / 800.0, h / 1200.0);
   dorsum_diagram_draw_highlight (diagram, cr, highlight, 0.2, 0.5, 0.9);
   cairo_destroy (cr);

@@ -556,7 +556,8 @@ run_render (int    argc,
     }
 
   cr = cairo_create (surface);
-  if (!dorsum_diagram_render (diagram, cr, render_width, height, with_labels, &error))
+  if (!dorsum_diagram_render (diagram, cr, render_width, height,
+                               with_labels ? DORSUM_RENDER_LABELS : DORSUM_RENDER_DEFAULT, &error))
     {
       g_printerr ("dorsum-cli: %s\n", error->message);
       cairo_destroy (cr);

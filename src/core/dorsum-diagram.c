@@ -749,13 +749,18 @@ dorsum_diagram_nearest (DorsumDiagram      *self,
  * Draws the layer scaled to @width × @height device units at the current origin of @cr.
  */
 gboolean
-dorsum_diagram_render (DorsumDiagram  *self,
-                       cairo_t        *cr,
-                       double          width,
-                       double          height,
-                       gboolean        labels,
-                       GError        **error)
+dorsum_diagram_render (DorsumDiagram      *self,
+                       cairo_t            *cr,
+                       double              width,
+                       double              height,
+                       DorsumRenderFlags   flags,
+                       GError            **error)
 {
+  /* The label file's halo and ink swapped, so names read on a dark background. */
+  static const char dark_css[] =
+    "#names { fill: #eeeeec; stroke: #1e1e1e; }\n"
+    "#leaders path[stroke=\"#ffffff\"] { stroke: #1e1e1e; }\n"
+    "#leaders path[stroke=\"#333333\"] { stroke: #deddda; }\n";
   RsvgRectangle viewport = { 0, 0, width, height };
   g_autoptr(GMutexLocker) locker = NULL;
 
@@ -766,8 +771,15 @@ dorsum_diagram_render (DorsumDiagram  *self,
   if (!rsvg_handle_render_document (self->handle, cr, &viewport, error))
     return FALSE;
 
-  if (labels && self->labels != NULL)
-    return rsvg_handle_render_document (self->labels, cr, &viewport, error);
+  if ((flags & DORSUM_RENDER_LABELS) && self->labels != NULL)
+    {
+      const char *css = (flags & DORSUM_RENDER_DARK) ? dark_css : "";
+
+      if (!rsvg_handle_set_stylesheet (self->labels, (const guint8 *)css, strlen (css), error))
+        return FALSE;
+
+      return rsvg_handle_render_document (self->labels, cr, &viewport, error);
+    }
 
   return TRUE;
 }

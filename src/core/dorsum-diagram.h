@@ -40,6 +40,12 @@ typedef struct
   double x, y, width, height;
 } DorsumRect;
 
+typedef enum {
+  DORSUM_RENDER_DEFAULT = 0,
+  DORSUM_RENDER_LABELS  = 1 << 0,
+  DORSUM_RENDER_DARK    = 1 << 1,  /* labels light on dark, for a dark style */
+} DorsumRenderFlags;
+
 typedef struct
 {
   char        *id;        /* "latissimus-dorsi.left" */
@@ -80,7 +86,7 @@ gboolean             dorsum_diagram_render          (DorsumDiagram   *self,
                                                      cairo_t         *cr,
                                                      double           width,
                                                      double           height,
-                                                     gboolean         labels,
+                                                     DorsumRenderFlags flags,
                                                      GError         **error);
 void                 dorsum_diagram_draw_highlight  (DorsumDiagram   *self,
                                                      cairo_t         *cr,

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dorsum-diagram-view.h"
@@ -36,7 +37,7 @@ struct _DorsumDiagramView
   GdkTexture     *texture;    /* the rendered layer, cached per scale */
   double          texture_scale;
   DorsumLayer     texture_layer;
-  gboolean        texture_labels;
+  DorsumRenderFlags texture_flags;
   GCancellable   *render_cancellable;
 
   char           *selected;   /* muscle id */
@@ -206,7 +207,7 @@ typedef struct
   DorsumDiagram *diagram;
   int            width;
   int            height;
-  gboolean       labels;
+  DorsumRenderFlags flags;
   double         scale;
   DorsumLayer    layer;
 } RenderJob;
@@ -222,7 +223,7 @@ static GdkTexture *
 render_texture (DorsumDiagram *diagram,
                 int            width,
                 int            height,
-                gboolean       labels)
+                DorsumRenderFlags flags)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
@@ -230,7 +231,7 @@ render_texture (DorsumDiagram *diagram,
   g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
-  if (!dorsum_diagram_render (diagram, cr, width, height, labels, &error))
+  if (!dorsum_diagram_render (diagram, cr, width, height, flags, &error))
     g_warning ("Rendering the diagram failed: %s", error->message);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -252,7 +253,7 @@ render_thread (GTask        *task,
 {
   RenderJob *job = task_data;
 
-  g_task_return_pointer (task, render_texture (job->diagram, job->width, job->height, job->labels), g_object_unref);
+  g_task_return_pointer (task, render_texture (job->diagram, job->width, job->height, job->flags), g_object_unref);
 }
 
 static void
@@ -272,7 +273,7 @@ render_done_cb (GObject      *object,
   g_object_unref (texture);
   self->texture_scale = job->scale;
   self->texture_layer = job->layer;
-  self->texture_labels = job->labels;
+  self->texture_flags = job->flags;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -289,12 +290,18 @@ ensure_texture (DorsumDiagramView *self,
   int width = (int)ceil (dorsum_diagram_get_width (diagram) * pixel_scale);
   int height = (int)ceil (dorsum_diagram_get_height (diagram) * pixel_scale);
   g_autoptr(GTask) task = NULL;
+  DorsumRenderFlags flags = DORSUM_RENDER_DEFAULT;
   RenderJob *job;
+
+  if (self->labels)
+    flags |= DORSUM_RENDER_LABELS;
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    flags |= DORSUM_RENDER_DARK;
 
   if (self->texture != NULL &&
       fabs (self->texture_scale - pixel_scale) < 1e-6 &&
       self->texture_layer == self->layer &&
-      self->texture_labels == self->labels)
+      self->texture_flags == flags)
     return;
 
   if (self->texture == NULL || self->texture_layer != self->layer)
@@ -302,10 +309,10 @@ ensure_texture (DorsumDiagramView *self,
       g_cancellable_cancel (self->render_cancellable);
       g_clear_object (&self->render_cancellable);
       g_clear_object (&self->texture);
-      self->texture = render_texture (diagram, width, height, self->labels);
+      self->texture = render_texture (diagram, width, height, flags);
       self->texture_scale = pixel_scale;
       self->texture_layer = self->layer;
-      self->texture_labels = self->labels;
+      self->texture_flags = flags;
       return;
     }
 
@@ -317,7 +324,7 @@ ensure_texture (DorsumDiagramView *self,
   job->diagram = g_object_ref (diagram);
   job->width = width;
   job->height = height;
-  job->labels = self->labels;
+  job->flags = flags;
   job->scale = pixel_scale;
   job->layer = self->layer;
 
@@ -496,6 +503,16 @@ dorsum_diagram_view_measure (GtkWidget      *widget,
   /* Natural size: the diagram at 0.6 scale; it shrinks to fit any space. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 240;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 720;
+}
+
+static void
+dorsum_diagram_view_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dorsum_diagram_view_parent_class)->css_changed (widget, change);
+
+  /* Accent and label colours follow the style; snapshot picks them up. */
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -933,6 +950,7 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
   widget_class->snapshot = dorsum_diagram_view_snapshot;
   widget_class->measure = dorsum_diagram_view_measure;
   widget_class->size_allocate = dorsum_diagram_view_size_allocate;
+  widget_class->css_changed = dorsum_diagram_view_css_changed;
 
   properties[PROP_LAYER] =
     g_param_spec_uint ("layer", NULL, NULL, 0, DORSUM_N_LAYERS - 1, 0,
