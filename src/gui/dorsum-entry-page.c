@@ -145,36 +145,42 @@ add_section (DorsumEntryPage *self,
              const Section   *section)
 {
   const char * const *values = dorsum_entry_lookup_field (entry, section->key);
+  GString *text;
 
   if (values == NULL)
     return;
 
   add_heading (self, dorsum_field_get_title (section->key));
 
+  /* One label per section, not one per line: fewer widgets to build and lay out. */
+  text = g_string_new (NULL);
   for (guint i = 0; values[i]; i++)
     {
       g_autofree char *value = field_value (entry, section->key, values[i]);
-      g_autofree char *text = NULL;
+
+      if (i > 0)
+        g_string_append (text, section->style == STYLE_PARAGRAPHS ? "\n\n" : "\n");
 
       switch (section->style)
         {
         case STYLE_BULLETS:
-          text = g_strdup_printf ("•  %s", value);
+          g_string_append_printf (text, "•  %s", value);
           break;
 
         case STYLE_NUMBERED:
           /* Translators: a numbered step, e.g. "3.  Press until the muscle softens." */
-          text = g_strdup_printf (_("%u.  %s"), i + 1, value);
+          g_string_append_printf (text, _("%u.  %s"), i + 1, value);
           break;
 
         case STYLE_PARAGRAPHS:
         default:
-          text = g_steal_pointer (&value);
+          g_string_append (text, value);
           break;
         }
-
-      add_label (self, text, NULL);
     }
+
+  add_label (self, text->str, NULL);
+  g_string_free (text, TRUE);
 
   if (g_str_equal (section->key, "innervation"))
     {
@@ -183,9 +189,9 @@ add_section (DorsumEntryPage *self,
       if (roots != NULL && !g_str_equal (roots, "none"))
         {
           /* Translators: the spinal segments of a nerve supply, e.g. "Spinal roots: C6-C8" */
-          g_autofree char *text = g_strdup_printf (_("Spinal roots: %s"), roots);
+          g_autofree char *roots_text = g_strdup_printf (_("Spinal roots: %s"), roots);
 
-          add_label (self, text, "dim-label");
+          add_label (self, roots_text, "dim-label");
         }
     }
 }

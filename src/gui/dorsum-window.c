@@ -55,6 +55,28 @@ static void show_entry         (DorsumWindow *self,
                                 gboolean      record);
 
 
+/* Shows which entry is open, if it is in the list. */
+static void
+select_shown (DorsumWindow *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->shown_id && model && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (DORSUM_IS_ENTRY (item) && g_str_equal (dorsum_entry_get_id (DORSUM_ENTRY (item)), self->shown_id))
+        {
+          position = i;
+          break;
+        }
+    }
+
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
 static void
 set_list_model (DorsumWindow *self,
                 GListModel   *model,
@@ -72,18 +94,7 @@ set_list_model (DorsumWindow *self,
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  /* Show which entry is open, if it is in this list. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; self->shown_id && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (DORSUM_IS_ENTRY (item) && g_str_equal (dorsum_entry_get_id (DORSUM_ENTRY (item)), self->shown_id))
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          break;
-        }
-    }
+  select_shown (self);
 }
 
 static void
@@ -267,7 +278,7 @@ show_entry (DorsumWindow *self,
       gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
     refresh_list (self);
   else
-    set_list_model (self, gtk_single_selection_get_model (self->selection), NULL, NULL);
+    select_shown (self);
 
   update_actions (self);
 }
@@ -785,8 +796,9 @@ dorsum_window_init (DorsumWindow *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Start typing anywhere to search. */
+  /* Start typing anywhere to search; results follow every keystroke (a query is ~1 ms). */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);

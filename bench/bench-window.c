@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The browsing figures: a keystroke in the search field to the next painted frame with the
+ * results, and opening an entry to the next painted frame with its page and highlight.
+ * Runs the real window at 1920×1080; needs a display (Xvfb). */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dorsum-application.h"
+#include "dorsum-window-private.h"
+
+typedef struct
+{
+  GtkWidget *window;
+  GMainLoop *loop;
+  gint64     started;
+  gint64     paint_started;
+  double     last_ms;
+  double     last_work;
+} Frame;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frame         *frame)
+{
+  frame->paint_started = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (frame->started == 0)
+    return;
+
+  frame->last_ms = (now - frame->started) / 1000.0;
+  frame->last_work = (now - MAX (frame->paint_started, frame->started)) / 1000.0;
+  frame->started = 0;
+  g_main_loop_quit (frame->loop);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return (da > db) - (da < db);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Runs @action, then waits for the frame it causes; returns ms to that frame and the work in it. */
+static void
+measure (Frame *frame,
+         void (*action) (Frame *, gpointer),
+         gpointer data)
+{
+  /* Let the previous frame settle. */
+  for (guint i = 0; i < 3; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_usleep (20000);
+
+  frame->started = g_get_monotonic_time ();
+  action (frame, data);
+  g_main_loop_run (frame->loop);
+}
+
+static void
+type_text (Frame    *frame,
+           gpointer  data)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_search_entry (frame->window)), data);
+}
+
+static void
+open_entry (Frame    *frame,
+            gpointer  data)
+{
+  dorsum_window_show_entry (DORSUM_WINDOW (frame->window), data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* What a person types, one keystroke at a time, and a round of entries to open. */
+  const char *typed[] = { "l", "la", "lat", "lats", "q", "ql", "t", "tr", "tra", "trap", "traps",
+                          "s", "sc", "sci", "scia", "sciat", "sciatica", "d", "de", "des", "desk" };
+  const char *entries[] = { "latissimus-dorsi", "trigger-point-therapy", "quadratus-lumborum",
+                            "piriformis", "sciatica-like-pain", "childs-pose", "trapezius",
+                            "neck-shoulder-self-massage", "fever", "gluteus-medius" };
+  g_autoptr(GArray) search_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(DorsumApplication) app = NULL;
+  Frame frame = { 0 };
+  GdkFrameClock *clock;
+
+  gtk_init ();
+  adw_init ();
+
+  app = dorsum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  frame.loop = g_main_loop_new (NULL, FALSE);
+  frame.window = GTK_WIDGET (dorsum_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (frame.window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (frame.window));
+  for (guint i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  clock = gtk_widget_get_frame_clock (frame.window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
+
+  for (guint round = 0; round < 5; round++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+        {
+          measure (&frame, type_text, (gpointer)typed[i]);
+          g_array_append_val (search_ms, frame.last_ms);
+          g_array_append_val (search_work, frame.last_work);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        {
+          measure (&frame, open_entry, (gpointer)entries[i]);
+          g_array_append_val (open_ms, frame.last_ms);
+          g_array_append_val (open_work, frame.last_work);
+        }
+    }
+
+  g_print ("window 1920x1080, GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("keystroke to results painted: median %.2f ms (work in the frame %.2f ms) over %u keystrokes (target <= 16 ms)\n",
+           median (search_ms), median (search_work), search_ms->len);
+  g_print ("open entry to page and highlight painted: median %.2f ms (work in the frame %.2f ms) over %u entries (target <= 16 ms)\n",
+           median (open_ms), median (open_work), open_ms->len);
+
+  gtk_window_destroy (GTK_WINDOW (frame.window));
+  g_main_loop_unref (frame.loop);
+
+  return 0;
+}
