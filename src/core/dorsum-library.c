@@ -18,11 +18,11 @@
 #include "dorsum-entry-private.h"
 #include "dorsum-library.h"
 #include "dorsum-resources.h"
+#include "dorsum-xml-private.h"
 
 #define LIBRARY_NS "https://dorsum.github.io/ns/library/1"
 #define RESOURCE_PATH "/io/github/dorsum/Dorsum/library"
 #define SCHEMA_RESOURCE "/io/github/dorsum/Dorsum/dorsum-library.rng"
-#define MAX_PROBLEMS_PER_FILE 25
 
 struct _DorsumLibrary
 {
@@ -37,287 +37,7 @@ G_DEFINE_FINAL_TYPE (DorsumLibrary, dorsum_library, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dorsum-library-error-quark, dorsum_library_error)
 
-/* Problems found while loading one pack, collected so a content author sees all of them. */
-typedef struct
-{
-  GString *text;
-  guint    count;
-  int      first_code;
-} Problems;
-
-typedef struct
-{
-  const char *display_name;
-  Problems   *problems;
-  guint       file_problems;
-  gboolean    saw_doctype;
-  guint       doctype_line;
-} ParseState;
-
 static xmlRelaxNGPtr schema;
-
-G_GNUC_PRINTF (5, 6)
-static void
-problems_add (Problems   *problems,
-              int         code,
-              const char *file,
-              guint       line,
-              const char *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (problems->count == 0)
-    problems->first_code = code;
-  else
-    g_string_append_c (problems->text, '\n');
-
-  if (line > 0)
-    g_string_append_printf (problems->text, "%s:%u: %s", file, line, message);
-  else
-    g_string_append_printf (problems->text, "%s: %s", file, message);
-
-  problems->count++;
-}
-
-static char *
-strip_message (const char *message)
-{
-  return g_strstrip (g_strdup (message ? message : ""));
-}
-
-/* libxml2 would otherwise print to stderr; we report through GError instead. */
-static void
-silent_generic_error (void       *ctx,
-                      const char *msg,
-                      ...)
-{
-}
-
-static xmlParserInputPtr
-refuse_external_entity (const char       *url,
-                        const char       *id,
-                        xmlParserCtxtPtr  ctxt)
-{
-  /* Nothing is ever fetched: not from the network, not from the local disk. */
-  return NULL;
-}
-
-static void
-on_structured_error (void        *user_data,
-                     xmlErrorPtr  error)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  ParseState *state = ctxt ? ctxt->_private : NULL;
-  g_autofree char *message = NULL;
-
-  if (state == NULL || error == NULL || error->level < XML_ERR_ERROR || state->saw_doctype)
-    return;
-
-  /* After the first fatal error libxml2 reports follow-on noise; one is enough. */
-  if (state->file_problems > 0)
-    return;
-
-  message = strip_message (error->message);
-  problems_add (state->problems, DORSUM_LIBRARY_ERROR_NOT_XML, state->display_name,
-                error->line > 0 ? (guint)error->line : 1,
-                _("this is not well-formed XML: %s"), message);
-  state->file_problems++;
-}
-
-static void
-on_internal_subset (void          *user_data,
-                    const xmlChar *name,
-                    const xmlChar *external_id,
-                    const xmlChar *system_id)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  ParseState *state = ctxt->_private;
-
-  /* A DOCTYPE is how entity bombs and external entities get in; library files never need one. */
-  state->saw_doctype = TRUE;
-  state->doctype_line = xmlSAX2GetLineNumber (ctxt);
-  xmlStopParser (ctxt);
-}
-
-static xmlDocPtr
-parse_safely (const char *data,
-              gsize       length,
-              const char *display_name,
-              Problems   *problems)
-{
-  ParseState state = { display_name, problems, 0, FALSE, 0 };
-  xmlParserCtxtPtr ctxt;
-  xmlDocPtr doc;
-  guint before = problems->count;
-
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      problems_add (problems, DORSUM_LIBRARY_ERROR_IO, display_name, 0, _("out of memory"));
-      return NULL;
-    }
-
-  ctxt->_private = &state;
-  ctxt->sax->internalSubset = on_internal_subset;
-  ctxt->sax->serror = on_structured_error;
-  ctxt->vctxt.error = NULL;
-  ctxt->vctxt.warning = NULL;
-
-  doc = xmlCtxtReadMemory (ctxt, data, (int)length, display_name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
-
-  if (state.saw_doctype)
-    {
-      problems_add (problems, DORSUM_LIBRARY_ERROR_DOCTYPE, display_name, state.doctype_line,
-                    _("a DOCTYPE declaration is not allowed in library files "
-                      "(entities and DTDs are refused for safety); remove it"));
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  else if (doc == NULL || !ctxt->wellFormed)
-    {
-      if (problems->count == before)
-        {
-          xmlErrorPtr error = xmlCtxtGetLastError (ctxt);
-          g_autofree char *message = strip_message (error ? error->message : NULL);
-
-          problems_add (problems, DORSUM_LIBRARY_ERROR_NOT_XML, display_name,
-                        error && error->line > 0 ? (guint)error->line : 1,
-                        _("this is not well-formed XML: %s"),
-                        *message ? message : _("the file could not be read"));
-        }
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-
-  ctxt->_private = NULL;
-  xmlFreeParserCtxt (ctxt);
-
-  return doc;
-}
-
-typedef struct
-{
-  const char *display_name;
-  Problems   *problems;
-  guint       count;
-} ValidateState;
-
-/* libxml2's RELAX NG messages, said the way a content author thinks about the file. */
-static char *
-explain_schema_message (const char *message)
-{
-  static const struct {
-    const char *pattern;
-    const char *replacement;
-  } rules[] = {
-    { "^Did not expect element (\\S+) there$",
-      N_("<\\1> is not expected here: an element before it is missing, or the elements are in the wrong order") },
-    { "^Expecting element (\\S+), got (\\S+)$", N_("expected <\\1> here, but found <\\2>") },
-    { "^Element (\\S+) failed to validate attributes$", N_("<\\1> has a missing or invalid attribute") },
-    { "^Invalid attribute (\\S+) for element (\\S+)$", N_("<\\2> does not take the attribute “\\1”") },
-    { "^Element (\\S+) has extra content: (\\S+)$", N_("<\\1> has content it may not hold: <\\2>") },
-    { "^Expecting an element (\\S+), got nothing$", N_("<\\1> is missing") },
-    { "^Error validating datatype (\\S+)$", N_("a value is empty or not of the right form") },
-    { "^Error validating value *$", N_("a value is not one of the allowed ones") },
-    { "^Element (\\S+) failed to validate content$", N_("the content of <\\1> is incomplete or out of order") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      g_autoptr(GRegex) regex = g_regex_new (rules[i].pattern, 0, 0, NULL);
-
-      if (g_regex_match (regex, message, 0, NULL))
-        return g_regex_replace (regex, message, -1, 0, _(rules[i].replacement), 0, NULL);
-    }
-
-  return g_strdup (message);
-}
-
-static void
-on_schema_error (void        *user_data,
-                 xmlErrorPtr  error)
-{
-  ValidateState *state = user_data;
-  g_autofree char *message = NULL;
-  g_autofree char *explained = NULL;
-  guint line = error->line > 0 ? (guint)error->line : 0;
-
-  if (line == 0 && error->node != NULL)
-    line = (guint)xmlGetLineNo ((xmlNodePtr)error->node);
-
-  if (state->count >= MAX_PROBLEMS_PER_FILE)
-    return;
-
-  message = strip_message (error->message);
-  explained = explain_schema_message (message);
-  problems_add (state->problems, DORSUM_LIBRARY_ERROR_SCHEMA, state->display_name, line,
-                _("does not follow the library schema: %s"), explained);
-  state->count++;
-}
-
-static gboolean
-ensure_schema (Problems *problems)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  xmlRelaxNGParserCtxtPtr pctxt;
-
-  if (schema != NULL)
-    return TRUE;
-
-  bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
-  g_assert (bytes != NULL);
-
-  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL), (int)g_bytes_get_size (bytes));
-  schema = xmlRelaxNGParse (pctxt);
-  xmlRelaxNGFreeParserCtxt (pctxt);
-
-  /* The schema is ours and compiled in: failing here is a bug, not user input. */
-  g_assert (schema != NULL);
-
-  return TRUE;
-}
-
-static gboolean
-validate_document (xmlDocPtr   doc,
-                   const char *display_name,
-                   Problems   *problems)
-{
-  ValidateState state = { display_name, problems, 0 };
-  xmlRelaxNGValidCtxtPtr vctxt;
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  int ret;
-
-  if (root == NULL ||
-      !xmlStrEqual (root->name, BAD_CAST "library") ||
-      root->ns == NULL ||
-      !xmlStrEqual (root->ns->href, BAD_CAST LIBRARY_NS))
-    {
-      problems_add (problems, DORSUM_LIBRARY_ERROR_WRONG_ROOT, display_name,
-                    root ? (guint)xmlGetLineNo (root) : 1,
-                    _("the root element is <%s>, but a library file starts with "
-                      "<library xmlns=\"%s\" version=\"1\">"),
-                    root ? (const char *)root->name : "", LIBRARY_NS);
-      return FALSE;
-    }
-
-  ensure_schema (problems);
-
-  vctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (vctxt, on_schema_error, &state);
-  ret = xmlRelaxNGValidateDoc (vctxt, doc);
-  xmlRelaxNGFreeValidCtxt (vctxt);
-
-  if (ret != 0 && state.count == 0)
-    problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, display_name, (guint)xmlGetLineNo (root),
-                  _("does not follow the library schema"));
-
-  return ret == 0;
-}
 
 /* Collapses the white space of XML text into single spaces. */
 static char *
@@ -421,7 +141,7 @@ static void
 add_leaf_values (DorsumEntry *entry,
                  const char  *key,
                  xmlNodePtr   node,
-                 Problems    *problems)
+                 DorsumProblems *problems)
 {
   gboolean has_children = FALSE;
 
@@ -439,7 +159,7 @@ add_leaf_values (DorsumEntry *entry,
       g_autofree char *text = node_text (node);
 
       if (text[0] == '\0')
-        problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, dorsum_entry_get_file (entry),
+        dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, dorsum_entry_get_file (entry),
                       (guint)xmlGetLineNo (node), _("<%s> is empty; write its text or remove it"),
                       (const char *)node->name);
 
@@ -451,7 +171,7 @@ static DorsumEntry *
 build_entry (xmlNodePtr  node,
              DorsumKind  kind,
              const char *display_name,
-             Problems   *problems)
+             DorsumProblems *problems)
 {
   g_autofree char *id = node_prop (node, "id");
   DorsumEntry *entry = _dorsum_entry_new (kind, id, display_name, (guint)xmlGetLineNo (node));
@@ -601,7 +321,7 @@ check_reference (DorsumEntry *entry,
                  guint        line,
                  GHashTable  *pack,
                  GHashTable  *library,
-                 Problems    *problems)
+                 DorsumProblems *problems)
 {
   DorsumEntry *target = lookup_in (pack, library, id);
   const char *file = dorsum_entry_get_file (entry);
@@ -611,16 +331,16 @@ check_reference (DorsumEntry *entry,
       const char *suggestion = closest_id (pack, library, kind, id);
 
       if (suggestion != NULL)
-        problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
+        dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
                       _("%s \"%s\" is not defined (did you mean \"%s\"?)"),
                       dorsum_kind_to_string (kind), id, suggestion);
       else
-        problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
+        dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
                       _("%s \"%s\" is not defined"), dorsum_kind_to_string (kind), id);
     }
   else if (dorsum_entry_get_kind (target) != kind)
     {
-      problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
+      dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
                     _("\"%s\" is a %s, but it is linked here as a %s"),
                     id, dorsum_kind_to_string (dorsum_entry_get_kind (target)),
                     dorsum_kind_to_string (kind));
@@ -695,7 +415,7 @@ add_sources (DorsumLibrary  *self,
              gboolean        allow_builtin_copies,
              GError        **error)
 {
-  Problems problems = { g_string_new (NULL), 0, 0 };
+  DorsumProblems problems = { g_string_new (NULL), 0, 0 };
   g_autoptr(GHashTable) pack = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) builtin_copies = g_hash_table_new (g_str_hash, g_str_equal);
@@ -710,17 +430,17 @@ add_sources (DorsumLibrary  *self,
         {
           g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
 
-          problems_add (&problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, source->display_name, 0,
+          dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, source->display_name, 0,
                         _("the file is %s; library files may be at most %d MiB"),
                         size_text, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
           continue;
         }
 
-      doc = parse_safely (g_bytes_get_data (source->bytes, NULL), size, source->display_name, &problems);
+      doc = dorsum_xml_parse (g_bytes_get_data (source->bytes, NULL), size, source->display_name, &problems);
       if (doc == NULL)
         continue;
 
-      if (validate_document (doc, source->display_name, &problems))
+      if (dorsum_xml_validate (doc, &schema, SCHEMA_RESOURCE, "library", LIBRARY_NS, source->display_name, &problems))
         {
           xmlNodePtr root = xmlDocGetRootElement (doc);
 
@@ -736,7 +456,7 @@ add_sources (DorsumLibrary  *self,
 
               if ((existing = g_hash_table_lookup (pack, dorsum_entry_get_id (entry))))
                 {
-                  problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
+                  dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
                                 dorsum_entry_get_line (entry),
                                 _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
                                 dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
@@ -757,7 +477,7 @@ add_sources (DorsumLibrary  *self,
                     }
                   else
                     {
-                      problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
+                      dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
                                     dorsum_entry_get_line (entry),
                                     _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
                                     dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
@@ -851,9 +571,7 @@ dorsum_library_class_init (DorsumLibraryClass *klass)
 
   object_class->finalize = dorsum_library_finalize;
 
-  xmlInitParser ();
-  xmlSetGenericErrorFunc (NULL, silent_generic_error);
-  xmlSetExternalEntityLoader (refuse_external_entity);
+  dorsum_xml_init ();
 }
 
 static void
