@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A client's pain chart: marks on the posterior figure with intensity, quality and a note,
+ * the client's initials, date and notes, and the self-care chosen for the handout.
+ * A document: read safely, saved without ever losing the previous file, with undo. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DORSUM_QUALITY_ACHING,
+  DORSUM_QUALITY_SHARP,
+  DORSUM_QUALITY_BURNING,
+  DORSUM_QUALITY_TINGLING,
+  DORSUM_QUALITY_STIFFNESS,
+  DORSUM_N_QUALITIES
+} DorsumQuality;
+
+typedef struct
+{
+  double         x;          /* diagram units, 800 × 1200, either side */
+  double         y;
+  double         radius;
+  int            intensity;  /* 0–10 */
+  DorsumQuality  quality;
+  char          *note;       /* nullable */
+} DorsumMark;
+
+#define DORSUM_CHART_MAX_MARKS 200
+#define DORSUM_CHART_MAX_FILE_SIZE (1024 * 1024)
+
+#define DORSUM_TYPE_CHART (dorsum_chart_get_type())
+
+G_DECLARE_FINAL_TYPE (DorsumChart, dorsum_chart, DORSUM, CHART, GObject)
+
+DorsumChart       *dorsum_chart_new              (void);
+DorsumChart       *dorsum_chart_new_from_bytes   (GBytes       *bytes,
+                                                  const char   *display_name,
+                                                  GError      **error);
+DorsumChart       *dorsum_chart_new_from_file    (GFile        *file,
+                                                  GError      **error);
+GBytes            *dorsum_chart_serialize        (DorsumChart  *self);
+gboolean           dorsum_chart_save             (DorsumChart  *self,
+                                                  GFile        *file,
+                                                  GError      **error);
+gboolean           dorsum_chart_equal            (DorsumChart  *a,
+                                                  DorsumChart  *b);
+
+guint              dorsum_chart_get_n_marks      (DorsumChart  *self);
+const DorsumMark  *dorsum_chart_get_mark         (DorsumChart  *self,
+                                                  guint         position);
+guint              dorsum_chart_add_mark         (DorsumChart  *self,
+                                                  const DorsumMark *mark);
+void               dorsum_chart_update_mark      (DorsumChart  *self,
+                                                  guint         position,
+                                                  const DorsumMark *mark);
+void               dorsum_chart_remove_mark      (DorsumChart  *self,
+                                                  guint         position);
+int                dorsum_chart_find_mark        (DorsumChart  *self,
+                                                  double        x,
+                                                  double        y);
+
+const char        *dorsum_chart_get_initials     (DorsumChart  *self);
+void               dorsum_chart_set_initials     (DorsumChart  *self,
+                                                  const char   *initials);
+const char        *dorsum_chart_get_date         (DorsumChart  *self);
+void               dorsum_chart_set_date         (DorsumChart  *self,
+                                                  const char   *date);
+const char        *dorsum_chart_get_notes        (DorsumChart  *self);
+void               dorsum_chart_set_notes        (DorsumChart  *self,
+                                                  const char   *notes);
+const char * const *dorsum_chart_get_plan        (DorsumChart  *self);
+void               dorsum_chart_set_plan         (DorsumChart  *self,
+                                                  const char * const *ids);
+
+gboolean           dorsum_chart_can_undo         (DorsumChart  *self);
+gboolean           dorsum_chart_can_redo         (DorsumChart  *self);
+void               dorsum_chart_undo             (DorsumChart  *self);
+void               dorsum_chart_redo             (DorsumChart  *self);
+gboolean           dorsum_chart_get_modified     (DorsumChart  *self);
+void               dorsum_chart_set_modified     (DorsumChart  *self,
+                                                  gboolean      modified);
+
+const char        *dorsum_quality_to_string      (DorsumQuality quality);
+gboolean           dorsum_quality_from_string    (const char   *str,
+                                                  DorsumQuality *quality);
+const char        *dorsum_quality_get_title      (DorsumQuality quality);
+
+char              *dorsum_chart_get_autosave_path (void);
+gboolean           dorsum_chart_write_autosave   (DorsumChart  *self,
+                                                  const char   *document_path,
+                                                  GError      **error);
+DorsumChart       *dorsum_chart_read_autosave    (char        **document_path);
+void               dorsum_chart_clear_autosave   (void);
+
+/* For tests: wraps the output stream a save writes through (to make it fail part-way). */
+typedef GOutputStream *(*DorsumStreamWrapper) (GOutputStream *stream,
+                                               gpointer       user_data);
+gboolean           _dorsum_chart_save_wrapped    (DorsumChart  *self,
+                                                  GFile        *file,
+                                                  DorsumStreamWrapper wrapper,
+                                                  gpointer      user_data,
+                                                  GError      **error);
+
+G_END_DECLS

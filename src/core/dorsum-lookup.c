@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Each mark is sampled at a few points across its disc; a muscle scores by the share of
+ * those samples that fall in any of its referral zones (either side), weighted by how
+ * strong the pain is. Among equal scores the muscle with the tighter zones ranks first:
+ * a zone that covers half the back explains any pain and so explains little. */
+
+#define G_LOG_DOMAIN "dorsum-lookup"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dorsum-lookup.h"
+
+#define RINGS 2
+#define PER_RING 8
+
+static gboolean
+polygon_contains (GArray *polygon,
+                  double  x,
+                  double  y)
+{
+  const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = polygon->len - 1; i < polygon->len; j = i++)
+    {
+      if (((pts[i].y > y) != (pts[j].y > y)) &&
+          (x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x))
+        inside = !inside;
+    }
+
+  return inside;
+}
+
+static double
+polygon_area (GArray *polygon)
+{
+  const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
+  double area = 0;
+
+  for (guint i = 0, j = polygon->len - 1; i < polygon->len; j = i++)
+    area += (pts[j].x + pts[i].x) * (pts[j].y - pts[i].y);
+
+  return fabs (area) / 2;
+}
+
+/* Zones are given for the right side; a point on the left is mirrored before testing. */
+static gboolean
+zones_contain (DorsumEntry *muscle,
+               double       x,
+               double       y)
+{
+  double mx = x < 400 ? 800 - x : x;
+
+  for (guint t = 0; t < dorsum_entry_get_n_trigger_points (muscle); t++)
+    {
+      const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (muscle, t);
+
+      for (guint z = 0; z < tp->zones->len; z++)
+        {
+          GArray *zone = g_ptr_array_index (tp->zones, z);
+
+          /* Zones that cross the midline are tested as drawn, too. */
+          if (polygon_contains (zone, mx, y) || polygon_contains (zone, x, y))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static double
+zones_area (DorsumEntry *muscle)
+{
+  double area = 0;
+
+  for (guint t = 0; t < dorsum_entry_get_n_trigger_points (muscle); t++)
+    {
+      const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (muscle, t);
+
+      for (guint z = 0; z < tp->zones->len; z++)
+        area += polygon_area (g_ptr_array_index (tp->zones, z));
+    }
+
+  return area;
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const DorsumLookupResult *ra = a, *rb = b;
+
+  if (fabs (ra->score - rb->score) > 1e-9)
+    return ra->score > rb->score ? -1 : 1;
+
+  return g_strcmp0 (dorsum_entry_get_id (ra->muscle), dorsum_entry_get_id (rb->muscle));
+}
+
+/**
+ * dorsum_lookup_muscles:
+ *
+ * Returns: (transfer full) (element-type DorsumLookupResult): muscles whose zones touch
+ *   the marks, best first
+ */
+GArray *
+dorsum_lookup_muscles (DorsumLibrary *library,
+                       DorsumChart   *chart)
+{
+  GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
+  GArray *results = g_array_new (FALSE, FALSE, sizeof (DorsumLookupResult));
+  guint n_marks = dorsum_chart_get_n_marks (chart);
+  double total_weight = 0;
+
+  if (n_marks == 0)
+    return results;
+
+  for (guint m = 0; m < n_marks; m++)
+    total_weight += 1 + dorsum_chart_get_mark (chart, m)->intensity;
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(DorsumEntry) muscle = g_list_model_get_item (muscles, i);
+      DorsumLookupResult result = { muscle, 0, 0 };
+      double area;
+
+      if (dorsum_entry_get_n_trigger_points (muscle) == 0)
+        continue;
+
+      for (guint m = 0; m < n_marks; m++)
+        {
+          const DorsumMark *mark = dorsum_chart_get_mark (chart, m);
+          guint hits = zones_contain (muscle, mark->x, mark->y) ? 1 : 0;
+          guint samples = 1;
+
+          for (guint ring = 1; ring <= RINGS; ring++)
+            for (guint k = 0; k < PER_RING; k++)
+              {
+                double angle = 2 * G_PI * (k + 0.5 * (ring - 1)) / PER_RING;
+                double r = mark->radius * ring / RINGS;
+
+                hits += zones_contain (muscle, mark->x + r * cos (angle), mark->y + r * sin (angle));
+                samples++;
+              }
+
+          if (hits > 0)
+            {
+              result.score += (1 + mark->intensity) * (double)hits / samples;
+              result.n_marks++;
+            }
+        }
+
+      if (result.n_marks == 0)
+        continue;
+
+      /* Coverage of the marked pain, 0–1, nudged down a little for sprawling zones. */
+      area = zones_area (muscle);
+      result.score = result.score / total_weight * (1.0 - 0.15 * MIN (1.0, area / 60000.0));
+      g_array_append_val (results, result);
+    }
+
+  g_array_sort (results, compare_results);
+
+  return results;
+}
