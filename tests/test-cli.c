@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 typedef struct
 {
@@ -178,6 +179,49 @@ test_library_option (void)
   g_assert_nonnull (strstr (usage.err, "validate"));
 }
 
+static void
+test_chart_commands (void)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "charts", "neck-temple.xml", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "charts", "bad", "bad-intensity.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("dorsum-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:4:", bad);
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) lookup = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  run_cli (&valid, "chart", "validate", good, NULL);
+  g_assert_cmpint (exit_code (&valid), ==, 0);
+
+  run_cli (&invalid, "chart", "validate", bad, NULL);
+  g_assert_cmpint (exit_code (&invalid), ==, 1);
+  g_assert_true (g_str_has_prefix (invalid.err, prefix));
+
+  /* score<TAB>id<TAB>name<TAB>marks, best first; the upper trapezius in the top three. */
+  run_cli (&lookup, "chart", "lookup", good, NULL);
+  g_assert_cmpint (exit_code (&lookup), ==, 0);
+  lines = g_strsplit (lookup.out, "\n", -1);
+  for (guint i = 0; i < 3 && lines[i]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cols), ==, 4);
+      found |= g_str_equal (cols[1], "trapezius-descending");
+    }
+  g_assert_true (found);
+
+  run_cli (&export, "export", good, "--handout", "-o", pdf, NULL);
+  g_assert_cmpint (exit_code (&export), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,6 +233,7 @@ main (int    argc,
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/library-option", test_library_option);
+  g_test_add_func ("/cli/chart", test_chart_commands);
 
   return g_test_run ();
 }

@@ -108,7 +108,7 @@ dorsum_draw_marks (cairo_t     *cr,
       /* The quality letter with the intensity, white on a dark dot in the middle. */
       {
         g_autofree char *label = g_strdup_printf ("%s%d", quality_letter (m->quality), m->intensity);
-        double dot = MAX (11 * px, MIN (m->radius * 0.6, 16 * px));
+        double dot = MIN (m->radius * 0.55, 11 * px);
 
         cairo_arc (cr, m->x, m->y, dot, 0, 2 * G_PI);
         cairo_set_source_rgba (cr, 0.15, 0.1, 0.1, 0.85);

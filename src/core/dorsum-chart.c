@@ -267,7 +267,7 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   dorsum_xml_init ();
-  dorsum_register_resource ();
+  dorsum_resources_ensure ();
 
   if (size > DORSUM_CHART_MAX_FILE_SIZE)
     {

@@ -16,6 +16,7 @@
 
 #include "dorsum-diagram.h"
 #include "dorsum-resources.h"
+#include "dorsum-xml-private.h"
 
 #define GRID_CELL 16.0
 #define CUBIC_STEPS 12
@@ -581,7 +582,7 @@ dorsum_diagram_new_for_layer (DorsumLayer   layer,
   if (cache[layer] != NULL)
     return g_object_ref (cache[layer]);
 
-  dorsum_register_resource ();
+  dorsum_resources_ensure ();
 
   name = g_strdup_printf ("back-%s.svg", layer_names[layer]);
   path = g_strdup_printf ("/io/github/dorsum/Dorsum/diagrams/%s", name);

@@ -577,13 +577,7 @@ dorsum_library_class_init (DorsumLibraryClass *klass)
 static void
 dorsum_library_init (DorsumLibrary *self)
 {
-  static gsize registered;
-
-  if (g_once_init_enter (&registered))
-    {
-      dorsum_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
+  dorsum_resources_ensure ();
 
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);

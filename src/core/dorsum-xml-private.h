@@ -17,6 +17,7 @@ typedef struct
 } DorsumProblems;
 
 void      dorsum_xml_init            (void);
+void      dorsum_resources_ensure    (void);
 void      dorsum_problems_add        (DorsumProblems  *problems,
                                       int              code,
                                       const char      *file,

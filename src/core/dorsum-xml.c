@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 
 #include "dorsum-library.h"
+#include "dorsum-resources.h"
 #include "dorsum-xml-private.h"
 
 #define MAX_PROBLEMS_PER_FILE 25
@@ -144,7 +145,7 @@ dorsum_xml_parse (const char     *data,
   if (state.saw_doctype)
     {
       dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DOCTYPE, display_name, state.doctype_line,
-                    _("a DOCTYPE declaration is not allowed in library files "
+                    _("a DOCTYPE declaration is not allowed in Dorsum files "
                       "(entities and DTDs are refused for safety); remove it"));
       g_clear_pointer (&doc, xmlFreeDoc);
     }
@@ -189,7 +190,7 @@ explain_schema_message (const char *message)
       N_("<\\1> is not expected here: an element before it is missing, or the elements are in the wrong order") },
     { "^Expecting element (\\S+), got (\\S+)$", N_("expected <\\1> here, but found <\\2>") },
     { "^Element (\\S+) failed to validate attributes$", N_("<\\1> has a missing or invalid attribute") },
-    { "^Invalid attribute (\\S+) for element (\\S+)$", N_("<\\2> does not take the attribute “\\1”") },
+    { "^Invalid attribute (\\S+) for element (\\S+)$", N_("the attribute “\\1” of <\\2> is not allowed there or its value is not valid") },
     { "^Element (\\S+) has extra content: (\\S+)$", N_("<\\1> has content it may not hold: <\\2>") },
     { "^Expecting an element (\\S+), got nothing$", N_("<\\1> is missing") },
     { "^Error validating datatype (\\S+)$", N_("a value is empty or not of the right form") },
@@ -339,4 +340,21 @@ dorsum_problems_take_error (DorsumProblems  *problems,
   problems->text = NULL;
 
   return ok;
+}
+
+/**
+ * dorsum_resources_ensure:
+ *
+ * Registers the core's resources (library, schemas, diagrams) once per process.
+ */
+void
+dorsum_resources_ensure (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      dorsum_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
 }
