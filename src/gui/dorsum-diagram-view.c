@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dorsum-chart-render.h"
 #include "dorsum-diagram-view.h"
 
 #define MIN_ZOOM 1.0
@@ -43,6 +44,16 @@ struct _DorsumDiagramView
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
   gboolean        trigger_points;
+
+  /* Pain chart: marks drawn over every layer; in chart mode clicks add and edit marks. */
+  DorsumChart    *chart;
+  gboolean        chart_mode;
+  int             selected_mark;
+  int             dragged_mark;    /* moving this mark, or -1 */
+  gboolean        creating_mark;   /* dragging out a new mark's radius */
+  double          drag_origin_x;   /* diagram units where the drag began */
+  double          drag_origin_y;
+  DorsumMark      preview;         /* the mark being moved or created */
   GPtrArray      *shown_points; /* const DorsumTriggerPoint* of the highlighted muscles */
   const DorsumRegion *hover;
   const DorsumRegion *focus;
@@ -57,11 +68,13 @@ enum {
   PROP_ZOOM,
   PROP_SELECTED,
   PROP_TRIGGER_POINTS,
+  PROP_CHART_MODE,
   N_PROPS
 };
 
 enum {
   REGION_ACTIVATED,
+  MARK_ACTIVATED,
   N_SIGNALS
 };
 
@@ -404,8 +417,8 @@ overlay_bounds (DorsumDiagramView *self,
 }
 
 static void
-dorsum_diagram_view_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
+snapshot_diagram (GtkWidget   *widget,
+                  GtkSnapshot *snapshot)
 {
   DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
   DorsumDiagram *diagram = current_diagram (self);
@@ -491,6 +504,59 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* The marks of the pain chart, over everything else and on every layer. */
+static void
+snapshot_marks (DorsumDiagramView *self,
+                GtkSnapshot       *snapshot,
+                double             scale,
+                double             ox,
+                double             oy)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_t *cr;
+
+  if (self->chart == NULL || (dorsum_chart_get_n_marks (self->chart) == 0 && !self->creating_mark))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h));
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, scale, scale);
+
+  if (self->dragged_mark >= 0 || self->creating_mark)
+    {
+      /* Draw the chart as it will be once the drag ends. */
+      g_autoptr(DorsumChart) preview = dorsum_chart_new ();
+
+      for (guint i = 0; i < dorsum_chart_get_n_marks (self->chart); i++)
+        dorsum_chart_add_mark (preview, (int)i == self->dragged_mark ? &self->preview
+                                                                    : dorsum_chart_get_mark (self->chart, i));
+      if (self->creating_mark)
+        dorsum_chart_add_mark (preview, &self->preview);
+      dorsum_draw_marks (cr, preview, scale, self->selected_mark);
+    }
+  else
+    dorsum_draw_marks (cr, self->chart, scale, self->selected_mark);
+
+  cairo_destroy (cr);
+}
+
+static void
+dorsum_diagram_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
+  double ox, oy, scale;
+
+  snapshot_diagram (widget, snapshot);
+
+  if (current_diagram (self) != NULL && gtk_widget_get_width (widget) > 0)
+    {
+      scale = get_transform (self, &ox, &oy);
+      snapshot_marks (self, snapshot, scale, ox, oy);
+    }
+}
+
 static void
 dorsum_diagram_view_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -532,7 +598,7 @@ set_hover (DorsumDiagramView  *self,
     return;
 
   self->hover = region;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), region ? "pointer" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->chart_mode ? "crosshair" : region ? "pointer" : NULL);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -621,6 +687,63 @@ dorsum_diagram_view_click (DorsumDiagramView *self,
 }
 
 static void
+select_mark (DorsumDiagramView *self,
+             int                mark)
+{
+  self->selected_mark = mark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
+}
+
+/**
+ * dorsum_diagram_view_chart_click:
+ *
+ * What a click does in chart mode: on a mark, selects it; elsewhere on the figure, adds a
+ * mark there (intensity 5, aching) and selects it.
+ *
+ * Returns: the selected mark, or -1
+ */
+int
+dorsum_diagram_view_chart_click (DorsumDiagramView *self,
+                                 double             x,
+                                 double             y)
+{
+  DorsumMark mark = { 0, 0, 18, 5, DORSUM_QUALITY_ACHING, NULL };
+  double dx, dy;
+  int found;
+  guint added;
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), -1);
+
+  if (self->chart == NULL)
+    return -1;
+
+  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
+  if (dx < 0 || dy < 0 || dx > 800 || dy > 1200)
+    return -1;
+
+  found = dorsum_chart_find_mark (self->chart, dx, dy);
+  if (found >= 0)
+    {
+      select_mark (self, found);
+      return found;
+    }
+
+  mark.x = dx;
+  mark.y = dy;
+  added = dorsum_chart_add_mark (self->chart, &mark);
+  if (added == G_MAXUINT)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return -1;
+    }
+
+  select_mark (self, (int)added);
+
+  return (int)added;
+}
+
+static void
 click_released_cb (DorsumDiagramView *self,
                    int                n_press,
                    double             x,
@@ -631,7 +754,11 @@ click_released_cb (DorsumDiagramView *self,
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  dorsum_diagram_view_click (self, x, y);
+
+  if (self->chart_mode)
+    dorsum_diagram_view_chart_click (self, x, y);
+  else
+    dorsum_diagram_view_click (self, x, y);
 }
 
 static void
@@ -643,6 +770,31 @@ drag_begin_cb (DorsumDiagramView *self,
   self->drag_start_x = self->offset_x;
   self->drag_start_y = self->offset_y;
   self->dragged = FALSE;
+  self->dragged_mark = -1;
+  self->creating_mark = FALSE;
+
+  if (self->chart_mode && self->chart != NULL)
+    {
+      double dx, dy;
+      int found;
+
+      dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
+      self->drag_origin_x = dx;
+      self->drag_origin_y = dy;
+
+      /* On a mark: move it. On the figure: drag out a new mark's size. */
+      found = dorsum_chart_find_mark (self->chart, dx, dy);
+      if (found >= 0)
+        {
+          self->dragged_mark = found;
+          self->preview = *dorsum_chart_get_mark (self->chart, found);
+        }
+      else if (dx >= 0 && dy >= 0 && dx <= 800 && dy <= 1200)
+        {
+          self->preview = (DorsumMark) { dx, dy, 6, 5, DORSUM_QUALITY_ACHING, NULL };
+          self->creating_mark = TRUE;
+        }
+    }
 }
 
 static void
@@ -651,14 +803,60 @@ drag_update_cb (DorsumDiagramView *self,
                 double             y,
                 GtkGestureDrag    *gesture)
 {
+  double ox, oy, scale;
+
   if (!self->dragged && hypot (x, y) < 6)
     return;
 
   self->dragged = TRUE;
-  self->offset_x = self->drag_start_x + x;
-  self->offset_y = self->drag_start_y + y;
-  clamp_offset (self);
+  scale = get_transform (self, &ox, &oy);
+
+  if (self->dragged_mark >= 0)
+    {
+      self->preview.x = CLAMP (self->drag_origin_x + x / scale, 0, 800);
+      self->preview.y = CLAMP (self->drag_origin_y + y / scale, 0, 1200);
+    }
+  else if (self->creating_mark)
+    self->preview.radius = CLAMP (hypot (x, y) / scale, 6, 200);
+  else
+    {
+      self->offset_x = self->drag_start_x + x;
+      self->offset_y = self->drag_start_y + y;
+      clamp_offset (self);
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (DorsumDiagramView *self,
+             double             x,
+             double             y,
+             GtkGestureDrag    *gesture)
+{
+  int mark = -1;
+
+  /* One undo step for a whole move or a whole new mark. */
+  if (self->dragged && self->dragged_mark >= 0)
+    {
+      mark = self->dragged_mark;
+      self->dragged_mark = -1;
+      dorsum_chart_update_mark (self->chart, (guint)mark, &self->preview);
+    }
+  else if (self->dragged && self->creating_mark)
+    {
+      guint added;
+
+      self->creating_mark = FALSE;
+      added = dorsum_chart_add_mark (self->chart, &self->preview);
+      mark = added == G_MAXUINT ? -1 : (int)added;
+    }
+
+  self->dragged_mark = -1;
+  self->creating_mark = FALSE;
+
+  if (mark >= 0)
+    select_mark (self, mark);
 }
 
 static gboolean
@@ -811,6 +1009,17 @@ key_pressed_cb (DorsumDiagramView     *self,
       move_focus (self, DORSUM_DIRECTION_RIGHT);
       return TRUE;
 
+    case GDK_KEY_Delete:
+    case GDK_KEY_BackSpace:
+      if (self->chart_mode && self->chart != NULL && self->selected_mark >= 0 &&
+          self->selected_mark < (int)dorsum_chart_get_n_marks (self->chart))
+        {
+          dorsum_chart_remove_mark (self->chart, (guint)self->selected_mark);
+          select_mark (self, -1);
+          return TRUE;
+        }
+      return FALSE;
+
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_space:
@@ -848,6 +1057,9 @@ dorsum_diagram_view_dispose (GObject *object)
   g_clear_object (&self->render_cancellable);
   g_clear_object (&self->texture);
   g_clear_object (&self->library);
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_object (&self->chart);
   for (guint i = 0; i < DORSUM_N_LAYERS; i++)
     g_clear_object (&self->diagrams[i]);
 
@@ -896,6 +1108,10 @@ dorsum_diagram_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->trigger_points);
       break;
 
+    case PROP_CHART_MODE:
+      g_value_set_boolean (value, self->chart_mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -929,6 +1145,10 @@ dorsum_diagram_view_set_property (GObject      *object,
 
     case PROP_TRIGGER_POINTS:
       dorsum_diagram_view_set_trigger_points (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CHART_MODE:
+      dorsum_diagram_view_set_chart_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -967,7 +1187,18 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
   properties[PROP_TRIGGER_POINTS] =
     g_param_spec_boolean ("trigger-points", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CHART_MODE] =
+    g_param_spec_boolean ("chart-mode", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DorsumDiagramView::mark-activated:
+   * @mark: the chart mark chosen (clicked, dragged or just added), or -1 for none
+   */
+  signals[MARK_ACTIVATED] =
+    g_signal_new ("mark-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
 
   /**
    * DorsumDiagramView::region-activated:
@@ -993,6 +1224,8 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->zoom = 1.0;
   self->texture_layer = DORSUM_N_LAYERS;
   self->shown_points = g_ptr_array_new ();
+  self->selected_mark = -1;
+  self->dragged_mark = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1012,6 +1245,7 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();
@@ -1327,4 +1561,80 @@ dorsum_diagram_view_layer_shows (DorsumDiagramView  *self,
       return TRUE;
 
   return FALSE;
+}
+
+static void
+chart_changed_cb (DorsumDiagramView *self,
+                  DorsumChart       *chart)
+{
+  if (self->selected_mark >= (int)dorsum_chart_get_n_marks (chart))
+    self->selected_mark = -1;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dorsum_diagram_view_set_chart:
+ * @chart: (nullable): the pain chart whose marks to draw
+ */
+void
+dorsum_diagram_view_set_chart (DorsumDiagramView *self,
+                               DorsumChart       *chart)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  if (self->chart == chart)
+    return;
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+
+  g_set_object (&self->chart, chart);
+  self->selected_mark = -1;
+
+  if (chart != NULL)
+    g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dorsum_diagram_view_get_chart_mode (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->chart_mode;
+}
+
+void
+dorsum_diagram_view_set_chart_mode (DorsumDiagramView *self,
+                                    gboolean           chart_mode)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  chart_mode = !!chart_mode;
+  if (self->chart_mode == chart_mode)
+    return;
+
+  self->chart_mode = chart_mode;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), chart_mode ? "crosshair" : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_MODE]);
+}
+
+int
+dorsum_diagram_view_get_selected_mark (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), -1);
+
+  return self->selected_mark;
+}
+
+void
+dorsum_diagram_view_set_selected_mark (DorsumDiagramView *self,
+                                       int                mark)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  self->selected_mark = mark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dorsum-chart.h"
 #include "dorsum-diagram.h"
 #include "dorsum-library.h"
 
@@ -50,6 +51,17 @@ void           dorsum_diagram_view_diagram_to_widget (DorsumDiagramView *self,
 gboolean       dorsum_diagram_view_layer_shows    (DorsumDiagramView *self,
                                                    DorsumLayer        layer,
                                                    const char * const *muscles);
+void           dorsum_diagram_view_set_chart      (DorsumDiagramView *self,
+                                                   DorsumChart       *chart);
+gboolean       dorsum_diagram_view_get_chart_mode (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_chart_mode (DorsumDiagramView *self,
+                                                   gboolean           chart_mode);
+int            dorsum_diagram_view_get_selected_mark (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_selected_mark (DorsumDiagramView *self,
+                                                   int                mark);
+int            dorsum_diagram_view_chart_click    (DorsumDiagramView *self,
+                                                   double             x,
+                                                   double             y);
 gboolean       dorsum_diagram_view_click          (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y);

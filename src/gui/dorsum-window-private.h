@@ -10,5 +10,13 @@ G_BEGIN_DECLS
 DorsumDiagramView *dorsum_window_get_diagram_view (DorsumWindow *self);
 GListModel        *dorsum_window_get_list_model   (DorsumWindow *self);
 gboolean           dorsum_window_get_folded       (DorsumWindow *self);
+DorsumChart       *dorsum_window_get_chart        (DorsumWindow *self);
+gboolean           dorsum_window_open_chart       (DorsumWindow *self,
+                                                   GFile        *file,
+                                                   GError      **error);
+gboolean           dorsum_window_save_chart       (DorsumWindow *self,
+                                                   GFile        *file,
+                                                   GError      **error);
+gboolean           dorsum_window_get_presenting   (DorsumWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-browse.h"
+#include "dorsum-chart-page.h"
+#include "dorsum-chart-render.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
 #include "dorsum-search.h"
@@ -30,6 +32,11 @@ struct _DorsumWindow
   GPtrArray            *forward_stack;  /* ids, next first at the end */
   GStrv                 bookmarks;
   GStrv                 recent;
+  DorsumChart          *chart;
+  GFile                *chart_file;
+  guint                 autosave_id;
+  gboolean              presenting;
+  gboolean              close_after_save;
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
@@ -46,6 +53,10 @@ struct _DorsumWindow
   DorsumDiagramView    *diagram_view;
   GtkStack             *detail_stack;
   DorsumEntryPage      *entry_page;
+  DorsumChartPage      *chart_page;
+  GtkWidget            *sidebar;
+  GtkWidget            *toolbar;
+  GtkWidget            *content_header;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -634,7 +645,7 @@ setup_diagram_actions (DorsumWindow *self)
     { "zoom-out", zoom_activated },
     { "zoom-fit", zoom_activated },
   };
-  static const char * const properties[] = { "layer", "labels", "trigger-points" };
+  static const char * const properties[] = { "layer", "labels", "trigger-points", "chart-mode" };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
@@ -648,10 +659,527 @@ setup_diagram_actions (DorsumWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "diagram", G_ACTION_GROUP (group));
 }
 
+
+/* ---- Pain chart: the document, its files, autosave, printing and presentation ---- */
+
+static void
+update_chart_title (DorsumWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  gboolean modified = dorsum_chart_get_modified (self->chart);
+
+  if (self->chart_file != NULL)
+    name = g_file_get_basename (self->chart_file);
+
+  /* Translators: the window title while a pain chart is open; %s is its file name */
+  title = g_strdup_printf (modified ? _("%s (unsaved) — Dorsum") : _("%s — Dorsum"),
+                           name ? name : _("New Pain Chart"));
+
+  if (dorsum_diagram_view_get_chart_mode (self->diagram_view) || self->chart_file || dorsum_chart_get_n_marks (self->chart))
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  else
+    gtk_window_set_title (GTK_WINDOW (self), "Dorsum");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", dorsum_chart_can_undo (self->chart));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", dorsum_chart_can_redo (self->chart));
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  DorsumWindow *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = self->chart_file ? g_file_get_path (self->chart_file) : NULL;
+
+  self->autosave_id = 0;
+
+  if (dorsum_chart_get_modified (self->chart) &&
+      !dorsum_chart_write_autosave (self->chart, path, &error))
+    g_warning ("Could not keep a copy of the unsaved chart: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chart_changed_cb (DorsumWindow *self,
+                  DorsumChart  *chart)
+{
+  /* Keep unsaved work safe from a crash within a couple of seconds of each change. */
+  if (self->autosave_id == 0)
+    self->autosave_id = g_timeout_add_seconds (2, autosave_cb, self);
+
+  update_chart_title (self);
+}
+
+static void
+set_chart (DorsumWindow *self,
+           DorsumChart  *chart,
+           GFile        *file)
+{
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+
+  g_set_object (&self->chart, chart);
+  g_set_object (&self->chart_file, file);
+
+  g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chart, "notify::modified", G_CALLBACK (update_chart_title), self, G_CONNECT_SWAPPED);
+
+  dorsum_diagram_view_set_chart (self->diagram_view, chart);
+  dorsum_chart_page_set_chart (self->chart_page, self->library, chart);
+  update_chart_title (self);
+}
+
+DorsumChart *
+dorsum_window_get_chart (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
+
+  return self->chart;
+}
+
+static void
+show_error (DorsumWindow *self,
+            const char   *heading,
+            const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * dorsum_window_open_chart:
+ *
+ * Opens a chart file. A bad file changes nothing: the message names the file and line.
+ */
+gboolean
+dorsum_window_open_chart (DorsumWindow  *self,
+                          GFile         *file,
+                          GError       **error)
+{
+  g_autoptr(DorsumChart) chart = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
+
+  chart = dorsum_chart_new_from_file (file, error);
+  if (chart == NULL)
+    return FALSE;
+
+  set_chart (self, chart, file);
+  dorsum_chart_clear_autosave ();
+  dorsum_diagram_view_set_chart_mode (self->diagram_view, TRUE);
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  return TRUE;
+}
+
+gboolean
+dorsum_window_save_chart (DorsumWindow  *self,
+                          GFile         *file,
+                          GError       **error)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
+
+  if (!dorsum_chart_save (self->chart, file, error))
+    return FALSE;
+
+  g_set_object (&self->chart_file, file);
+  dorsum_chart_clear_autosave ();
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  update_chart_title (self);
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  return TRUE;
+}
+
+static GtkFileFilter *
+chart_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Dorsum Pain Charts"));
+  gtk_file_filter_add_pattern (filter, "*.dorsum-chart");
+  gtk_file_filter_add_pattern (filter, "*.xml");
+
+  return filter;
+}
+
+typedef enum {
+  CHOOSE_OPEN,
+  CHOOSE_SAVE,
+  CHOOSE_EXPORT,
+  CHOOSE_HANDOUT,
+} Choice;
+
+static void chart_close_after_save (DorsumWindow *self);
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     DorsumWindow    *self)
+{
+  Choice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "choice"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      self->close_after_save = FALSE;
+      g_object_unref (dialog);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+
+  switch (choice)
+    {
+    case CHOOSE_OPEN:
+      if (!dorsum_window_open_chart (self, file, &error))
+        show_error (self, _("Could Not Open the Chart"), error->message);
+      break;
+
+    case CHOOSE_SAVE:
+      if (!dorsum_window_save_chart (self, file, &error))
+        show_error (self, _("Could Not Save the Chart"), error->message);
+      else
+        chart_close_after_save (self);
+      break;
+
+    case CHOOSE_EXPORT:
+    case CHOOSE_HANDOUT:
+      if (path == NULL ||
+          !dorsum_chart_export (self->chart, self->library, path, 1200, choice == CHOOSE_HANDOUT, &error))
+        show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file"));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_unref (dialog);
+}
+
+/* File dialogs go through the portal inside the Flatpak, which has no file system access. */
+static void
+choose_file (DorsumWindow *self,
+             Choice        choice)
+{
+  static const char *titles[] = { N_("Open Pain Chart"), N_("Save Pain Chart"), N_("Export Chart Picture"),
+                                  N_("Export Client Handout") };
+  gboolean open = choice == CHOOSE_OPEN;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_(titles[choice]), GTK_WINDOW (self),
+                                        open ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        open ? _("_Open") : _("_Save"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (dialog), "choice", GINT_TO_POINTER (choice));
+
+  if (choice == CHOOSE_OPEN || choice == CHOOSE_SAVE)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), chart_filter ());
+
+  if (choice == CHOOSE_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("pain-chart.dorsum-chart"));
+  else if (choice == CHOOSE_EXPORT)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("pain-chart.png"));
+  else if (choice == CHOOSE_HANDOUT)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("handout.pdf"));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+chart_close_after_save (DorsumWindow *self)
+{
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+chart_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (action_name, "win.chart-new"))
+    {
+      g_autoptr(DorsumChart) chart = dorsum_chart_new ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      dorsum_chart_set_date (chart, today);
+      dorsum_chart_set_modified (chart, FALSE);
+      set_chart (self, chart, NULL);
+      dorsum_chart_clear_autosave ();
+      dorsum_diagram_view_set_chart_mode (self->diagram_view, TRUE);
+    }
+  else if (g_str_equal (action_name, "win.chart-open"))
+    choose_file (self, CHOOSE_OPEN);
+  else if (g_str_equal (action_name, "win.chart-save") && self->chart_file != NULL)
+    {
+      if (!dorsum_window_save_chart (self, self->chart_file, &error))
+        show_error (self, _("Could Not Save the Chart"), error->message);
+      else
+        chart_close_after_save (self);
+    }
+  else if (g_str_equal (action_name, "win.chart-save") || g_str_equal (action_name, "win.chart-save-as"))
+    choose_file (self, CHOOSE_SAVE);
+  else if (g_str_equal (action_name, "win.chart-export"))
+    choose_file (self, CHOOSE_EXPORT);
+  else if (g_str_equal (action_name, "win.handout-export"))
+    choose_file (self, CHOOSE_HANDOUT);
+  else if (g_str_equal (action_name, "win.undo"))
+    dorsum_chart_undo (self->chart);
+  else if (g_str_equal (action_name, "win.redo"))
+    dorsum_chart_redo (self->chart);
+}
+
+static void
+print_begin_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                DorsumHandout     *handout)
+{
+  gtk_print_operation_set_n_pages (operation, (int)dorsum_handout_get_n_pages (handout));
+}
+
+static void
+print_draw_page_cb (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page,
+                    DorsumHandout     *handout)
+{
+  dorsum_handout_draw_page (handout, gtk_print_context_get_cairo_context (context), (guint)page,
+                            gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(DorsumHandout) handout = dorsum_handout_new (self->library, self->chart);
+  g_autoptr(GError) error = NULL;
+
+  /* The handout lays itself out in points on the whole sheet, A4 or Letter alike. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Dorsum client handout"));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), handout);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page_cb), handout);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Could Not Print"), error->message);
+}
+
+/* Presentation: the diagram alone, full screen, for turning the screen to the client. */
+static void
+set_presenting (DorsumWindow *self,
+                gboolean      presenting)
+{
+  self->presenting = presenting;
+
+  gtk_widget_set_visible (self->sidebar, !presenting);
+  gtk_widget_set_visible (adw_leaflet_page_get_child (adw_leaflet_get_page (self->leaflet, self->sidebar)), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), !presenting);
+  gtk_widget_set_visible (self->toolbar, !presenting);
+  gtk_widget_set_visible (self->content_header, !presenting);
+
+  if (presenting)
+    {
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+    }
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+static void
+presentation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+
+  set_presenting (self, g_str_equal (action_name, "win.presentation") ? !self->presenting : FALSE);
+}
+
+gboolean
+dorsum_window_get_presenting (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
+}
+
+static void
+chart_mode_changed_cb (DorsumWindow      *self,
+                       GParamSpec        *pspec,
+                       DorsumDiagramView *view)
+{
+  if (dorsum_diagram_view_get_chart_mode (view))
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "chart");
+      adw_window_title_set_title (self->content_title, _("Pain Chart"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+    }
+  else if (self->shown_id != NULL)
+    show_entry (self, self->shown_id, FALSE);
+  else
+    gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+
+  update_chart_title (self);
+}
+
+static void
+mark_activated_cb (DorsumWindow      *self,
+                   int                mark,
+                   DorsumDiagramView *view)
+{
+  dorsum_chart_page_select_mark (self->chart_page, mark);
+}
+
+static void
+chart_muscle_activated_cb (DorsumWindow    *self,
+                           const char      *id,
+                           DorsumChartPage *page)
+{
+  /* Their referral chart beside the client's marks: the comparison the lookup is for. */
+  dorsum_diagram_view_set_chart_mode (self->diagram_view, FALSE);
+  dorsum_window_show_entry (self, id);
+  dorsum_diagram_view_set_trigger_points (self->diagram_view, TRUE);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DorsumWindow     *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DorsumChart) chart = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    {
+      dorsum_chart_clear_autosave ();
+      return;
+    }
+
+  chart = dorsum_chart_read_autosave (&path);
+  if (chart != NULL)
+    {
+      g_autoptr(GFile) file = path ? g_file_new_for_path (path) : NULL;
+
+      set_chart (self, chart, file);
+      dorsum_chart_set_modified (chart, TRUE);
+      dorsum_diagram_view_set_chart_mode (self->diagram_view, TRUE);
+    }
+}
+
+/* After a crash or a forced quit, offer back the chart that was not saved. */
+static void
+offer_autosave (DorsumWindow *self)
+{
+  g_autoptr(DorsumChart) chart = dorsum_chart_read_autosave (NULL);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (chart == NULL)
+    return;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Dorsum closed before a pain chart with %u mark was saved. Restore it?",
+                                       "Dorsum closed before a pain chart with %u marks was saved. Restore it?",
+                                       dorsum_chart_get_n_marks (chart)),
+                          dorsum_chart_get_n_marks (chart));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Pain Chart"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   DorsumWindow     *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      dorsum_chart_clear_autosave ();
+      dorsum_chart_set_modified (self->chart, FALSE);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.chart-save", NULL);
+    }
+}
+
+/* Returns TRUE when closing must wait for the user's answer about an unsaved chart. */
+static gboolean
+ask_before_closing (DorsumWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (!dorsum_chart_get_modified (self->chart) || dorsum_chart_get_n_marks (self->chart) == 0)
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Pain Chart?"),
+                                   _("The chart has changes that are not saved. If you close without saving, "
+                                     "they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static gboolean
 dorsum_window_close_request (GtkWindow *window)
 {
   DorsumWindow *self = DORSUM_WINDOW (window);
+
+  if (ask_before_closing (self))
+    return TRUE;
+
+  /* Closed on purpose: the unsaved copy is not needed (the dialog above kept it if wanted). */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (!dorsum_chart_get_modified (self->chart) || dorsum_chart_get_n_marks (self->chart) == 0)
+    dorsum_chart_clear_autosave ();
 
   if (self->settings != NULL)
     {
@@ -684,6 +1212,11 @@ dorsum_window_dispose (GObject *object)
   g_clear_object (&self->search_index);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->chart_file);
 
   G_OBJECT_CLASS (dorsum_window_parent_class)->dispose (object);
 }
@@ -716,6 +1249,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
 
   g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
   g_type_ensure (DORSUM_TYPE_ENTRY_PAGE);
+  g_type_ensure (DORSUM_TYPE_CHART_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dorsum/Dorsum/dorsum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, leaflet);
@@ -732,6 +1266,13 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, entry_page);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, chart_page);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
+  gtk_widget_class_bind_template_callback (widget_class, chart_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mark_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_muscle_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -748,6 +1289,27 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.show-entry", "s", show_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-new", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-open", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-save", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-save-as", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-export", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.handout-export", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.handout-print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, presentation_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.chart-new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.chart-open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.chart-save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.chart-save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.handout-print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "diagram.chart-mode", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -764,6 +1326,21 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+
+  if (!self->presenting)
+    return FALSE;
+
+  set_presenting (self, FALSE);
+
+  return TRUE;
 }
 
 static void
@@ -799,6 +1376,17 @@ dorsum_window_init (DorsumWindow *self)
   /* Start typing anywhere to search; results follow every keystroke (a query is ~1 ms). */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_search_entry_set_search_delay (self->search_entry, 0);
+
+  {
+    /* Escape leaves presentation mode, and only then: elsewhere it clears the search. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_callback_action_new (escape_cb, NULL, NULL)));
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
@@ -864,9 +1452,18 @@ dorsum_window_new (DorsumApplication *application)
   self->search_index = dorsum_search_index_new (self->library);
   dorsum_diagram_view_set_library (self->diagram_view, self->library);
 
+  {
+    g_autoptr(DorsumChart) chart = dorsum_chart_new ();
+
+    set_chart (self, chart, NULL);
+  }
+
   restore_state (self);
   refresh_list (self);
   update_actions (self);
+
+  /* Once the window is up, offer back a chart a crash left unsaved. */
+  g_signal_connect (self, "map", G_CALLBACK (offer_autosave), NULL);
 
   return self;
 }

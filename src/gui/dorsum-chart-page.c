@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Edits the chart through DorsumChart's API (so every change is one undo step) and keeps
+ * the lookup results fresh as marks come and go. */
+
+#define G_LOG_DOMAIN "dorsum-chart-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "dorsum-chart-page.h"
+#include "dorsum-lookup.h"
+
+#define MAX_RESULTS 8
+
+struct _DorsumChartPage
+{
+  GtkWidget        parent_instance;
+
+  DorsumLibrary   *library;
+  DorsumChart     *chart;
+  int              mark;
+  gboolean         updating;
+  GListStore      *results;    /* DorsumEntry, best first */
+
+  GtkWidget       *scroller;
+  GtkWidget       *hint;
+  GtkWidget       *mark_group;
+  GtkScale        *intensity_scale;
+  AdwComboRow     *quality_row;
+  AdwEntryRow     *note_row;
+  GtkListBox      *results_list;
+  AdwEntryRow     *initials_row;
+  AdwEntryRow     *date_row;
+  AdwEntryRow     *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (DorsumChartPage, dorsum_chart_page, GTK_TYPE_WIDGET)
+
+enum {
+  MUSCLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+update_mark_editor (DorsumChartPage *self)
+{
+  const DorsumMark *mark;
+
+  self->updating = TRUE;
+
+  if (self->chart == NULL || self->mark < 0 || self->mark >= (int)dorsum_chart_get_n_marks (self->chart))
+    {
+      gtk_widget_set_visible (self->mark_group, FALSE);
+      self->updating = FALSE;
+      return;
+    }
+
+  mark = dorsum_chart_get_mark (self->chart, (guint)self->mark);
+  gtk_widget_set_visible (self->mark_group, TRUE);
+  gtk_range_set_value (GTK_RANGE (self->intensity_scale), mark->intensity);
+  adw_combo_row_set_selected (self->quality_row, mark->quality);
+  set_entry_text (self->note_row, mark->note);
+
+  self->updating = FALSE;
+}
+
+static void
+update_results (DorsumChartPage *self)
+{
+  g_autoptr(GArray) results = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))))
+    gtk_list_box_remove (self->results_list, child);
+  g_list_store_remove_all (self->results);
+
+  if (self->chart == NULL || self->library == NULL)
+    return;
+
+  results = dorsum_lookup_muscles (self->library, self->chart);
+
+  if (results->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     dorsum_chart_get_n_marks (self->chart) ? _("No referral pattern matches these marks")
+                                                                            : _("Mark where it hurts to see the likely muscles"));
+      gtk_list_box_append (self->results_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < results->len && i < MAX_RESULTS; i++)
+    {
+      const DorsumLookupResult *r = &g_array_index (results, DorsumLookupResult, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
+      /* Translators: how many of the chart's marks a muscle's referral zones touch */
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Matches %u mark",
+                                                                "Matches %u marks", r->n_marks), r->n_marks);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dorsum_entry_get_name (r->muscle));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (level), MIN (1.0, r->score));
+      gtk_widget_set_size_request (level, 80, -1);
+      gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Match"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "muscle-id", g_strdup (dorsum_entry_get_id (r->muscle)), g_free);
+      gtk_list_box_append (self->results_list, row);
+      g_list_store_append (self->results, r->muscle);
+    }
+}
+
+static void
+chart_changed_cb (DorsumChartPage *self,
+                  DorsumChart     *chart)
+{
+  update_mark_editor (self);
+  update_results (self);
+}
+
+static void
+mark_edited_cb (DorsumChartPage *self)
+{
+  DorsumMark mark;
+
+  if (self->updating || self->chart == NULL || self->mark < 0 ||
+      self->mark >= (int)dorsum_chart_get_n_marks (self->chart))
+    return;
+
+  mark = *dorsum_chart_get_mark (self->chart, (guint)self->mark);
+  mark.intensity = (int)(gtk_range_get_value (GTK_RANGE (self->intensity_scale)) + 0.5);
+  mark.quality = adw_combo_row_get_selected (self->quality_row);
+  mark.note = (char *)gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+
+  if (mark.intensity == dorsum_chart_get_mark (self->chart, (guint)self->mark)->intensity &&
+      mark.quality == dorsum_chart_get_mark (self->chart, (guint)self->mark)->quality &&
+      g_strcmp0 (mark.note[0] ? mark.note : NULL, dorsum_chart_get_mark (self->chart, (guint)self->mark)->note) == 0)
+    return;
+
+  dorsum_chart_update_mark (self->chart, (guint)self->mark, &mark);
+}
+
+static void
+delete_clicked_cb (DorsumChartPage *self)
+{
+  if (self->chart == NULL || self->mark < 0 || self->mark >= (int)dorsum_chart_get_n_marks (self->chart))
+    return;
+
+  dorsum_chart_remove_mark (self->chart, (guint)self->mark);
+  self->mark = -1;
+  update_mark_editor (self);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  int y, m, d;
+  char rest;
+
+  return text[0] == '\0' ||
+         (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && strlen (text) == 10 &&
+          g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y));
+}
+
+static void
+details_edited_cb (DorsumChartPage *self,
+                   AdwEntryRow     *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (self->updating || self->chart == NULL)
+    return;
+
+  if (row == self->date_row)
+    {
+      /* The file keeps an ISO date; anything else is refused here, not silently saved. */
+      if (!valid_date (text))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          gtk_widget_error_bell (GTK_WIDGET (row));
+          return;
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      dorsum_chart_set_date (self->chart, text);
+    }
+  else if (row == self->initials_row)
+    dorsum_chart_set_initials (self->chart, text);
+  else
+    dorsum_chart_set_notes (self->chart, text);
+}
+
+static void
+result_activated_cb (DorsumChartPage *self,
+                     GtkListBoxRow   *row,
+                     GtkListBox      *list)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "muscle-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[MUSCLE_ACTIVATED], 0, id);
+}
+
+static void
+dorsum_chart_page_dispose (GObject *object)
+{
+  DorsumChartPage *self = (DorsumChartPage *)object;
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->library);
+  g_clear_object (&self->results);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_CHART_PAGE);
+
+  G_OBJECT_CLASS (dorsum_chart_page_parent_class)->dispose (object);
+}
+
+static void
+dorsum_chart_page_class_init (DorsumChartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dorsum_chart_page_dispose;
+
+  /**
+   * DorsumChartPage::muscle-activated:
+   * @id: a muscle whose referral pattern matches the chart
+   */
+  signals[MUSCLE_ACTIVATED] =
+    g_signal_new ("muscle-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dorsum/Dorsum/dorsum-chart-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chartpage");
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, hint);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, mark_group);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, intensity_scale);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, quality_row);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, initials_row);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, mark_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+}
+
+static void
+dorsum_chart_page_init (DorsumChartPage *self)
+{
+  g_autoptr(GtkStringList) qualities = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->mark = -1;
+  self->results = g_list_store_new (DORSUM_TYPE_ENTRY);
+
+  for (guint q = 0; q < DORSUM_N_QUALITIES; q++)
+    gtk_string_list_append (qualities, dorsum_quality_get_title (q));
+  adw_combo_row_set_model (self->quality_row, G_LIST_MODEL (qualities));
+
+  for (guint i = 0; i <= 10; i += 5)
+    gtk_scale_add_mark (self->intensity_scale, i, GTK_POS_BOTTOM, NULL);
+}
+
+GtkWidget *
+dorsum_chart_page_new (void)
+{
+  return g_object_new (DORSUM_TYPE_CHART_PAGE, NULL);
+}
+
+void
+dorsum_chart_page_set_chart (DorsumChartPage *self,
+                             DorsumLibrary   *library,
+                             DorsumChart     *chart)
+{
+  g_return_if_fail (DORSUM_IS_CHART_PAGE (self));
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+
+  g_set_object (&self->library, library);
+  g_set_object (&self->chart, chart);
+  self->mark = -1;
+
+  if (chart != NULL)
+    g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->updating = TRUE;
+  set_entry_text (self->initials_row, chart ? dorsum_chart_get_initials (chart) : NULL);
+  set_entry_text (self->date_row, chart ? dorsum_chart_get_date (chart) : NULL);
+  set_entry_text (self->notes_row, chart ? dorsum_chart_get_notes (chart) : NULL);
+  self->updating = FALSE;
+
+  update_mark_editor (self);
+  update_results (self);
+}
+
+void
+dorsum_chart_page_select_mark (DorsumChartPage *self,
+                               int              mark)
+{
+  g_return_if_fail (DORSUM_IS_CHART_PAGE (self));
+
+  self->mark = mark;
+  update_mark_editor (self);
+}
+
+/**
+ * dorsum_chart_page_get_results:
+ *
+ * Returns: (transfer none): the muscles listed as matching the chart, best first
+ */
+GListModel *
+dorsum_chart_page_get_results (DorsumChartPage *self)
+{
+  g_return_val_if_fail (DORSUM_IS_CHART_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->results);
+}
