@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "dorsum-application.h"
 #include "dorsum-browse.h"
@@ -189,6 +190,62 @@ test_narrow_folds (void)
   settle ();
 }
 
+static void
+test_chart_mode (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  DorsumChart *chart = dorsum_window_get_chart (window);
+  g_autofree char *dir = g_dir_make_tmp ("dorsum-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "client.dorsum-chart", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "charts", "bad", "bad-intensity.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  double x, y;
+
+  /* In chart mode a click on the lower back adds a mark there, not a muscle page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  g_assert_true (dorsum_diagram_view_get_chart_mode (view));
+  settle ();
+  dorsum_diagram_view_diagram_to_widget (view, 445, 745, &x, &y);
+  g_assert_cmpint (dorsum_diagram_view_chart_click (view, x, y), ==, 0);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 1);
+  g_assert_cmpfloat_with_epsilon (dorsum_chart_get_mark (chart, 0)->x, 445, 1.0);
+  g_assert_null (dorsum_window_get_shown_id (window));
+
+  /* A second click on the same mark chooses it instead of adding another. */
+  g_assert_cmpint (dorsum_diagram_view_chart_click (view, x, y), ==, 0);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 1);
+
+  /* Save, then a bad file changes nothing, then open what was saved. */
+  g_assert_true (dorsum_window_save_chart (window, file, &error));
+  g_assert_false (dorsum_chart_get_modified (chart));
+  g_assert_false (dorsum_window_open_chart (window, bad_file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_SCHEMA);
+  g_clear_error (&error);
+  g_assert_true (dorsum_window_get_chart (window) == chart);
+  g_assert_true (dorsum_window_open_chart (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 1);
+
+  /* Presentation hides everything but the diagram; Escape leaves it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
+  g_assert_true (dorsum_window_get_presenting (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
+  g_assert_false (dorsum_window_get_presenting (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
+  g_test_add_func ("/window/chart-mode", test_chart_mode);
 
   status = g_test_run ();
   g_clear_object (&app);

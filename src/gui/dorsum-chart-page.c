@@ -22,6 +22,7 @@ struct _DorsumChartPage
   DorsumChart     *chart;
   int              mark;
   gboolean         updating;
+  guint            results_idle;
   GListStore      *results;    /* DorsumEntry, best first */
 
   GtkWidget       *scroller;
@@ -126,12 +127,26 @@ update_results (DorsumChartPage *self)
     }
 }
 
+static gboolean
+results_idle_cb (gpointer data)
+{
+  DorsumChartPage *self = data;
+
+  self->results_idle = 0;
+  update_results (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 chart_changed_cb (DorsumChartPage *self,
                   DorsumChart     *chart)
 {
   update_mark_editor (self);
-  update_results (self);
+
+  /* The new mark is drawn first; the ranked muscles follow once that frame is out. */
+  if (self->results_idle == 0)
+    self->results_idle = g_idle_add_full (G_PRIORITY_LOW, results_idle_cb, self, NULL);
 }
 
 static void
@@ -223,6 +238,7 @@ dorsum_chart_page_dispose (GObject *object)
 
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_clear_handle_id (&self->results_idle, g_source_remove);
   g_clear_object (&self->chart);
   g_clear_object (&self->library);
   g_clear_object (&self->results);

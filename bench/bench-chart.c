@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Prints the lookup time over the whole library for charts of 3, 10 and 50 marks, and the
+ * time to write the client handout PDF. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dorsum-chart-render.h"
+#include "dorsum-lookup.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return (da > db) - (da < db);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const guint sizes[] = { 3, 10, 50 };
+  g_autofree char *dir = g_dir_make_tmp ("dorsum-bench-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+
+  dorsum_library_load_builtin (library, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(DorsumChart) chart = dorsum_chart_new ();
+      g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < sizes[s]; i++)
+        {
+          DorsumMark mark = { g_rand_double_range (rand, 300, 500), g_rand_double_range (rand, 100, 1100),
+                              g_rand_double_range (rand, 10, 40), g_rand_int_range (rand, 1, 11),
+                              DORSUM_QUALITY_ACHING, NULL };
+
+          dorsum_chart_add_mark (chart, &mark);
+        }
+
+      for (guint r = 0; r < 51; r++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GArray) results = dorsum_lookup_muscles (library, chart);
+          double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+          g_array_append_val (samples, ms);
+        }
+
+      g_print ("lookup over the library, %2u marks: median %.3f ms (target <= 5 ms)\n", sizes[s], median (samples));
+
+      if (sizes[s] == 10)
+        {
+          g_autoptr(GArray) handout = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (guint r = 0; r < 7; r++)
+            {
+              gint64 start = g_get_monotonic_time ();
+              double ms;
+
+              if (!dorsum_chart_export (chart, library, pdf, 0, TRUE, NULL))
+                g_error ("the handout could not be written");
+              ms = (g_get_monotonic_time () - start) / 1000.0;
+              g_array_append_val (handout, ms);
+            }
+
+          g_print ("client handout PDF (2 pages, 10 marks): median %.1f ms of 7 (target <= 500 ms)\n", median (handout));
+        }
+    }
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+
+  return 0;
+}
