@@ -35,16 +35,6 @@ dorsum_mark_color (int     intensity,
   *blue = (0x2d + t * (0x24 - 0x2d)) / 255.0;
 }
 
-static const char *
-quality_letter (DorsumQuality quality)
-{
-  /* Translators: one-letter keys for pain qualities on the chart: Aching, Sharp, Burning,
-   * Tingling/numb, stiFfness; keep them distinct in your language */
-  static const char * const letters[DORSUM_N_QUALITIES] = { N_("A"), N_("S"), N_("B"), N_("T"), N_("F") };
-
-  return _(letters[quality]);
-}
-
 static void
 show_text_centered (cairo_t    *cr,
                     const char *text,
@@ -107,7 +97,7 @@ dorsum_draw_marks (cairo_t     *cr,
 
       /* The quality letter with the intensity, white on a dark dot in the middle. */
       {
-        g_autofree char *label = g_strdup_printf ("%s%d", quality_letter (m->quality), m->intensity);
+        g_autofree char *label = g_strdup_printf ("%s%d", dorsum_quality_get_letter (m->quality), m->intensity);
         double dot = MIN (m->radius * 0.55, 11 * px);
 
         cairo_arc (cr, m->x, m->y, dot, 0, 2 * G_PI);
@@ -153,7 +143,7 @@ draw_legend (cairo_t *cr,
   pango_layout_get_pixel_size (layout, NULL, &h);
 
   for (guint q = 0; q < DORSUM_N_QUALITIES; q++)
-    g_string_append_printf (qualities, "%s%s = %s", q ? "   " : "", quality_letter (q), dorsum_quality_get_title (q));
+    g_string_append_printf (qualities, "%s%s = %s", q ? "   " : "", dorsum_quality_get_letter (q), dorsum_quality_get_title (q));
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_text (layout, qualities->str, -1);

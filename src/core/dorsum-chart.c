@@ -920,3 +920,15 @@ dorsum_chart_clear_autosave (void)
   g_remove (path);
   g_remove (link_path);
 }
+
+/* The one-letter key drawn in a mark on the chart and in the legend. */
+const char *
+dorsum_quality_get_letter (DorsumQuality quality)
+{
+  /* Translators: one-letter keys for pain qualities on the chart: Aching, Sharp, Burning,
+   * Tingling/numb, stiFfness; keep them distinct in your language */
+  static const char * const letters[DORSUM_N_QUALITIES] = { N_("A"), N_("S"), N_("B"), N_("T"), N_("F") };
+
+  g_return_val_if_fail (quality < DORSUM_N_QUALITIES, NULL);
+  return _(letters[quality]);
+}

@@ -86,6 +86,7 @@ const char        *dorsum_quality_to_string      (DorsumQuality quality);
 gboolean           dorsum_quality_from_string    (const char   *str,
                                                   DorsumQuality *quality);
 const char        *dorsum_quality_get_title      (DorsumQuality quality);
+const char        *dorsum_quality_get_letter     (DorsumQuality quality);
 
 char              *dorsum_chart_get_autosave_path (void);
 gboolean           dorsum_chart_write_autosave   (DorsumChart  *self,

@@ -299,6 +299,19 @@ dorsum_chart_page_init (DorsumChartPage *self)
 
   for (guint i = 0; i <= 10; i += 5)
     gtk_scale_add_mark (self->intensity_scale, i, GTK_POS_BOTTOM, NULL);
+
+  /* The legend of the marks on the diagram: colour for intensity, letter for quality. */
+  {
+    GString *legend = g_string_new (gtk_label_get_label (GTK_LABEL (self->hint)));
+
+    g_string_append (legend, "\n\n");
+    g_string_append (legend, _("Marks go from yellow (mild) to red (severe); the letter is the quality:"));
+    for (guint q = 0; q < DORSUM_N_QUALITIES; q++)
+      g_string_append_printf (legend, "%s%s %s", q ? ", " : " ", dorsum_quality_get_letter (q),
+                              dorsum_quality_get_title (q));
+    gtk_label_set_label (GTK_LABEL (self->hint), legend->str);
+    g_string_free (legend, TRUE);
+  }
 }
 
 GtkWidget *
