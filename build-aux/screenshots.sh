@@ -43,3 +43,7 @@ shot technique 1280x800 "" --technique trigger-point-therapy
 shot trigger-points 1280x800 "ctrl+t" --muscle quadratus-lumborum
 EXTRA_ENV="ADW_DEBUG_COLOR_SCHEME=prefer-dark" shot dark 1280x800 "ctrl+l" --muscle trapezius-descending
 shot narrow 360x720 "" --search "lower back"
+# The pain chart: a chart left unsaved is offered back at start; Return restores it.
+mkdir -p "$config/state/dorsum"
+cp tests/data/charts/low-back.xml "$config/state/dorsum/unsaved-chart.xml"
+EXTRA_ENV="XDG_STATE_HOME=$config/state" shot chart 1280x800 "Return"
