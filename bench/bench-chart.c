@@ -4,27 +4,12 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 
 #include "dorsum-chart-render.h"
 #include "dorsum-lookup.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *)a, db = *(const double *)b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-
-  return g_array_index (samples, double, samples->len / 2);
-}
 
 int
 main (int    argc,
@@ -61,7 +46,7 @@ main (int    argc,
           g_array_append_val (samples, ms);
         }
 
-      g_print ("lookup over the library, %2u marks: median %.3f ms (target <= 5 ms)\n", sizes[s], median (samples));
+      g_print ("lookup over the library, %2u marks: median %.3f ms (target <= 5 ms)\n", sizes[s], bench_median (samples));
 
       if (sizes[s] == 10)
         {
@@ -78,7 +63,7 @@ main (int    argc,
               g_array_append_val (handout, ms);
             }
 
-          g_print ("client handout PDF (2 pages, 10 marks): median %.1f ms of 7 (target <= 500 ms)\n", median (handout));
+          g_print ("client handout PDF (2 pages, 10 marks): median %.1f ms of 7 (target <= 500 ms)\n", bench_median (handout));
         }
     }
 

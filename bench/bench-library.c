@@ -4,29 +4,14 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <glib/gstdio.h>
 
 #include "dorsum-library.h"
 #include "dorsum-search.h"
 
 #define ENTRIES_PER_FILE 500
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *)a, db = *(const double *)b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-
-  return g_array_index (samples, double, samples->len / 2);
-}
 
 /* Writes @n muscle entries, linked to each other, split over files of ENTRIES_PER_FILE. */
 static char *
@@ -119,7 +104,7 @@ time_pack_load (const char *dir,
       g_array_append_val (samples, ms);
     }
 
-  return median (samples);
+  return bench_median (samples);
 }
 
 int
@@ -159,7 +144,7 @@ main (int    argc,
       if (r == 0)
         g_print ("built-in library: %u entries\n", dorsum_library_get_n_entries (library));
     }
-  builtin_ms = median (samples);
+  builtin_ms = bench_median (samples);
 
   load_1k = time_pack_load (pack_1k, 11);
   load_10k = time_pack_load (pack_10k, 5);

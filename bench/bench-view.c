@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <adwaita.h>
 
 #include "dorsum-diagram-view.h"
@@ -23,15 +25,6 @@ static const char *muscles[] = {
   "latissimus-dorsi", "trapezius", "gluteus-maximus", "infraspinatus", "teres-major",
   "posterior-deltoid", "gluteus-medius", "thoracolumbar-fascia", "external-oblique", "semitendinosus",
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *)a, db = *(const double *)b;
-
-  return (da > db) - (da < db);
-}
 
 static gboolean
 select_next (gpointer data)
@@ -105,8 +98,8 @@ main (int    argc,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), &bench);
   g_main_loop_run (bench.loop);
 
-  g_array_sort (bench.samples, compare_doubles);
-  g_array_sort (bench.work, compare_doubles);
+  g_array_sort (bench.samples, bench_compare_doubles);
+  g_array_sort (bench.work, bench_compare_doubles);
   g_print ("window %dx%d, GSK_RENDERER=%s, %u selection changes\n",
            gtk_widget_get_width (window), gtk_widget_get_height (window),
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default", bench.samples->len);

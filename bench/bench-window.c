@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "bench-common.h"
+
 #include <adwaita.h>
 
 #include "dorsum-application.h"
@@ -40,23 +42,6 @@ after_paint_cb (GdkFrameClock *clock,
   frame->last_work = (now - MAX (frame->paint_started, frame->started)) / 1000.0;
   frame->started = 0;
   g_main_loop_quit (frame->loop);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *)a, db = *(const double *)b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-
-  return g_array_index (samples, double, samples->len / 2);
 }
 
 static GtkWidget *
@@ -187,12 +172,12 @@ main (int    argc,
 
   g_print ("window 1920x1080, GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("keystroke to results painted: median %.2f ms (work in the frame %.2f ms) over %u keystrokes (target <= 16 ms)\n",
-           median (search_ms), median (search_work), search_ms->len);
+           bench_median (search_ms), bench_median (search_work), search_ms->len);
   g_print ("open entry to page and highlight painted: median %.2f ms (work in the frame %.2f ms) over %u entries (target <= 16 ms)\n",
-           median (open_ms), median (open_work), open_ms->len);
+           bench_median (open_ms), bench_median (open_work), open_ms->len);
   g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (DORSUM_WINDOW (frame.window))), ==, 30);
   g_print ("add a mark to the frame showing it (the ranked muscles follow in the next frames): median %.2f ms (work in the frame %.2f ms) over %u marks (target <= 16 ms)\n",
-           median (mark_ms), median (mark_work), mark_ms->len);
+           bench_median (mark_ms), bench_median (mark_work), mark_ms->len);
 
   gtk_window_destroy (GTK_WINDOW (frame.window));
   g_main_loop_unref (frame.loop);

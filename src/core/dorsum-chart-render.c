@@ -338,15 +338,7 @@ flow_text (Flow       *flow,
            double      b,
            double      space_after)
 {
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-  int h;
-
-  pango_layout_set_font_description (flow->layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_width (flow->layout, (int)(flow->width * PANGO_SCALE));
-  pango_layout_set_wrap (flow->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (flow->layout, text, -1);
-  pango_layout_get_pixel_size (flow->layout, NULL, &h);
+  double h = flow_measure (flow, text, font);
 
   if (flow->y + h > flow->bottom)
     return FALSE;

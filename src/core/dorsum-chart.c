@@ -226,23 +226,11 @@ dorsum_chart_new (void)
   return g_object_new (DORSUM_TYPE_CHART, NULL);
 }
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
-{
-  xmlChar *value = xmlGetProp (node, BAD_CAST name);
-  char *ret = g_strdup ((const char *)value);
-
-  xmlFree (value);
-
-  return ret;
-}
-
 static double
 prop_double (xmlNodePtr  node,
              const char *name)
 {
-  g_autofree char *value = prop (node, name);
+  g_autofree char *value = dorsum_xml_prop (node, name);
 
   return value ? g_ascii_strtod (value, NULL) : 0;
 }
@@ -295,8 +283,8 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
 
       if (xmlStrEqual (node->name, BAD_CAST "client"))
         {
-          self->state.initials = prop (node, "initials");
-          self->state.date = prop (node, "date");
+          self->state.initials = dorsum_xml_prop (node, "initials");
+          self->state.date = dorsum_xml_prop (node, "date");
         }
       else if (xmlStrEqual (node->name, BAD_CAST "notes"))
         {
@@ -307,7 +295,7 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
         }
       else if (xmlStrEqual (node->name, BAD_CAST "mark"))
         {
-          g_autofree char *quality = prop (node, "quality");
+          g_autofree char *quality = dorsum_xml_prop (node, "quality");
           xmlChar *text = xmlNodeGetContent (node);
           DorsumMark mark = { 0, };
 
@@ -334,7 +322,7 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
           for (xmlNodePtr entry = node->children; entry; entry = entry->next)
             if (entry->type == XML_ELEMENT_NODE)
               {
-                g_autofree char *ref = prop (entry, "ref");
+                g_autofree char *ref = dorsum_xml_prop (entry, "ref");
 
                 g_strv_builder_add (plan, ref);
               }

@@ -234,6 +234,30 @@ invalid:
   return NULL;
 }
 
+/**
+ * dorsum_polygon_contains:
+ * @polygon: (element-type DorsumPoint): a closed polygon
+ *
+ * Returns: whether (@x, @y) is inside, by the even-odd rule
+ */
+gboolean
+dorsum_polygon_contains (GArray *polygon,
+                         double  x,
+                         double  y)
+{
+  const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = polygon->len - 1; i < polygon->len; j = i++)
+    {
+      if (((pts[i].y > y) != (pts[j].y > y)) &&
+          (x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x))
+        inside = !inside;
+    }
+
+  return inside;
+}
+
 gboolean
 dorsum_region_contains (const DorsumRegion *region,
                         double              x,
@@ -247,18 +271,7 @@ dorsum_region_contains (const DorsumRegion *region,
 
   /* Even-odd rule over every subpath, as the SVG fill draws it. */
   for (guint p = 0; p < region->polygons->len; p++)
-    {
-      GArray *polygon = g_ptr_array_index (region->polygons, p);
-      const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
-      guint n = polygon->len;
-
-      for (guint i = 0, j = n - 1; i < n; j = i++)
-        {
-          if (((pts[i].y > y) != (pts[j].y > y)) &&
-              (x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x))
-            inside = !inside;
-        }
-    }
+    inside ^= dorsum_polygon_contains (g_ptr_array_index (region->polygons, p), x, y);
 
   return inside;
 }

@@ -103,6 +103,9 @@ void                 dorsum_draw_trigger_points     (cairo_t         *cr,
                                                      double           blue);
 void                 dorsum_region_append_path      (const DorsumRegion *region,
                                                      cairo_t         *cr);
+gboolean             dorsum_polygon_contains        (GArray          *polygon,
+                                                     double           x,
+                                                     double           y);
 gboolean             dorsum_region_contains         (const DorsumRegion *region,
                                                      double           x,
                                                      double           y);

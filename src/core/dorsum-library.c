@@ -65,18 +65,6 @@ node_text (xmlNodePtr node)
   return g_string_free (str, FALSE);
 }
 
-static char *
-node_prop (xmlNodePtr  node,
-           const char *name)
-{
-  xmlChar *value = xmlGetProp (node, BAD_CAST name);
-  char *ret = g_strdup ((const char *)value);
-
-  xmlFree (value);
-
-  return ret;
-}
-
 static gboolean
 is_element (xmlNodePtr node)
 {
@@ -109,8 +97,8 @@ static DorsumTriggerPoint *
 parse_trigger_point (xmlNodePtr node)
 {
   DorsumTriggerPoint *tp = g_new0 (DorsumTriggerPoint, 1);
-  g_autofree char *x = node_prop (node, "x");
-  g_autofree char *y = node_prop (node, "y");
+  g_autofree char *x = dorsum_xml_prop (node, "x");
+  g_autofree char *y = dorsum_xml_prop (node, "y");
 
   tp->point.x = g_ascii_strtod (x, NULL);
   tp->point.y = g_ascii_strtod (y, NULL);
@@ -127,7 +115,7 @@ parse_trigger_point (xmlNodePtr node)
         tp->referral = node_text (child);
       else if (xmlStrEqual (child->name, BAD_CAST "zone"))
         {
-          g_autofree char *points = node_prop (child, "points");
+          g_autofree char *points = dorsum_xml_prop (child, "points");
 
           g_ptr_array_add (tp->zones, parse_points (points));
         }
@@ -173,12 +161,12 @@ build_entry (xmlNodePtr  node,
              const char *display_name,
              DorsumProblems *problems)
 {
-  g_autofree char *id = node_prop (node, "id");
+  g_autofree char *id = dorsum_xml_prop (node, "id");
   DorsumEntry *entry = _dorsum_entry_new (kind, id, display_name, (guint)xmlGetLineNo (node));
 
   for (xmlAttrPtr attr = node->properties; attr; attr = attr->next)
     {
-      g_autofree char *value = node_prop (node, (const char *)attr->name);
+      g_autofree char *value = dorsum_xml_prop (node, (const char *)attr->name);
 
       if (!xmlStrEqual (attr->name, BAD_CAST "id"))
         _dorsum_entry_set_attribute (entry,
@@ -203,7 +191,7 @@ build_entry (xmlNodePtr  node,
               if (!is_element (link) || !dorsum_kind_from_string ((const char *)link->name, &link_kind))
                 continue;
 
-              ref = node_prop (link, "ref");
+              ref = dorsum_xml_prop (link, "ref");
               _dorsum_entry_add_link (entry, link_kind, ref, (guint)xmlGetLineNo (link));
             }
         }
@@ -215,7 +203,7 @@ build_entry (xmlNodePtr  node,
         {
           for (xmlAttrPtr attr = child->properties; attr; attr = attr->next)
             {
-              g_autofree char *value = node_prop (child, (const char *)attr->name);
+              g_autofree char *value = dorsum_xml_prop (child, (const char *)attr->name);
               g_autofree char *key = g_strconcat (name, "-", attr->name, NULL);
 
               _dorsum_entry_set_attribute (entry, key, value);

@@ -10,28 +10,11 @@
 
 #include <math.h>
 
+#include "dorsum-diagram.h"
 #include "dorsum-lookup.h"
 
 #define RINGS 2
 #define PER_RING 8
-
-static gboolean
-polygon_contains (GArray *polygon,
-                  double  x,
-                  double  y)
-{
-  const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
-  gboolean inside = FALSE;
-
-  for (guint i = 0, j = polygon->len - 1; i < polygon->len; j = i++)
-    {
-      if (((pts[i].y > y) != (pts[j].y > y)) &&
-          (x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x))
-        inside = !inside;
-    }
-
-  return inside;
-}
 
 static double
 polygon_area (GArray *polygon)
@@ -62,7 +45,7 @@ zones_contain (DorsumEntry *muscle,
           GArray *zone = g_ptr_array_index (tp->zones, z);
 
           /* Zones that cross the midline are tested as drawn, too. */
-          if (polygon_contains (zone, mx, y) || polygon_contains (zone, x, y))
+          if (dorsum_polygon_contains (zone, mx, y) || dorsum_polygon_contains (zone, x, y))
             return TRUE;
         }
     }

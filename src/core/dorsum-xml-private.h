@@ -30,6 +30,8 @@ xmlDocPtr dorsum_xml_parse           (const char      *data,
                                       gsize            length,
                                       const char      *display_name,
                                       DorsumProblems  *problems);
+char     *dorsum_xml_prop            (xmlNodePtr       node,
+                                      const char      *name);
 gboolean  dorsum_xml_validate        (xmlDocPtr        doc,
                                       xmlRelaxNGPtr   *schema,
                                       const char      *schema_resource,

@@ -358,3 +358,16 @@ dorsum_resources_ensure (void)
       g_once_init_leave (&registered, 1);
     }
 }
+
+/* An attribute's value as a GLib string, %NULL when absent. */
+char *
+dorsum_xml_prop (xmlNodePtr  node,
+                 const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *ret = g_strdup ((const char *)value);
+
+  xmlFree (value);
+
+  return ret;
+}

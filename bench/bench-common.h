@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the benchmarks: medians of timing samples (in ms). */
+#pragma once
+
+#include <glib.h>
+
+static inline int
+bench_compare_doubles (gconstpointer a,
+                       gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return (da > db) - (da < db);
+}
+
+static inline double
+bench_median (GArray *samples)
+{
+  g_array_sort (samples, bench_compare_doubles);
+
+  return g_array_index (samples, double, samples->len / 2);
+}
