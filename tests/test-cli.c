@@ -222,6 +222,81 @@ test_chart_commands (void)
   g_rmdir (dir);
 }
 
+static void
+test_diagram_commands (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dorsum-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "deep.png", NULL);
+  g_auto(Run) regions = { 0 };
+  g_auto(Run) hit = { 0 };
+  g_auto(Run) gap = { 0 };
+  g_auto(Run) render = { 0 };
+  g_auto(Run) bad_layer = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *cx = NULL, *cy = NULL;
+  g_autofree char *expected = NULL;
+  int width = 0, height = 0;
+  guint n = 0;
+
+  /* region-id, muscle, side, layer, x, y, w, h: the piriformis is a compact wedge, so the
+   * centre of its box lies in its shape and must hit it. */
+  run_cli (&regions, "list", "regions", "--layer", "deep", NULL);
+  g_assert_cmpint (exit_code (&regions), ==, 0);
+  lines = g_strsplit (regions.out, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++, n++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cols), ==, 8);
+      g_assert_cmpstr (cols[3], ==, "deep");
+      g_assert_true (g_str_equal (cols[2], "left") || g_str_equal (cols[2], "right"));
+      if (g_str_equal (cols[0], "piriformis.right"))
+        {
+          double x = g_ascii_strtod (cols[4], NULL), y = g_ascii_strtod (cols[5], NULL);
+          double w = g_ascii_strtod (cols[6], NULL), h = g_ascii_strtod (cols[7], NULL);
+
+          g_assert_cmpfloat (x, >, 400);
+          cx = g_strdup_printf ("%.1f", x + w / 2);
+          cy = g_strdup_printf ("%.1f", y + h / 2);
+        }
+    }
+  g_assert_cmpuint (n, >=, 16);
+  g_assert_nonnull (cx);
+
+  run_cli (&hit, "hit", "--layer", "deep", cx, cy, NULL);
+  g_assert_cmpint (exit_code (&hit), ==, 0);
+  g_assert_true (g_str_has_prefix (hit.out, "piriformis.right\tpiriformis\tright"));
+
+  /* Above the head there is no muscle: nothing printed, exit 1. */
+  run_cli (&gap, "hit", "--layer", "deep", "400", "5", NULL);
+  g_assert_cmpint (exit_code (&gap), ==, 1);
+  g_assert_cmpstr (gap.out, ==, "");
+
+  run_cli (&render, "render", "--layer", "deep", "--highlight", "piriformis", "--labels",
+           "--width", "300", "-o", png, NULL);
+  g_assert_cmpint (exit_code (&render), ==, 0);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    /* The PNG header gives the size: 300 wide, 450 high (the diagram is 2:3). */
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 24);
+    width = (guchar)contents[16] << 24 | (guchar)contents[17] << 16 | (guchar)contents[18] << 8 | (guchar)contents[19];
+    height = (guchar)contents[20] << 24 | (guchar)contents[21] << 16 | (guchar)contents[22] << 8 | (guchar)contents[23];
+  }
+  g_assert_cmpint (width, ==, 300);
+  g_assert_cmpint (height, ==, 450);
+
+  run_cli (&bad_layer, "hit", "--layer", "skin", "1", "1", NULL);
+  g_assert_cmpint (exit_code (&bad_layer), ==, 2);
+  expected = g_strdup ("“skin” is not a layer");
+  g_assert_nonnull (strstr (bad_layer.err, expected));
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,6 +309,7 @@ main (int    argc,
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/library-option", test_library_option);
   g_test_add_func ("/cli/chart", test_chart_commands);
+  g_test_add_func ("/cli/diagram", test_diagram_commands);
 
   return g_test_run ();
 }
