@@ -1462,6 +1462,9 @@ dorsum_window_new (DorsumApplication *application)
   refresh_list (self);
   update_actions (self);
 
+  /* Typing goes to the search first; otherwise a space would press whatever button had focus. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+
   /* Once the window is up, offer back a chart a crash left unsaved. */
   g_signal_connect (self, "map", G_CALLBACK (offer_autosave), NULL);
 
