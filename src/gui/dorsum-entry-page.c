@@ -10,6 +10,9 @@
 
 #include "dorsum-entry-page.h"
 
+/* Widgets (headings, paragraphs, groups) laid out in a page's first frame. */
+#define FIRST_SCREEN 12
+
 struct _DorsumEntryPage
 {
   GtkWidget        parent_instance;
@@ -17,6 +20,9 @@ struct _DorsumEntryPage
   GtkWidget       *scroller;
   GtkBox          *box;
   DorsumEntry     *entry;
+  GPtrArray       *pending;     /* groups whose rows are still to be added */
+  GPtrArray       *hidden;      /* widgets below the first screen, shown after the first frame */
+  guint            fill_idle;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumEntryPage, dorsum_entry_page, GTK_TYPE_WIDGET)
@@ -203,7 +209,67 @@ row_activated_cb (DorsumEntryPage *self,
   g_signal_emit (self, signals[LINK_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "entry-id"));
 }
 
-/* A group of link rows; entries may come from the entry's links or from backlinks. */
+static void
+fill_link_group (DorsumEntryPage *self,
+                 GtkWidget       *group,
+                 GPtrArray       *targets)
+{
+  for (guint i = 0; i < targets->len; i++)
+    {
+      DorsumEntry *target = g_ptr_array_index (targets, i);
+      const char *severity = dorsum_entry_get_attribute (target, "severity");
+      const char *subtitle = dorsum_entry_get_latin (target);
+      g_autofree char *tooltip = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (severity != NULL)
+        subtitle = g_str_equal (severity, "red-flag") ? _("Red flag: see a doctor first")
+                 : g_str_equal (severity, "absolute") ? _("Do not massage")
+                 : g_str_equal (severity, "local") ? _("Avoid the area")
+                 : _("Needs care or medical clearance");
+      else if (subtitle == NULL)
+        subtitle = dorsum_entry_get_summary (target);
+
+      /* One line each (wrapping rows cost most of a page's layout); the tooltip has it all. */
+      tooltip = g_strdup_printf ("%s\n%s", dorsum_entry_get_name (target), subtitle ? subtitle : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dorsum_entry_get_name (target));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "entry-id", g_strdup (dorsum_entry_get_id (target)), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static gboolean
+fill_pending_cb (gpointer data)
+{
+  DorsumEntryPage *self = data;
+
+  self->fill_idle = 0;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->pending, i);
+
+      fill_link_group (self, group, g_object_get_data (G_OBJECT (group), "targets"));
+    }
+  g_ptr_array_set_size (self->pending, 0);
+
+  for (guint i = 0; i < self->hidden->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->hidden, i), TRUE);
+  g_ptr_array_set_size (self->hidden, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A group of link rows; entries may come from the entry's links or from backlinks. The
+ * heading goes in now, the rows once the page's first frame is out, so a page opens fast. */
 static GtkWidget *
 add_link_group (DorsumEntryPage *self,
                 const char      *title,
@@ -221,35 +287,31 @@ add_link_group (DorsumEntryPage *self,
   if (css_class)
     gtk_widget_add_css_class (group, css_class);
 
-  for (guint i = 0; i < targets->len; i++)
-    {
-      DorsumEntry *target = g_ptr_array_index (targets, i);
-      const char *severity = dorsum_entry_get_attribute (target, "severity");
-      const char *subtitle = dorsum_entry_get_latin (target);
-      GtkWidget *row = adw_action_row_new ();
-
-      if (severity != NULL)
-        subtitle = g_str_equal (severity, "red-flag") ? _("Red flag: see a doctor first")
-                 : g_str_equal (severity, "absolute") ? _("Do not massage")
-                 : g_str_equal (severity, "local") ? _("Avoid the area")
-                 : _("Needs care or medical clearance");
-      else if (subtitle == NULL)
-        subtitle = dorsum_entry_get_summary (target);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dorsum_entry_get_name (target));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "entry-id", g_strdup (dorsum_entry_get_id (target)), g_free);
-      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+  g_object_set_data_full (G_OBJECT (group), "targets", g_ptr_array_ref (targets), (GDestroyNotify)g_ptr_array_unref);
+  g_ptr_array_add (self->pending, group);
+  if (self->fill_idle == 0)
+    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_pending_cb, self, NULL);
 
   gtk_box_append (self->box, group);
 
   return group;
+}
+
+/**
+ * dorsum_entry_page_flush:
+ *
+ * Adds the link rows now instead of after the next frame (for tests).
+ */
+void
+dorsum_entry_page_flush (DorsumEntryPage *self)
+{
+  g_return_if_fail (DORSUM_IS_ENTRY_PAGE (self));
+
+  if (self->fill_idle != 0)
+    {
+      g_clear_handle_id (&self->fill_idle, g_source_remove);
+      fill_pending_cb (self);
+    }
 }
 
 static GPtrArray *
@@ -502,6 +564,9 @@ dorsum_entry_page_dispose (GObject *object)
 {
   DorsumEntryPage *self = (DorsumEntryPage *)object;
 
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->entry);
 
@@ -532,6 +597,9 @@ static void
 dorsum_entry_page_init (DorsumEntryPage *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
+
+  self->pending = g_ptr_array_new ();
+  self->hidden = g_ptr_array_new ();
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -576,10 +644,27 @@ dorsum_entry_page_set_entry (DorsumEntryPage *self,
 
   g_set_object (&self->entry, entry);
 
+  g_ptr_array_set_size (self->pending, 0);
+  g_ptr_array_set_size (self->hidden, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))))
     gtk_box_remove (self->box, child);
 
   build (self, library, entry);
+
+  /* What is below the first screenful waits for the next frame: hidden widgets cost no layout. */
+  {
+    guint n = 0;
+
+    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->box)); child; child = gtk_widget_get_next_sibling (child))
+      if (++n > FIRST_SCREEN)
+        {
+          gtk_widget_set_visible (child, FALSE);
+          g_ptr_array_add (self->hidden, child);
+        }
+
+    if (self->hidden->len > 0 && self->fill_idle == 0)
+      self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_pending_cb, self, NULL);
+  }
 
   /* A new page starts at its top. */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
