@@ -87,7 +87,7 @@ test_validate_bad (void)
 {
   const char *files[] = {
     "not-xml.xml", "truncated.xml", "wrong-root.xml", "billion-laughs.xml", "external-entity.xml",
-    "schema-violation.xml", "duplicate-id.xml", "dangling-ref.xml", "blank-text.xml",
+    "schema-violation.xml", "duplicate-id.xml", "dangling-ref.xml", "blank-text.xml", "bad-roots.xml", "bad-id.xml",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)

@@ -122,6 +122,8 @@ static const BadCase bad_cases[] = {
   { "external-entity.xml", DORSUM_LIBRARY_ERROR_DOCTYPE, "external-entity.xml:3:", "DOCTYPE" },
   { "schema-violation.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "schema-violation.xml:11:", "<insertion> is not expected here" },
   { "duplicate-id.xml", DORSUM_LIBRARY_ERROR_DUPLICATE, "duplicate-id.xml:68:", "\"test-latissimus\" is already used" },
+  { "bad-roots.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-roots.xml:38:", "roots=\"T12 to L3\"" },
+  { "bad-id.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-id.xml:68:", "is not an id" },
   { "blank-text.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-text.xml:55:", "<tempo> is empty" },
   { "dangling-ref.xml", DORSUM_LIBRARY_ERROR_DANGLING, "dangling-ref.xml:24:",
     "technique \"test-compresion\" is not defined (did you mean \"test-compression\"?)" },

@@ -29,6 +29,7 @@ struct _DorsumEntry
   GHashTable  *attributes;     /* name → value */
   GArray      *links;          /* DorsumLink */
   GPtrArray   *trigger_points; /* DorsumTriggerPoint* */
+  char        *sort_key;       /* collation key of the name, made when the entry is complete */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumEntry, dorsum_entry, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ dorsum_entry_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->file);
+  g_free (self->sort_key);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->attributes, g_hash_table_unref);
   g_clear_pointer (&self->links, g_array_unref);
@@ -165,12 +167,33 @@ _dorsum_entry_new (DorsumKind  kind,
   return self;
 }
 
+/* Field and attribute names come from a short fixed list (the schema's); looking them up
+ * here avoids g_intern_string()'s global lock, which showed when packs load on all cores. */
+static const char *
+intern_key (const char *name)
+{
+  static const char * const keys[] = {
+    "name", "alias", "latin", "summary", "origin", "insertion", "action", "innervation", "palpation",
+    "overload", "principle", "indications", "steps", "pressure", "tempo", "duration", "feel", "too-much",
+    "cautions", "aftercare", "equipment", "position", "hold", "repetitions", "frequency", "avoid",
+    "stop-if", "limitations", "action-to-take", "description", "plan", "combine-with", "prevention",
+    "text", "sources", "region", "layer", "part-of", "severity", "innervation-roots", "pressure-min",
+    "pressure-max",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_equal (keys[i], name))
+      return keys[i];
+
+  return g_intern_string (name);
+}
+
 void
 _dorsum_entry_set_attribute (DorsumEntry *self,
                              const char  *name,
                              const char  *value)
 {
-  g_hash_table_insert (self->attributes, (gpointer)g_intern_string (name), g_strdup (value));
+  g_hash_table_insert (self->attributes, (gpointer)intern_key (name), g_strdup (value));
 }
 
 static Field *
@@ -198,7 +221,7 @@ _dorsum_entry_add_value (DorsumEntry *self,
   if (field == NULL)
     {
       field = g_new0 (Field, 1);
-      field->pub.key = g_intern_string (key);
+      field->pub.key = intern_key (key);
       field->values = g_ptr_array_new_null_terminated (1, g_free, TRUE);
       g_ptr_array_add (self->fields, field);
     }
@@ -487,4 +510,24 @@ dorsum_field_get_title (const char *key)
     }
 
   return key;
+}
+
+/* Called by the loader once the entry is complete, in the thread that read it: collation
+ * keys are costly, and lists and search sort by them. */
+void
+_dorsum_entry_seal (DorsumEntry *self)
+{
+  const char *name = dorsum_entry_get_name (self);
+
+  g_free (self->sort_key);
+  self->sort_key = g_utf8_collate_key (name ? name : "", -1);
+}
+
+const char *
+_dorsum_entry_get_sort_key (DorsumEntry *self)
+{
+  if (self->sort_key == NULL)
+    _dorsum_entry_seal (self);
+
+  return self->sort_key;
 }

@@ -22,7 +22,7 @@
 
 #define LIBRARY_NS "https://dorsum.github.io/ns/library/1"
 #define RESOURCE_PATH "/io/github/dorsum/Dorsum/library"
-#define SCHEMA_RESOURCE "/io/github/dorsum/Dorsum/dorsum-library.rng"
+#define SCHEMA_RESOURCE "/io/github/dorsum/Dorsum/dorsum-library-loader.rng"
 
 struct _DorsumLibrary
 {
@@ -155,6 +155,90 @@ add_leaf_values (DorsumEntry *entry,
     }
 }
 
+/* The value patterns of data/dorsum-library.rng, checked here (see data/meson.build). */
+#define ID_PATTERN "[a-z0-9]+(-[a-z0-9]+)*"
+#define ROOTS_PATTERN "[CTLS][0-9]{1,2}(-[CTLS]?[0-9]{1,2})?(, ?[CTLS][0-9]{1,2}(-[CTLS]?[0-9]{1,2})?)*|none"
+#define POINTS_PATTERN "\\s*[0-9.]+,[0-9.]+(\\s+[0-9.]+,[0-9.]+){2,}\\s*"
+
+static gboolean
+matches (const char *pattern,
+         const char *value)
+{
+  /* Ids are most of the values: lower-case words of letters and digits, single hyphens. */
+  if (g_str_equal (pattern, ID_PATTERN))
+    {
+      gboolean word = FALSE;
+
+      for (const char *p = value; *p; p++)
+        {
+          if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+            word = TRUE;
+          else if (*p == '-' && word)
+            word = FALSE;
+          else
+            return FALSE;
+        }
+
+      return word && strlen (value) <= 64;
+    }
+
+  {
+    static gsize compiled;
+    static GRegex *roots, *points;
+
+    /* Compiled once; a GRegex is safe to match from several threads. */
+    if (g_once_init_enter (&compiled))
+      {
+        roots = g_regex_new ("^(?:" ROOTS_PATTERN ")$", G_REGEX_OPTIMIZE, 0, NULL);
+        points = g_regex_new ("^(?:" POINTS_PATTERN ")$", G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave (&compiled, 1);
+      }
+
+    return g_regex_match (g_str_equal (pattern, ROOTS_PATTERN) ? roots : points, value, 0, NULL);
+  }
+}
+
+static void
+check_values (xmlNodePtr      node,
+              const char     *file,
+              DorsumProblems *problems)
+{
+  /* N_() here, translated only when a message is written: this runs for every element. */
+  static const struct {
+    const char *attribute;
+    const char *pattern;
+    const char *what;
+  } checks[] = {
+    { "id", ID_PATTERN, N_("an id: lower-case letters and digits in words joined by single hyphens") },
+    { "ref", ID_PATTERN, N_("an id: lower-case letters and digits in words joined by single hyphens") },
+    { "part-of", ID_PATTERN, N_("an id: lower-case letters and digits in words joined by single hyphens") },
+    { "roots", ROOTS_PATTERN, N_("a list of spinal segments such as \"C5-C6\", \"T12-L3\" or \"L4-S1, S2\", or \"none\"") },
+    { "points", POINTS_PATTERN, N_("at least three x,y pairs separated by spaces") },
+  };
+
+  /* One pass over the attributes that are there, rather than a lookup for each name. */
+  for (xmlAttrPtr attr = node->properties; attr; attr = attr->next)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+        {
+          g_autofree char *value = NULL;
+
+          if (!xmlStrEqual (attr->name, BAD_CAST checks[i].attribute))
+            continue;
+
+          value = dorsum_xml_prop (node, checks[i].attribute);
+          if (value != NULL && !matches (checks[i].pattern, value))
+            dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, file, (guint)xmlGetLineNo (node),
+                                 _("does not follow the library schema: %s=\"%s\" on <%s> is not %s"),
+                                 checks[i].attribute, value, (const char *)node->name, _(checks[i].what));
+        }
+    }
+
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      check_values (child, file, problems);
+}
+
 static DorsumEntry *
 build_entry (xmlNodePtr  node,
              DorsumKind  kind,
@@ -163,6 +247,8 @@ build_entry (xmlNodePtr  node,
 {
   g_autofree char *id = dorsum_xml_prop (node, "id");
   DorsumEntry *entry = _dorsum_entry_new (kind, id, display_name, (guint)xmlGetLineNo (node));
+
+  check_values (node, display_name, problems);
 
   for (xmlAttrPtr attr = node->properties; attr; attr = attr->next)
     {
@@ -351,49 +437,138 @@ source_free (gpointer data)
   g_free (source);
 }
 
-typedef struct
-{
-  char        *key;
-  DorsumEntry *entry;
-} Sortable;
-
 static int
-compare_sortables (gconstpointer a,
+compare_sort_keys (gconstpointer a,
                    gconstpointer b)
 {
-  return strcmp (((const Sortable *)a)->key, ((const Sortable *)b)->key);
+  return strcmp (_dorsum_entry_get_sort_key (*(DorsumEntry **)a), _dorsum_entry_get_sort_key (*(DorsumEntry **)b));
 }
 
-/* Adds @entries to @store keeping it sorted by name. Collation keys are made once per entry:
- * collating pairwise in a sorted insert dominated loading large packs. */
+/* Adds @entries to @store keeping it sorted by name, by the collation keys the reading
+ * threads made: collating pairwise in a sorted insert dominated loading large packs. */
 static void
 store_add_sorted (GListStore *store,
                   GPtrArray  *entries)
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   guint n = n_old + entries->len;
-  g_autofree Sortable *items = g_new (Sortable, n);
   g_autofree gpointer *sorted = g_new (gpointer, n);
 
   for (guint i = 0; i < n; i++)
-    {
-      items[i].entry = i < n_old ? g_list_model_get_item (G_LIST_MODEL (store), i)
-                                 : g_object_ref (g_ptr_array_index (entries, i - n_old));
-      items[i].key = g_utf8_collate_key (dorsum_entry_get_name (items[i].entry), -1);
-    }
+    sorted[i] = i < n_old ? g_list_model_get_item (G_LIST_MODEL (store), i)
+                          : g_object_ref (g_ptr_array_index (entries, i - n_old));
 
-  qsort (items, n, sizeof (Sortable), compare_sortables);
-
-  for (guint i = 0; i < n; i++)
-    sorted[i] = items[i].entry;
-
+  qsort (sorted, n, sizeof (gpointer), compare_sort_keys);
   g_list_store_splice (store, 0, n_old, sorted, n);
 
   for (guint i = 0; i < n; i++)
+    g_object_unref (sorted[i]);
+}
+
+/* One file of a pack, read (parsed, validated, turned into entries) on its own, so that
+ * the files of a large pack are read side by side on all cores. */
+typedef struct
+{
+  Source         *source;
+  DorsumProblems  problems;
+  GPtrArray      *entries;   /* DorsumEntry*, owned */
+} FileJob;
+
+static void
+read_source (FileJob *job)
+{
+  Source *source = job->source;
+  gsize size = g_bytes_get_size (source->bytes);
+  xmlDocPtr doc;
+
+  dorsum_xml_init ();
+
+  if (size > DORSUM_LIBRARY_MAX_FILE_SIZE)
     {
-      g_free (items[i].key);
-      g_object_unref (items[i].entry);
+      g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+
+      dorsum_problems_add (&job->problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, source->display_name, 0,
+                           _("the file is %s; library files may be at most %d MiB"),
+                           size_text, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
+      return;
     }
+
+  doc = dorsum_xml_parse (g_bytes_get_data (source->bytes, NULL), size, source->display_name, &job->problems);
+  if (doc == NULL)
+    return;
+
+  if (dorsum_xml_validate (doc, &schema, SCHEMA_RESOURCE, "library", LIBRARY_NS, source->display_name, &job->problems))
+    {
+      for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node; node = node->next)
+        {
+          DorsumKind kind;
+
+          if (is_element (node) && dorsum_kind_from_string ((const char *)node->name, &kind))
+            {
+              DorsumEntry *entry = build_entry (node, kind, source->display_name, &job->problems);
+
+              _dorsum_entry_seal (entry);
+              g_ptr_array_add (job->entries, entry);
+            }
+        }
+    }
+
+  xmlFreeDoc (doc);
+}
+
+static void
+read_source_in_pool (gpointer data,
+                     gpointer user_data)
+{
+  read_source (data);
+}
+
+/* Below this much XML a thread costs more than it saves. */
+#define PARALLEL_MIN_BYTES (256 * 1024)
+
+static void
+read_sources (GPtrArray *sources,
+              FileJob   *jobs)
+{
+  gsize total = 0;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      jobs[i].source = g_ptr_array_index (sources, i);
+      jobs[i].problems = (DorsumProblems) { g_string_new (NULL), 0, 0 };
+      jobs[i].entries = g_ptr_array_new_with_free_func (g_object_unref);
+      total += g_bytes_get_size (jobs[i].source->bytes);
+    }
+
+  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES && g_get_num_processors () > 1)
+    {
+      GThreadPool *pool = g_thread_pool_new (read_source_in_pool, NULL, (int)g_get_num_processors (), TRUE, NULL);
+
+      for (guint i = 0; i < sources->len; i++)
+        g_thread_pool_push (pool, &jobs[i], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  else
+    {
+      for (guint i = 0; i < sources->len; i++)
+        read_source (&jobs[i]);
+    }
+}
+
+static void
+problems_append (DorsumProblems *into,
+                 DorsumProblems *from)
+{
+  if (from->count == 0)
+    return;
+
+  if (into->count == 0)
+    into->first_code = from->first_code;
+  else
+    g_string_append_c (into->text, '\n');
+
+  g_string_append_len (into->text, from->text->str, from->text->len);
+  into->count += from->count;
 }
 
 /* Parses, validates and cross-checks all sources as one pack; adds them only if all is well. */
@@ -407,81 +582,62 @@ add_sources (DorsumLibrary  *self,
   g_autoptr(GHashTable) pack = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) builtin_copies = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree FileJob *jobs = g_new0 (FileJob, MAX (1, sources->len));
 
+  read_sources (sources, jobs);
+
+  /* Merged in file order, so messages and duplicates read the same however the files were read. */
   for (guint i = 0; i < sources->len; i++)
     {
-      Source *source = g_ptr_array_index (sources, i);
-      gsize size = g_bytes_get_size (source->bytes);
-      xmlDocPtr doc;
+      Source *source = jobs[i].source;
 
-      if (size > DORSUM_LIBRARY_MAX_FILE_SIZE)
+      problems_append (&problems, &jobs[i].problems);
+      g_string_free (jobs[i].problems.text, TRUE);
+
+      for (guint j = 0; j < jobs[i].entries->len; j++)
         {
-          g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+          DorsumEntry *entry = g_object_ref (g_ptr_array_index (jobs[i].entries, j));
+          DorsumEntry *existing;
 
-          dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, source->display_name, 0,
-                        _("the file is %s; library files may be at most %d MiB"),
-                        size_text, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
-          continue;
-        }
-
-      doc = dorsum_xml_parse (g_bytes_get_data (source->bytes, NULL), size, source->display_name, &problems);
-      if (doc == NULL)
-        continue;
-
-      if (dorsum_xml_validate (doc, &schema, SCHEMA_RESOURCE, "library", LIBRARY_NS, source->display_name, &problems))
-        {
-          xmlNodePtr root = xmlDocGetRootElement (doc);
-
-          for (xmlNodePtr node = root->children; node; node = node->next)
+          if ((existing = g_hash_table_lookup (pack, dorsum_entry_get_id (entry))))
             {
-              DorsumEntry *entry, *existing;
-              DorsumKind kind;
+              dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
+                                   dorsum_entry_get_line (entry),
+                                   _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
+                                   dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
+                                   dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+              g_object_unref (entry);
+            }
+          else if ((existing = g_hash_table_lookup (self->by_id, dorsum_entry_get_id (entry))))
+            {
+              g_autofree char *a = g_path_get_basename (dorsum_entry_get_file (existing));
+              g_autofree char *b = g_path_get_basename (source->display_name);
 
-              if (!is_element (node) || !dorsum_kind_from_string ((const char *)node->name, &kind))
-                continue;
-
-              entry = build_entry (node, kind, source->display_name, &problems);
-
-              if ((existing = g_hash_table_lookup (pack, dorsum_entry_get_id (entry))))
+              /* Checking an edited copy of a built-in file against the rest is fine. */
+              if (allow_builtin_copies && g_str_equal (a, b))
                 {
-                  dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
-                                dorsum_entry_get_line (entry),
-                                _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
-                                dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
-                                dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
-                  g_object_unref (entry);
-                }
-              else if ((existing = g_hash_table_lookup (self->by_id, dorsum_entry_get_id (entry))))
-                {
-                  g_autofree char *a = g_path_get_basename (dorsum_entry_get_file (existing));
-                  g_autofree char *b = g_path_get_basename (source->display_name);
-
-                  /* Checking an edited copy of a built-in file against the rest is fine. */
-                  if (allow_builtin_copies && g_str_equal (a, b))
-                    {
-                      g_hash_table_add (builtin_copies, (gpointer)dorsum_entry_get_id (existing));
-                      g_hash_table_insert (pack, (gpointer)dorsum_entry_get_id (entry), entry);
-                      g_ptr_array_add (order, entry);
-                    }
-                  else
-                    {
-                      dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
-                                    dorsum_entry_get_line (entry),
-                                    _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
-                                    dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
-                                    dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
-                      g_object_unref (entry);
-                    }
-                }
-              else
-                {
+                  g_hash_table_add (builtin_copies, (gpointer)dorsum_entry_get_id (existing));
                   g_hash_table_insert (pack, (gpointer)dorsum_entry_get_id (entry), entry);
                   g_ptr_array_add (order, entry);
                 }
+              else
+                {
+                  dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
+                                       dorsum_entry_get_line (entry),
+                                       _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
+                                       dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
+                                       dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+                  g_object_unref (entry);
+                }
+            }
+          else
+            {
+              g_hash_table_insert (pack, (gpointer)dorsum_entry_get_id (entry), entry);
+              g_ptr_array_add (order, entry);
             }
         }
 
-      xmlFreeDoc (doc);
+      g_ptr_array_unref (jobs[i].entries);
     }
 
   /* References are resolved only once every file of the pack is in. */

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dorsum-entry-private.h"
 #include "dorsum-search.h"
 
 /* Scores: the kind of match decides, the field breaks ties. */
@@ -141,7 +142,7 @@ rebuild (DorsumSearchIndex *self)
           GString *all = g_string_new (NULL);
 
           g_ptr_array_add (self->entries, entry);
-          g_ptr_array_add (self->sort_keys, g_utf8_collate_key (dorsum_entry_get_name (entry), -1));
+          g_ptr_array_add (self->sort_keys, g_strdup (_dorsum_entry_get_sort_key (entry)));
           add_term (self, dorsum_entry_get_name (entry), index, 3, all);
           for (guint j = 0; aliases[j]; j++)
             add_term (self, aliases[j], index, 2, all);
