@@ -727,7 +727,8 @@ set_chart (DorsumWindow *self,
   g_signal_connect_object (chart, "notify::modified", G_CALLBACK (update_chart_title), self, G_CONNECT_SWAPPED);
 
   dorsum_diagram_view_set_chart (self->diagram_view, chart);
-  dorsum_chart_page_set_chart (self->chart_page, self->library, chart);
+  if (self->chart_page != NULL)
+    dorsum_chart_page_set_chart (self->chart_page, self->library, chart);
   update_chart_title (self);
 }
 
@@ -1032,12 +1033,33 @@ dorsum_window_get_presenting (DorsumWindow *self)
 }
 
 static void
+chart_muscle_activated_cb (DorsumWindow    *self,
+                           const char      *id,
+                           DorsumChartPage *page)
+{
+  /* Their referral chart beside the client's marks: the comparison the lookup is for. */
+  dorsum_diagram_view_set_chart_mode (self->diagram_view, FALSE);
+  dorsum_window_show_entry (self, id);
+  dorsum_diagram_view_set_trigger_points (self->diagram_view, TRUE);
+}
+
+static void
 chart_mode_changed_cb (DorsumWindow      *self,
                        GParamSpec        *pspec,
                        DorsumDiagramView *view)
 {
   if (dorsum_diagram_view_get_chart_mode (view))
     {
+      /* Made on first use: most sessions never chart, and it is the heaviest panel. */
+      if (self->chart_page == NULL)
+        {
+          self->chart_page = DORSUM_CHART_PAGE (dorsum_chart_page_new ());
+          g_signal_connect_object (self->chart_page, "muscle-activated",
+                                   G_CALLBACK (chart_muscle_activated_cb), self, G_CONNECT_SWAPPED);
+          gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->chart_page), "chart");
+          dorsum_chart_page_set_chart (self->chart_page, self->library, self->chart);
+          dorsum_chart_page_select_mark (self->chart_page, dorsum_diagram_view_get_selected_mark (view));
+        }
       gtk_stack_set_visible_child_name (self->detail_stack, "chart");
       adw_window_title_set_title (self->content_title, _("Pain Chart"));
       adw_window_title_set_subtitle (self->content_title, NULL);
@@ -1055,19 +1077,10 @@ mark_activated_cb (DorsumWindow      *self,
                    int                mark,
                    DorsumDiagramView *view)
 {
-  dorsum_chart_page_select_mark (self->chart_page, mark);
+  if (self->chart_page != NULL)
+    dorsum_chart_page_select_mark (self->chart_page, mark);
 }
 
-static void
-chart_muscle_activated_cb (DorsumWindow    *self,
-                           const char      *id,
-                           DorsumChartPage *page)
-{
-  /* Their referral chart beside the client's marks: the comparison the lookup is for. */
-  dorsum_diagram_view_set_chart_mode (self->diagram_view, FALSE);
-  dorsum_window_show_entry (self, id);
-  dorsum_diagram_view_set_trigger_points (self->diagram_view, TRUE);
-}
 
 static void
 restore_response_cb (AdwMessageDialog *dialog,
@@ -1266,13 +1279,11 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, entry_page);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, chart_page);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
   gtk_widget_class_bind_template_callback (widget_class, chart_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mark_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, chart_muscle_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
