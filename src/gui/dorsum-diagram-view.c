@@ -478,7 +478,8 @@ snapshot_diagram (GtkWidget   *widget,
     dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
                                    accent.red, accent.green, accent.blue);
 
-  if (self->hover != NULL)
+  /* In chart mode the marks are what matter; muscle outlines under the pointer would distract. */
+  if (self->hover != NULL && !self->chart_mode)
     {
       cairo_new_path (cr);
       dorsum_region_append_path (self->hover, cr);
@@ -489,7 +490,7 @@ snapshot_diagram (GtkWidget   *widget,
       cairo_stroke (cr);
     }
 
-  if (self->focus != NULL && gtk_widget_has_visible_focus (widget))
+  if (self->focus != NULL && gtk_widget_has_visible_focus (widget) && !self->chart_mode)
     {
       double dash = 4 / scale;
 
