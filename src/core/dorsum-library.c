@@ -571,6 +571,18 @@ problems_append (DorsumProblems *into,
   into->count += from->count;
 }
 
+static void
+report_duplicate (DorsumProblems *problems,
+                  DorsumEntry    *entry,
+                  DorsumEntry    *existing)
+{
+  dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DUPLICATE, dorsum_entry_get_file (entry),
+                       dorsum_entry_get_line (entry),
+                       _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
+                       dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
+                       dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+}
+
 /* Parses, validates and cross-checks all sources as one pack; adds them only if all is well. */
 static gboolean
 add_sources (DorsumLibrary  *self,
@@ -601,11 +613,7 @@ add_sources (DorsumLibrary  *self,
 
           if ((existing = g_hash_table_lookup (pack, dorsum_entry_get_id (entry))))
             {
-              dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
-                                   dorsum_entry_get_line (entry),
-                                   _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
-                                   dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
-                                   dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+              report_duplicate (&problems, entry, existing);
               g_object_unref (entry);
             }
           else if ((existing = g_hash_table_lookup (self->by_id, dorsum_entry_get_id (entry))))
@@ -622,11 +630,7 @@ add_sources (DorsumLibrary  *self,
                 }
               else
                 {
-                  dorsum_problems_add (&problems, DORSUM_LIBRARY_ERROR_DUPLICATE, source->display_name,
-                                       dorsum_entry_get_line (entry),
-                                       _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
-                                       dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
-                                       dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
+                  report_duplicate (&problems, entry, existing);
                   g_object_unref (entry);
                 }
             }
