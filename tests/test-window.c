@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#define _GNU_SOURCE
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -233,6 +236,20 @@ test_chart_mode (void)
   g_assert_true (dorsum_window_open_chart (window, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 1);
+
+  /* Printing the handout, through the print machinery into a PDF: two A4 pages. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (dorsum_window_print_handout (window, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_assert_nonnull (memmem (contents, length, "/Count 2", 8));
+    g_unlink (pdf);
+  }
 
   /* Presentation hides everything but the diagram; Escape leaves it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);

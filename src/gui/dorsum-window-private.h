@@ -18,5 +18,8 @@ gboolean           dorsum_window_save_chart       (DorsumWindow *self,
                                                    GFile        *file,
                                                    GError      **error);
 gboolean           dorsum_window_get_presenting   (DorsumWindow *self);
+gboolean           dorsum_window_print_handout    (DorsumWindow *self,
+                                                   const char   *export_path,
+                                                   GError      **error);
 
 G_END_DECLS

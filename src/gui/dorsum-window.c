@@ -57,6 +57,7 @@ struct _DorsumWindow
   GtkWidget            *sidebar;
   GtkWidget            *toolbar;
   GtkWidget            *content_header;
+  GMenu                *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -780,6 +781,59 @@ dorsum_window_open_chart (DorsumWindow  *self,
   return TRUE;
 }
 
+/* The charts opened or saved lately, newest first, for the Open Recent menu. */
+static void
+update_recent_menu (DorsumWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  for (GList *l = items; l; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".dorsum-chart") && gtk_recent_info_exists (info))
+        g_ptr_array_add (charts, info);
+    }
+
+  /* Newest first. */
+  for (guint i = 1; i < charts->len; i++)
+    for (guint j = i; j > 0 &&
+         g_date_time_compare (gtk_recent_info_get_modified (g_ptr_array_index (charts, j - 1)),
+                              gtk_recent_info_get_modified (g_ptr_array_index (charts, j))) < 0; j--)
+      {
+        gpointer tmp = charts->pdata[j];
+
+        charts->pdata[j] = charts->pdata[j - 1];
+        charts->pdata[j - 1] = tmp;
+      }
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < charts->len && i < 8; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (charts, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.chart-open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (!dorsum_window_open_chart (self, file, &error))
+    show_error (self, _("Could Not Open the Chart"), error->message);
+}
+
 gboolean
 dorsum_window_save_chart (DorsumWindow  *self,
                           GFile         *file,
@@ -970,25 +1024,49 @@ print_draw_page_cb (GtkPrintOperation *operation,
                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
+/**
+ * dorsum_window_print_handout:
+ * @export_path: (nullable): write a PDF there through the print machinery instead of
+ *   showing the print dialog (for tests)
+ *
+ * Returns: whether printing (or the export) went through
+ */
+gboolean
+dorsum_window_print_handout (DorsumWindow  *self,
+                             const char    *export_path,
+                             GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(DorsumHandout) handout = dorsum_handout_new (self->library, self->chart);
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
+
+  /* The handout lays itself out in points on the whole sheet, A4 or Letter alike. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Dorsum client handout"));
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), handout);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page_cb), handout);
+
+  result = gtk_print_operation_run (operation,
+                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   DorsumWindow *self = DORSUM_WINDOW (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(DorsumHandout) handout = dorsum_handout_new (self->library, self->chart);
   g_autoptr(GError) error = NULL;
 
-  /* The handout lays itself out in points on the whole sheet, A4 or Letter alike. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Dorsum client handout"));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), handout);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page_cb), handout);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (!dorsum_window_print_handout (self, NULL, &error))
     show_error (self, _("Could Not Print"), error->message);
 }
 
@@ -1282,6 +1360,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, chart_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mark_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1302,6 +1381,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-entry", "s", show_entry_action);
   gtk_widget_class_install_action (widget_class, "win.chart-new", NULL, chart_action);
   gtk_widget_class_install_action (widget_class, "win.chart-open", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.chart-save", NULL, chart_action);
   gtk_widget_class_install_action (widget_class, "win.chart-save-as", NULL, chart_action);
   gtk_widget_class_install_action (widget_class, "win.chart-export", NULL, chart_action);
@@ -1472,6 +1552,10 @@ dorsum_window_new (DorsumApplication *application)
   restore_state (self);
   refresh_list (self);
   update_actions (self);
+
+  update_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
 
   /* Typing goes to the search first; otherwise a space would press whatever button had focus. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
