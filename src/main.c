@@ -20,6 +20,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Shown in the recently-used list and the task switcher. */
+  g_set_application_name ("Dorsum");
   app = dorsum_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
