@@ -16,6 +16,9 @@ void         _dorsum_entry_set_attribute    (DorsumEntry        *self,
 void         _dorsum_entry_add_value        (DorsumEntry        *self,
                                              const char         *key,
                                              const char         *value);
+void         _dorsum_entry_take_value       (DorsumEntry        *self,
+                                             const char         *key,
+                                             char               *value);
 void         _dorsum_entry_add_link         (DorsumEntry        *self,
                                              DorsumKind          kind,
                                              const char         *id,

@@ -216,6 +216,14 @@ _dorsum_entry_add_value (DorsumEntry *self,
                          const char  *key,
                          const char  *value)
 {
+  _dorsum_entry_take_value (self, key, g_strdup (value));
+}
+
+void
+_dorsum_entry_take_value (DorsumEntry *self,
+                          const char  *key,
+                          char        *value)
+{
   Field *field = find_field (self, key);
 
   if (field == NULL)
@@ -226,7 +234,7 @@ _dorsum_entry_add_value (DorsumEntry *self,
       g_ptr_array_add (self->fields, field);
     }
 
-  g_ptr_array_add (field->values, g_strdup (value));
+  g_ptr_array_add (field->values, value);
   field->pub.values = (GStrv)field->values->pdata;
 }
 

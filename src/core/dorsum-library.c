@@ -41,28 +41,45 @@ static xmlRelaxNGPtr schema;
 
 /* Collapses the white space of XML text into single spaces. */
 static char *
-node_text (xmlNodePtr node)
+collapse_spaces (const char *text)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  GString *str = g_string_new (NULL);
+  char *out = g_malloc (strlen (text) + 1);
+  char *q = out;
   gboolean space = FALSE;
 
-  for (const char *p = (const char *)content; p && *p; p++)
+  for (const char *p = text; *p; p++)
     {
       if (g_ascii_isspace (*p))
         {
-          space = str->len > 0;
+          space = q > out;
           continue;
         }
       if (space)
-        g_string_append_c (str, ' ');
+        *q++ = ' ';
       space = FALSE;
-      g_string_append_c (str, *p);
+      *q++ = *p;
     }
+  *q = '\0';
 
+  return out;
+}
+
+/* Collapses the white space of XML text into single spaces. */
+static char *
+node_text (xmlNodePtr node)
+{
+  xmlChar *content;
+  char *text;
+
+  /* The common case, one text node: read it in place rather than copy it first. */
+  if (node->children != NULL && node->children->next == NULL && node->children->type == XML_TEXT_NODE)
+    return collapse_spaces ((const char *)node->children->content);
+
+  content = xmlNodeGetContent (node);
+  text = collapse_spaces (content ? (const char *)content : "");
   xmlFree (content);
 
-  return g_string_free (str, FALSE);
+  return text;
 }
 
 static gboolean
@@ -144,14 +161,14 @@ add_leaf_values (DorsumEntry *entry,
 
   if (!has_children)
     {
-      g_autofree char *text = node_text (node);
+      char *text = node_text (node);
 
       if (text[0] == '\0')
         dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, dorsum_entry_get_file (entry),
                       (guint)xmlGetLineNo (node), _("<%s> is empty; write its text or remove it"),
                       (const char *)node->name);
 
-      _dorsum_entry_add_value (entry, key, text);
+      _dorsum_entry_take_value (entry, key, text);
     }
 }
 
