@@ -220,7 +220,7 @@ render_layer (DorsumDiagram      *diagram,
 
   g_assert_true (dorsum_diagram_render (diagram, cr, w, h, DORSUM_RENDER_DEFAULT, NULL));
   cairo_scale (cr, w / 800.0, h / 1200.0);
-  dorsum_diagram_draw_highlight (diagram, cr, highlight, 0.2, 0.5, 0.9);
+  dorsum_diagram_draw_highlight (diagram, cr, highlight, 0.2, 0.5, 0.9, 1.0);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

@@ -577,7 +577,7 @@ run_render (int    argc,
 
   cairo_scale (cr, render_width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram));
   /* The accent blue of the GNOME palette. */
-  dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)muscles, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
+  dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)muscles, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1.0);
   cairo_destroy (cr);
 
   if (g_str_has_suffix (output_path, ".png"))

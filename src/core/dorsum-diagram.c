@@ -802,6 +802,7 @@ dorsum_diagram_render (DorsumDiagram      *self,
  * dorsum_diagram_draw_highlight:
  * @cr: a context whose user space is diagram units
  * @muscles: muscle ids whose regions (both sides) are highlighted
+ * @emphasis: 1 as usual; 2 for presenting to a client across the room (thicker, stronger)
  *
  * Fills the regions with a translucent tint and outlines them, from their own shapes.
  */
@@ -811,7 +812,8 @@ dorsum_diagram_draw_highlight (DorsumDiagram      *self,
                                const char * const *muscles,
                                double              red,
                                double              green,
-                               double              blue)
+                               double              blue,
+                               double              emphasis)
 {
   double line_width = 1.5, unused = 0;
 
@@ -822,7 +824,7 @@ dorsum_diagram_draw_highlight (DorsumDiagram      *self,
 
   /* Keep the outline about 2.5 device pixels wide whatever the zoom. */
   cairo_device_to_user_distance (cr, &line_width, &unused);
-  line_width = MAX (fabs (line_width), 0.5) * 2.5 / 1.5;
+  line_width = MAX (fabs (line_width), 0.5) * 2.5 / 1.5 * emphasis;
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -834,7 +836,7 @@ dorsum_diagram_draw_highlight (DorsumDiagram      *self,
         dorsum_region_append_path (region, cr);
     }
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, red, green, blue, 0.45);
+  cairo_set_source_rgba (cr, red, green, blue, MIN (0.45 * emphasis, 0.7));
   cairo_fill_preserve (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, line_width);

@@ -93,7 +93,8 @@ void                 dorsum_diagram_draw_highlight  (DorsumDiagram   *self,
                                                      const char * const *muscles,
                                                      double           red,
                                                      double           green,
-                                                     double           blue);
+                                                     double           blue,
+                                                     double           emphasis);
 void                 dorsum_draw_trigger_points     (cairo_t         *cr,
                                                      const DorsumTriggerPoint * const *points,
                                                      guint            n_points,

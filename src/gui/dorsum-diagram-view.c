@@ -44,6 +44,7 @@ struct _DorsumDiagramView
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
   gboolean        trigger_points;
+  double          emphasis;        /* highlight strength: 1, or 2 when presenting */
 
   /* Pain chart: marks drawn over every layer; in chart mode clicks add and edit marks. */
   DorsumChart    *chart;
@@ -470,13 +471,13 @@ snapshot_diagram (GtkWidget   *widget,
       cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, 0.6);
       cairo_fill (cr);
       dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
-                                     accent.red, accent.green, accent.blue);
+                                     accent.red, accent.green, accent.blue, self->emphasis);
       dorsum_draw_trigger_points (cr, (const DorsumTriggerPoint * const *)self->shown_points->pdata,
                                   self->shown_points->len, scale, error.red, error.green, error.blue);
     }
   else
     dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
-                                   accent.red, accent.green, accent.blue);
+                                   accent.red, accent.green, accent.blue, self->emphasis);
 
   /* In chart mode the marks are what matter; muscle outlines under the pointer would distract. */
   if (self->hover != NULL && !self->chart_mode)
@@ -1223,6 +1224,7 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   GtkGesture *gesture;
 
   self->zoom = 1.0;
+  self->emphasis = 1.0;
   self->texture_layer = DORSUM_N_LAYERS;
   self->shown_points = g_ptr_array_new ();
   self->selected_mark = -1;
@@ -1637,5 +1639,19 @@ dorsum_diagram_view_set_selected_mark (DorsumDiagramView *self,
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
   self->selected_mark = mark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dorsum_diagram_view_set_emphasis:
+ * @emphasis: 1 as usual, 2 for showing the screen to a client
+ */
+void
+dorsum_diagram_view_set_emphasis (DorsumDiagramView *self,
+                                  double             emphasis)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  self->emphasis = CLAMP (emphasis, 1.0, 3.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

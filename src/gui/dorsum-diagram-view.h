@@ -62,6 +62,8 @@ void           dorsum_diagram_view_set_selected_mark (DorsumDiagramView *self,
 int            dorsum_diagram_view_chart_click    (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y);
+void           dorsum_diagram_view_set_emphasis   (DorsumDiagramView *self,
+                                                   double             emphasis);
 gboolean       dorsum_diagram_view_click          (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y);

@@ -1082,12 +1082,12 @@ set_presenting (DorsumWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), !presenting);
   gtk_widget_set_visible (self->toolbar, !presenting);
   gtk_widget_set_visible (self->content_header, !presenting);
+  /* A big, clear highlight for a client across the room. */
+  dorsum_diagram_view_set_emphasis (self->diagram_view, presenting ? 2.0 : 1.0);
 
+  /* No focus outline or keyboard tooltip on the client's screen: the focus stays put. */
   if (presenting)
-    {
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
-    }
+    gtk_window_fullscreen (GTK_WINDOW (self));
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
