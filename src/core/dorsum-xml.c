@@ -140,7 +140,7 @@ dorsum_xml_parse (const char     *data,
   ctxt->vctxt.warning = NULL;
 
   doc = xmlCtxtReadMemory (ctxt, data, (int)length, display_name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS);
 
   if (state.saw_doctype)
     {
