@@ -80,7 +80,7 @@ test_prefix_beats_substring (void)
   g_autoptr(GArray) results = dorsum_search_index_query (index, "lat", 0);
   guint prefix = 0, substring = 0;
 
-  /* "Lat…issimus" starts with it; "ti…lat…ion"-like substrings rank below. */
+  /* "Lat…issimus" starts with it, so it ranks first and the scores fall from there. */
   g_assert_cmpuint (results->len, >=, 1);
   g_assert_cmpstr (dorsum_entry_get_id (g_array_index (results, DorsumSearchResult, 0).entry), ==, "test-latissimus");
 
@@ -93,7 +93,7 @@ test_prefix_beats_substring (void)
       if (g_str_equal (dorsum_entry_get_id (r->entry), "test-latissimus"))
         prefix = r->score;
       if (g_str_equal (dorsum_entry_get_id (r->entry), "test-side-stretch"))
-        substring = r->score;   /* "lat" only inside "… lateral …"? no: only via its summary, which is not indexed */
+        substring = r->score;   /* not matched at all: summaries are not searched */
     }
 
   g_assert_cmpuint (prefix, >, substring);

@@ -35,7 +35,6 @@ struct _DorsumSearchIndex
   GPtrArray     *entries;   /* DorsumEntry* */
   GArray        *terms;     /* Term */
   GPtrArray     *all_text;  /* per entry: every term folded, space-joined */
-  GPtrArray     *sort_keys; /* per entry: collation key of the name */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumSearchIndex, dorsum_search_index, G_TYPE_OBJECT)
@@ -127,7 +126,6 @@ rebuild (DorsumSearchIndex *self)
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->terms, 0);
   g_ptr_array_set_size (self->all_text, 0);
-  g_ptr_array_set_size (self->sort_keys, 0);
 
   for (guint k = 0; k < DORSUM_N_KINDS; k++)
     {
@@ -142,7 +140,6 @@ rebuild (DorsumSearchIndex *self)
           GString *all = g_string_new (NULL);
 
           g_ptr_array_add (self->entries, entry);
-          g_ptr_array_add (self->sort_keys, g_strdup (_dorsum_entry_get_sort_key (entry)));
           add_term (self, dorsum_entry_get_name (entry), index, 3, all);
           for (guint j = 0; aliases[j]; j++)
             add_term (self, aliases[j], index, 2, all);
@@ -224,7 +221,6 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->terms, g_array_unref);
   g_clear_pointer (&self->all_text, g_ptr_array_unref);
-  g_clear_pointer (&self->sort_keys, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dorsum_search_index_parent_class)->finalize (object);
 }
@@ -244,7 +240,6 @@ dorsum_search_index_init (DorsumSearchIndex *self)
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_array_set_clear_func (self->terms, term_clear);
   self->all_text = g_ptr_array_new_with_free_func (g_free);
-  self->sort_keys = g_ptr_array_new_with_free_func (g_free);
 }
 
 DorsumSearchIndex *
@@ -340,7 +335,7 @@ dorsum_search_index_query (DorsumSearchIndex *self,
         {
           DorsumEntry *entry = g_ptr_array_index (self->entries, i);
           Ranked r = { { entry, best[i], matched[i] }, dorsum_entry_get_kind (entry),
-                       g_ptr_array_index (self->sort_keys, i) };
+                       _dorsum_entry_get_sort_key (entry) };
 
           g_array_append_val (ranked, r);
         }

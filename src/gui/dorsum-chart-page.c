@@ -23,7 +23,6 @@ struct _DorsumChartPage
   int              mark;
   gboolean         updating;
   guint            results_idle;
-  GListStore      *results;    /* DorsumEntry, best first */
 
   GtkWidget       *scroller;
   GtkWidget       *hint;
@@ -84,7 +83,6 @@ update_results (DorsumChartPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))))
     gtk_list_box_remove (self->results_list, child);
-  g_list_store_remove_all (self->results);
 
   if (self->chart == NULL || self->library == NULL)
     return;
@@ -123,7 +121,6 @@ update_results (DorsumChartPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "muscle-id", g_strdup (dorsum_entry_get_id (r->muscle)), g_free);
       gtk_list_box_append (self->results_list, row);
-      g_list_store_append (self->results, r->muscle);
     }
 }
 
@@ -241,7 +238,6 @@ dorsum_chart_page_dispose (GObject *object)
   g_clear_handle_id (&self->results_idle, g_source_remove);
   g_clear_object (&self->chart);
   g_clear_object (&self->library);
-  g_clear_object (&self->results);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_CHART_PAGE);
 
@@ -291,7 +287,6 @@ dorsum_chart_page_init (DorsumChartPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->mark = -1;
-  self->results = g_list_store_new (DORSUM_TYPE_ENTRY);
 
   for (guint q = 0; q < DORSUM_N_QUALITIES; q++)
     gtk_string_list_append (qualities, dorsum_quality_get_title (q));
@@ -355,17 +350,4 @@ dorsum_chart_page_select_mark (DorsumChartPage *self,
 
   self->mark = mark;
   update_mark_editor (self);
-}
-
-/**
- * dorsum_chart_page_get_results:
- *
- * Returns: (transfer none): the muscles listed as matching the chart, best first
- */
-GListModel *
-dorsum_chart_page_get_results (DorsumChartPage *self)
-{
-  g_return_val_if_fail (DORSUM_IS_CHART_PAGE (self), NULL);
-
-  return G_LIST_MODEL (self->results);
 }

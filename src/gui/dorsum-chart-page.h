@@ -20,6 +20,5 @@ void       dorsum_chart_page_set_chart    (DorsumChartPage *self,
                                            DorsumChart     *chart);
 void       dorsum_chart_page_select_mark  (DorsumChartPage *self,
                                            int              mark);
-GListModel *dorsum_chart_page_get_results (DorsumChartPage *self);
 
 G_END_DECLS

@@ -1632,16 +1632,6 @@ dorsum_diagram_view_get_selected_mark (DorsumDiagramView *self)
   return self->selected_mark;
 }
 
-void
-dorsum_diagram_view_set_selected_mark (DorsumDiagramView *self,
-                                       int                mark)
-{
-  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
-
-  self->selected_mark = mark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /**
  * dorsum_diagram_view_set_emphasis:
  * @emphasis: 1 as usual, 2 for showing the screen to a client

@@ -297,23 +297,6 @@ add_link_group (DorsumEntryPage *self,
   return group;
 }
 
-/**
- * dorsum_entry_page_flush:
- *
- * Adds the link rows now instead of after the next frame (for tests).
- */
-void
-dorsum_entry_page_flush (DorsumEntryPage *self)
-{
-  g_return_if_fail (DORSUM_IS_ENTRY_PAGE (self));
-
-  if (self->fill_idle != 0)
-    {
-      g_clear_handle_id (&self->fill_idle, g_source_remove);
-      fill_pending_cb (self);
-    }
-}
-
 static GPtrArray *
 linked (DorsumLibrary *library,
         DorsumEntry   *entry,

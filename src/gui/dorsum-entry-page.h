@@ -18,6 +18,5 @@ void         dorsum_entry_page_set_entry  (DorsumEntryPage *self,
                                            DorsumLibrary   *library,
                                            DorsumEntry     *entry);
 DorsumEntry *dorsum_entry_page_get_entry  (DorsumEntryPage *self);
-void         dorsum_entry_page_flush      (DorsumEntryPage *self);
 
 G_END_DECLS
