@@ -125,6 +125,8 @@ static const BadCase bad_cases[] = {
   { "bad-roots.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-roots.xml:38:", "roots=\"T12 to L3\"" },
   { "bad-id.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-id.xml:68:", "is not an id" },
   { "blank-text.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-text.xml:55:", "<tempo> is empty" },
+  { "blank-referral.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-referral.xml:19:", "<referral> is empty" },
+  { "long-ref.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "long-ref.xml:25:", "is not an id" },
   { "dangling-ref.xml", DORSUM_LIBRARY_ERROR_DANGLING, "dangling-ref.xml:24:",
     "technique \"test-compresion\" is not defined (did you mean \"test-compression\"?)" },
 };

@@ -110,8 +110,26 @@ parse_points (const char *str)
   return points;
 }
 
+/* The text of a leaf element, with a problem added when it is blank: the loader's schema
+ * accepts any text there (see data/meson.build). */
+static char *
+leaf_text (xmlNodePtr      node,
+           const char     *file,
+           DorsumProblems *problems)
+{
+  char *text = node_text (node);
+
+  if (text[0] == '\0')
+    dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, file, (guint)xmlGetLineNo (node),
+                         _("<%s> is empty; write its text or remove it"), (const char *)node->name);
+
+  return text;
+}
+
 static DorsumTriggerPoint *
-parse_trigger_point (xmlNodePtr node)
+parse_trigger_point (xmlNodePtr      node,
+                     const char     *file,
+                     DorsumProblems *problems)
 {
   DorsumTriggerPoint *tp = g_new0 (DorsumTriggerPoint, 1);
   g_autofree char *x = dorsum_xml_prop (node, "x");
@@ -127,9 +145,9 @@ parse_trigger_point (xmlNodePtr node)
         continue;
 
       if (xmlStrEqual (child->name, BAD_CAST "location"))
-        tp->location = node_text (child);
+        tp->location = leaf_text (child, file, problems);
       else if (xmlStrEqual (child->name, BAD_CAST "referral"))
-        tp->referral = node_text (child);
+        tp->referral = leaf_text (child, file, problems);
       else if (xmlStrEqual (child->name, BAD_CAST "zone"))
         {
           g_autofree char *points = dorsum_xml_prop (child, "points");
@@ -160,16 +178,7 @@ add_leaf_values (DorsumEntry *entry,
     }
 
   if (!has_children)
-    {
-      char *text = node_text (node);
-
-      if (text[0] == '\0')
-        dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, dorsum_entry_get_file (entry),
-                      (guint)xmlGetLineNo (node), _("<%s> is empty; write its text or remove it"),
-                      (const char *)node->name);
-
-      _dorsum_entry_take_value (entry, key, text);
-    }
+    _dorsum_entry_take_value (entry, key, leaf_text (node, dorsum_entry_get_file (entry), problems));
 }
 
 /* The value patterns of data/dorsum-library.rng, checked here (see data/meson.build). */
@@ -226,9 +235,9 @@ check_values (xmlNodePtr      node,
     const char *pattern;
     const char *what;
   } checks[] = {
-    { "id", ID_PATTERN, N_("an id: lower-case letters and digits in words joined by single hyphens") },
-    { "ref", ID_PATTERN, N_("an id: lower-case letters and digits in words joined by single hyphens") },
-    { "part-of", ID_PATTERN, N_("an id: lower-case letters and digits in words joined by single hyphens") },
+    { "id", ID_PATTERN, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
+    { "ref", ID_PATTERN, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
+    { "part-of", ID_PATTERN, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
     { "roots", ROOTS_PATTERN, N_("a list of spinal segments such as \"C5-C6\", \"T12-L3\" or \"L4-S1, S2\", or \"none\"") },
     { "points", POINTS_PATTERN, N_("at least three x,y pairs separated by spaces") },
   };
@@ -300,7 +309,7 @@ build_entry (xmlNodePtr  node,
         }
       else if (g_str_equal (name, "trigger-point"))
         {
-          _dorsum_entry_add_trigger_point (entry, parse_trigger_point (child));
+          _dorsum_entry_add_trigger_point (entry, parse_trigger_point (child, display_name, problems));
         }
       else if (g_str_equal (name, "innervation") || g_str_equal (name, "pressure"))
         {
