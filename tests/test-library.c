@@ -126,6 +126,8 @@ static const BadCase bad_cases[] = {
   { "bad-id.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-id.xml:68:", "is not an id" },
   { "blank-text.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-text.xml:55:", "<tempo> is empty" },
   { "blank-referral.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-referral.xml:19:", "<referral> is empty" },
+  { "bad-pressure.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-pressure.xml:54:", "max=\"12\" on <pressure> is not a whole number from 0 to 10" },
+  { "bad-coordinate.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-coordinate.xml:17:", "y=\"-4.5\" on <trigger-point> is not a number" },
   { "long-ref.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "long-ref.xml:25:", "is not an id" },
   { "dangling-ref.xml", DORSUM_LIBRARY_ERROR_DANGLING, "dangling-ref.xml:24:",
     "technique \"test-compresion\" is not defined (did you mean \"test-compression\"?)" },

@@ -181,47 +181,87 @@ add_leaf_values (DorsumEntry *entry,
     _dorsum_entry_take_value (entry, key, leaf_text (node, dorsum_entry_get_file (entry), problems));
 }
 
-/* The value patterns of data/dorsum-library.rng, checked here (see data/meson.build). */
-#define ID_PATTERN "[a-z0-9]+(-[a-z0-9]+)*"
+/* The value facets of data/dorsum-library.rng, checked here (see data/meson.build). */
 #define ROOTS_PATTERN "[CTLS][0-9]{1,2}(-[CTLS]?[0-9]{1,2})?(, ?[CTLS][0-9]{1,2}(-[CTLS]?[0-9]{1,2})?)*|none"
 #define POINTS_PATTERN "\\s*[0-9.]+,[0-9.]+(\\s+[0-9.]+,[0-9.]+){2,}\\s*"
 
+/* Ids are most of the values: lower-case words of letters and digits, single hyphens. */
 static gboolean
-matches (const char *pattern,
-         const char *value)
+is_id (const char *value)
 {
-  /* Ids are most of the values: lower-case words of letters and digits, single hyphens. */
-  if (g_str_equal (pattern, ID_PATTERN))
+  gboolean word = FALSE;
+
+  for (const char *p = value; *p; p++)
     {
-      gboolean word = FALSE;
-
-      for (const char *p = value; *p; p++)
-        {
-          if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-            word = TRUE;
-          else if (*p == '-' && word)
-            word = FALSE;
-          else
-            return FALSE;
-        }
-
-      return word && strlen (value) <= 64;
+      if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        word = TRUE;
+      else if (*p == '-' && word)
+        word = FALSE;
+      else
+        return FALSE;
     }
 
-  {
-    static gsize compiled;
-    static GRegex *roots, *points;
+  return word && strlen (value) <= 64;
+}
 
-    /* Compiled once; a GRegex is safe to match from several threads. */
-    if (g_once_init_enter (&compiled))
-      {
-        roots = g_regex_new ("^(?:" ROOTS_PATTERN ")$", G_REGEX_OPTIMIZE, 0, NULL);
-        points = g_regex_new ("^(?:" POINTS_PATTERN ")$", G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave (&compiled, 1);
-      }
+static gboolean
+matches_regex (const char *value,
+               gboolean    roots)
+{
+  static gsize compiled;
+  static GRegex *roots_regex, *points_regex;
 
-    return g_regex_match (g_str_equal (pattern, ROOTS_PATTERN) ? roots : points, value, 0, NULL);
-  }
+  /* Compiled once; a GRegex is safe to match from several threads. */
+  if (g_once_init_enter (&compiled))
+    {
+      roots_regex = g_regex_new ("^(?:" ROOTS_PATTERN ")$", G_REGEX_OPTIMIZE, 0, NULL);
+      points_regex = g_regex_new ("^(?:" POINTS_PATTERN ")$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&compiled, 1);
+    }
+
+  return g_regex_match (roots ? roots_regex : points_regex, value, 0, NULL);
+}
+
+static gboolean
+is_roots (const char *value)
+{
+  return matches_regex (value, TRUE);
+}
+
+static gboolean
+is_points (const char *value)
+{
+  return matches_regex (value, FALSE);
+}
+
+/* An xsd:decimal from 0 to 10000: digits with at most one point, no sign, no exponent. */
+static gboolean
+is_coordinate (const char *value)
+{
+  const char *p = value;
+  guint digits = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits++;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return digits > 0 && *p == '\0' && g_ascii_strtod (value, NULL) <= 10000;
+}
+
+/* An xsd:integer from 0 to 10. */
+static gboolean
+is_pressure (const char *value)
+{
+  g_autofree char *copy = g_strdup (value);
+  guint64 number;
+
+  return g_ascii_string_to_unsigned (g_strstrip (copy), 10, 0, 10, &number, NULL);
 }
 
 static void
@@ -231,15 +271,20 @@ check_values (xmlNodePtr      node,
 {
   /* N_() here, translated only when a message is written: this runs for every element. */
   static const struct {
+    const char *element;     /* NULL for any */
     const char *attribute;
-    const char *pattern;
+    gboolean  (*check) (const char *value);
     const char *what;
   } checks[] = {
-    { "id", ID_PATTERN, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
-    { "ref", ID_PATTERN, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
-    { "part-of", ID_PATTERN, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
-    { "roots", ROOTS_PATTERN, N_("a list of spinal segments such as \"C5-C6\", \"T12-L3\" or \"L4-S1, S2\", or \"none\"") },
-    { "points", POINTS_PATTERN, N_("at least three x,y pairs separated by spaces") },
+    { NULL, "id", is_id, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
+    { NULL, "ref", is_id, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
+    { NULL, "part-of", is_id, N_("an id: at most 64 lower-case letters and digits, in words joined by single hyphens") },
+    { "innervation", "roots", is_roots, N_("a list of spinal segments such as \"C5-C6\", \"T12-L3\" or \"L4-S1, S2\", or \"none\"") },
+    { "zone", "points", is_points, N_("at least three x,y pairs separated by spaces") },
+    { "trigger-point", "x", is_coordinate, N_("a number of diagram units from 0 to 10000") },
+    { "trigger-point", "y", is_coordinate, N_("a number of diagram units from 0 to 10000") },
+    { "pressure", "min", is_pressure, N_("a whole number from 0 to 10") },
+    { "pressure", "max", is_pressure, N_("a whole number from 0 to 10") },
   };
 
   /* One pass over the attributes that are there, rather than a lookup for each name. */
@@ -249,11 +294,12 @@ check_values (xmlNodePtr      node,
         {
           g_autofree char *value = NULL;
 
-          if (!xmlStrEqual (attr->name, BAD_CAST checks[i].attribute))
+          if (!xmlStrEqual (attr->name, BAD_CAST checks[i].attribute) ||
+              (checks[i].element != NULL && !xmlStrEqual (node->name, BAD_CAST checks[i].element)))
             continue;
 
           value = dorsum_xml_prop (node, checks[i].attribute);
-          if (value != NULL && !matches (checks[i].pattern, value))
+          if (value != NULL && !checks[i].check (value))
             dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, file, (guint)xmlGetLineNo (node),
                                  _("does not follow the library schema: %s=\"%s\" on <%s> is not %s"),
                                  checks[i].attribute, value, (const char *)node->name, _(checks[i].what));
