@@ -9,12 +9,14 @@ runs=${2:-15}
 export DORSUM_FIRST_FRAME=1 GSK_RENDERER=${GSK_RENDERER:-cairo} GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none
 export GSETTINGS_SCHEMA_DIR="$builddir/data"
 
+# Prints "MICROSECONDS RSS_KB": from just before the launch to the first frame, by the
+# wall-clock time the program prints then (its exit is not counted).
 measure () {
-  local start end line
+  local start line rss end
   start=$(date +%s%N)
   line=$("$@" 2>/dev/null | grep -m1 first-frame)
-  end=$(date +%s%N)
-  echo "$(( (end - start) / 1000 )) ${line#first-frame }"
+  read -r _ rss end <<< "$line"
+  echo "$(( end - start / 1000 )) $rss"
 }
 
 median () { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

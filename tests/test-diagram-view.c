@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Widget tests under a display (Xvfb in CI): a click at a region's widget position selects
  * that region at several zoom levels, a click in a gap selects nothing, the window links
- * list and diagram both ways, and nothing leaks. */
+ * list and diagram both ways, a diagram rendered ahead of layout ends sharp, and nothing
+ * leaks. */
 
 #include "config.h"
 
@@ -97,6 +98,86 @@ test_view_click (void)
   g_assert_finalize_object (view);
 }
 
+/* The view's pixels as it would draw them now. */
+static GBytes *
+render_view (GtkWidget *view)
+{
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels = g_malloc ((gsize)width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  gsk_renderer_unrealize (renderer);
+
+  return g_bytes_new_take (pixels, (gsize)width * height * 4);
+}
+
+static GtkWidget *
+view_in_window (DorsumLibrary *library,
+                int            prerender_width,
+                int            prerender_height)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = dorsum_diagram_view_new ();
+
+  dorsum_diagram_view_set_library (DORSUM_DIAGRAM_VIEW (view), library);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 600);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  if (prerender_width > 0)
+    dorsum_diagram_view_prerender (DORSUM_DIAGRAM_VIEW (view), prerender_width, prerender_height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (view);
+
+  /* A stand-in texture is replaced by one rendered in a thread. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+
+  return view;
+}
+
+/* A texture rendered before layout for a guessed size, right or wrong, ends as sharp as
+ * one rendered for the size the view got. */
+static void
+test_view_prerender (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  GtkWidget *plain, *right, *wrong;
+  g_autoptr(GBytes) plain_pixels = NULL, right_pixels = NULL, wrong_pixels = NULL;
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+  plain = view_in_window (library, 0, 0);
+  right = view_in_window (library, gtk_widget_get_width (plain), gtk_widget_get_height (plain));
+  wrong = view_in_window (library, gtk_widget_get_width (plain) - 40, gtk_widget_get_height (plain) - 40);
+
+  g_assert_cmpint (gtk_widget_get_height (right), ==, gtk_widget_get_height (plain));
+  g_assert_cmpint (gtk_widget_get_height (wrong), ==, gtk_widget_get_height (plain));
+  plain_pixels = render_view (plain);
+  right_pixels = render_view (right);
+  wrong_pixels = render_view (wrong);
+  g_assert_true (g_bytes_equal (plain_pixels, right_pixels));
+  g_assert_true (g_bytes_equal (plain_pixels, wrong_pixels));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (plain)));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (right)));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (wrong)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_window_links (void)
 {
@@ -145,6 +226,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/diagram-view/click", test_view_click);
+  g_test_add_func ("/diagram-view/prerender", test_view_prerender);
   g_test_add_func ("/window/links", test_window_links);
 
   return g_test_run ();

@@ -40,6 +40,7 @@ struct _DorsumDiagramView
   DorsumLayer     texture_layer;
   DorsumRenderFlags texture_flags;
   GCancellable   *render_cancellable;
+  GThread        *prerender;  /* RenderJob*: the first texture, rendered before layout */
 
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
@@ -218,6 +219,7 @@ zoom_around (DorsumDiagramView *self,
 
 typedef struct
 {
+  GdkTexture    *texture;     /* the result, for a pre-render */
   DorsumDiagram *diagram;
   int            width;
   int            height;
@@ -229,6 +231,7 @@ typedef struct
 static void
 render_job_free (RenderJob *job)
 {
+  g_clear_object (&job->texture);
   g_clear_object (&job->diagram);
   g_free (job);
 }
@@ -291,26 +294,80 @@ render_done_cb (GObject      *object,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static DorsumRenderFlags
+render_flags (DorsumDiagramView *self)
+{
+  DorsumRenderFlags flags = DORSUM_RENDER_DEFAULT;
+
+  /* Dark style changes only the labels. */
+  if (self->labels)
+    flags |= DORSUM_RENDER_LABELS;
+  if (self->labels && adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    flags |= DORSUM_RENDER_DARK;
+
+  return flags;
+}
+
+/* The texture's pixels per diagram unit for a view scale: the display's scale factor
+ * included, the size capped. */
+static double
+pixel_scale_for (DorsumDiagramView *self,
+                 DorsumDiagram     *diagram,
+                 double             scale)
+{
+  int device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  return MIN (scale * device, MAX_TEXTURE / dorsum_diagram_get_height (diagram));
+}
+
+static gpointer
+prerender_thread (gpointer data)
+{
+  RenderJob *job = data;
+
+  job->texture = render_texture (job->diagram, job->width, job->height, job->flags);
+
+  return job;
+}
+
+/* Takes the texture rendered before layout, if it suits: the same layer and flags and a
+ * scale close enough to stand in until the exact one is rendered. */
+static void
+take_prerender (DorsumDiagramView *self,
+                double             pixel_scale,
+                DorsumRenderFlags  flags)
+{
+  RenderJob *job = g_thread_join (g_steal_pointer (&self->prerender));
+
+  if (job->layer == self->layer && job->flags == flags && fabs (job->scale / pixel_scale - 1) < 0.2)
+    {
+      self->texture = g_steal_pointer (&job->texture);
+      self->texture_scale = job->scale;
+      self->texture_layer = job->layer;
+      self->texture_flags = job->flags;
+    }
+
+  render_job_free (job);
+}
+
 /* Makes sure a texture for this scale exists or is on its way. The first one is rendered
- * at once so the first frame has the diagram; later ones (zooming) in a thread, while the
+ * at once so the first frame has the diagram (or was rendered before layout, see
+ * dorsum_diagram_view_prerender()); later ones (zooming) in a thread, while the
  * old texture is drawn stretched. */
 static void
 ensure_texture (DorsumDiagramView *self,
                 DorsumDiagram     *diagram,
                 double             scale)
 {
-  int device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double pixel_scale = MIN (scale * device, MAX_TEXTURE / dorsum_diagram_get_height (diagram));
+  double pixel_scale = pixel_scale_for (self, diagram, scale);
   int width = (int)ceil (dorsum_diagram_get_width (diagram) * pixel_scale);
   int height = (int)ceil (dorsum_diagram_get_height (diagram) * pixel_scale);
   g_autoptr(GTask) task = NULL;
-  DorsumRenderFlags flags = DORSUM_RENDER_DEFAULT;
+  DorsumRenderFlags flags = render_flags (self);
   RenderJob *job;
 
-  if (self->labels)
-    flags |= DORSUM_RENDER_LABELS;
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    flags |= DORSUM_RENDER_DARK;
+  if (self->prerender != NULL)
+    take_prerender (self, pixel_scale, flags);
 
   if (self->texture != NULL &&
       fabs (self->texture_scale - pixel_scale) < 1e-6 &&
@@ -1057,6 +1114,8 @@ dorsum_diagram_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->render_cancellable);
   g_clear_object (&self->render_cancellable);
+  if (self->prerender != NULL)
+    render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
   g_clear_object (&self->texture);
   g_clear_object (&self->library);
   if (self->chart != NULL)
@@ -1644,4 +1703,41 @@ dorsum_diagram_view_set_emphasis (DorsumDiagramView *self,
 
   self->emphasis = CLAMP (emphasis, 1.0, 3.0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dorsum_diagram_view_prerender:
+ * @width: the width the view is expected to have, in pixels
+ * @height: the height likewise
+ *
+ * Starts rendering the current layer in a thread for a view of about @width × @height,
+ * so that the first frame need not wait for it. Call it once the layer, labels and zoom
+ * are set, before the view's first layout (the window does it when it is realized). A texture of a slightly different scale is
+ * drawn stretched until the exact one has been rendered.
+ */
+void
+dorsum_diagram_view_prerender (DorsumDiagramView *self,
+                               int                width,
+                               int                height)
+{
+  DorsumDiagram *diagram;
+  RenderJob *job;
+  double scale;
+
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  if (self->texture != NULL || self->prerender != NULL || width <= 0 || height <= 0 ||
+      (diagram = current_diagram (self)) == NULL)
+    return;
+
+  scale = MIN (width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram)) * self->zoom;
+
+  job = g_new0 (RenderJob, 1);
+  job->diagram = g_object_ref (diagram);
+  job->scale = pixel_scale_for (self, diagram, scale);
+  job->width = (int)ceil (dorsum_diagram_get_width (diagram) * job->scale);
+  job->height = (int)ceil (dorsum_diagram_get_height (diagram) * job->scale);
+  job->flags = render_flags (self);
+  job->layer = self->layer;
+  self->prerender = g_thread_new ("dorsum-prerender", prerender_thread, job);
 }

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DorsumDiagramView, dorsum_diagram_view, DORSUM, DIAGRAM_VIEW, GtkWidget)
 
 GtkWidget     *dorsum_diagram_view_new            (void);
+void           dorsum_diagram_view_prerender      (DorsumDiagramView *self,
+                                                   int                width,
+                                                   int                height);
 void           dorsum_diagram_view_set_library    (DorsumDiagramView *self,
                                                    DorsumLibrary     *library);
 DorsumLayer    dorsum_diagram_view_get_layer      (DorsumDiagramView *self);

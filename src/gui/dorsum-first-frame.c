@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* With DORSUM_FIRST_FRAME set, prints "first-frame RSS_KB" after the window's first paint and
- * quits; bench/startup.sh times launch to that line for Dorsum and for a blank window. */
+/* With DORSUM_FIRST_FRAME set, prints "first-frame RSS_KB WALL_CLOCK_US" after the window's
+ * first paint and quits; bench/startup.sh times launch to that line for Dorsum and for a blank window. */
 
 #include "config.h"
 
@@ -27,7 +27,8 @@ after_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
-  printf ("first-frame %ld\n", resident_kb ());
+  /* The wall-clock time is taken here, not when the process has exited. */
+  printf ("first-frame %ld %" G_GINT64_FORMAT "\n", resident_kb (), g_get_real_time ());
   fflush (stdout);
   g_application_quit (g_application_get_default ());
 }
@@ -48,3 +49,4 @@ dorsum_first_frame_watch (GtkWidget *window)
 
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
 }
+

@@ -58,10 +58,12 @@ struct _DorsumWindow
   GtkWidget            *toolbar;
   GtkWidget            *content_header;
   GMenu                *recent_menu;
+  GtkWindow            *shortcuts_window;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void dorsum_window_realize (GtkWidget *widget);
 static void show_entry         (DorsumWindow *self,
                                 const char   *id,
                                 gboolean      record);
@@ -1092,6 +1094,27 @@ set_presenting (DorsumWindow *self,
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+/* Built on first use rather than with the window (as GTK does for gtk/help-overlay.ui):
+ * the shortcuts window is a large tree of widgets nobody needs at startup. */
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/dorsum/Dorsum/dorsum-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 presentation_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1308,6 +1331,9 @@ dorsum_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_object (&self->chart);
   g_clear_object (&self->chart_file);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   G_OBJECT_CLASS (dorsum_window_parent_class)->dispose (object);
 }
@@ -1336,6 +1362,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   object_class->dispose = dorsum_window_dispose;
   object_class->finalize = dorsum_window_finalize;
 
+  widget_class->realize = dorsum_window_realize;
   window_class->close_request = dorsum_window_close_request;
 
   g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
@@ -1391,6 +1418,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.handout-print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, presentation_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.chart-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.chart-open", NULL);
@@ -1400,6 +1428,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "diagram.chart-mode", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -1529,6 +1558,39 @@ restore_state (DorsumWindow *self)
 
   /* Zoom last: showing the entry may have switched the layer. */
   dorsum_diagram_view_set_zoom (self->diagram_view, g_settings_get_double (self->settings, "zoom"));
+}
+
+/* Once the window is realized, its size and decorations are known but nothing has been
+ * laid out: start rendering the diagram for the size the view will get, so the first
+ * frame need not wait for it. Wide windows only: a folded one shares its height. */
+static void
+dorsum_window_realize (GtkWidget *widget)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+  int width, height, header, toolbar, sidebar, content;
+  double margin_x, margin_y;
+
+  GTK_WIDGET_CLASS (dorsum_window_parent_class)->realize (widget);
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return;
+
+  /* The default size includes the client-side decorations around the content. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &margin_x, &margin_y);
+  width -= (int)(2 * margin_x);
+  height -= (int)(2 * margin_y);
+
+  /* Widths by their requests: measuring the sidebar would lay out its list. */
+  gtk_widget_get_size_request (self->sidebar, &sidebar, NULL);
+  gtk_widget_get_size_request (self->content, &content, NULL);
+  if (width < sidebar + content)
+    return;
+
+  gtk_widget_measure (self->content_header, GTK_ORIENTATION_VERTICAL, -1, NULL, &header, NULL, NULL);
+  gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &toolbar, NULL, NULL);
+  /* The paned gives the diagram about 55% of the content (see paned_size_changed_cb). */
+  dorsum_diagram_view_prerender (self->diagram_view, (int)((width - sidebar) * 0.55), height - header - toolbar);
 }
 
 DorsumWindow *
