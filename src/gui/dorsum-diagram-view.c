@@ -41,6 +41,7 @@ struct _DorsumDiagramView
   DorsumRenderFlags texture_flags;
   GCancellable   *render_cancellable;
   GThread        *prerender;  /* RenderJob*: the first texture, rendered before layout */
+  GtkWidget      *canvas;     /* draws the texture */
 
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
@@ -62,6 +63,48 @@ struct _DorsumDiagramView
 };
 
 G_DEFINE_FINAL_TYPE (DorsumDiagramView, dorsum_diagram_view, GTK_TYPE_WIDGET)
+
+/* The rendered layer, a child of the view of its own: GTK keeps a widget's render node
+ * until the widget is queued for drawing, so a selection or hover change redraws the
+ * highlight above it and not the diagram. */
+#define DORSUM_TYPE_DIAGRAM_CANVAS (dorsum_diagram_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (DorsumDiagramCanvas, dorsum_diagram_canvas, DORSUM, DIAGRAM_CANVAS, GtkWidget)
+
+struct _DorsumDiagramCanvas
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DorsumDiagramCanvas, dorsum_diagram_canvas, GTK_TYPE_WIDGET)
+
+static void snapshot_layer (DorsumDiagramView *self,
+                            GtkSnapshot       *snapshot);
+
+static void
+dorsum_diagram_canvas_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  snapshot_layer (DORSUM_DIAGRAM_VIEW (gtk_widget_get_parent (widget)), snapshot);
+}
+
+static void
+dorsum_diagram_canvas_class_init (DorsumDiagramCanvasClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = dorsum_diagram_canvas_snapshot;
+}
+
+static void
+dorsum_diagram_canvas_init (DorsumDiagramCanvas *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+/* For what changes the rendered layer or where it is drawn: zoom, pan, layer, labels. */
+static void
+queue_draw_layer (DorsumDiagramView *self)
+{
+  gtk_widget_queue_draw (self->canvas);
+}
 
 enum {
   PROP_0,
@@ -214,7 +257,7 @@ zoom_around (DorsumDiagramView *self,
   clamp_offset (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_layer (self);
 }
 
 typedef struct
@@ -258,6 +301,9 @@ render_texture (DorsumDiagram *diagram,
                                       (GDestroyNotify)cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
                                     (gsize)cairo_image_surface_get_stride (surface));
+  /* The same pixels, for drawing with cairo (see snapshot_layer()). */
+  g_object_set_data_full (G_OBJECT (texture), "dorsum-surface", cairo_surface_reference (surface),
+                          (GDestroyNotify)cairo_surface_destroy);
 
   return texture;
 }
@@ -291,7 +337,7 @@ render_done_cb (GObject      *object,
   self->texture_scale = job->scale;
   self->texture_layer = job->layer;
   self->texture_flags = job->flags;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_layer (self);
 }
 
 static DorsumRenderFlags
@@ -474,6 +520,56 @@ overlay_bounds (DorsumDiagramView *self,
   return TRUE;
 }
 
+/* Draws the rendered layer where the view's zoom and pan put it. */
+static void
+snapshot_layer (DorsumDiagramView *self,
+                GtkSnapshot       *snapshot)
+{
+  DorsumDiagram *diagram = current_diagram (self);
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+  graphene_rect_t rect, visible;
+  cairo_surface_t *surface;
+  double ox, oy, scale, factor;
+  cairo_t *cr;
+
+  if (w <= 0 || h <= 0 || diagram == NULL)
+    return;
+
+  scale = get_transform (self, &ox, &oy);
+  ensure_texture (self, diagram, scale);
+  if (self->texture == NULL)
+    return;
+
+  rect = GRAPHENE_RECT_INIT ((float)ox, (float)oy,
+                             (float)(dorsum_diagram_get_width (diagram) * scale),
+                             (float)(dorsum_diagram_get_height (diagram) * scale));
+
+  /* GL keeps a texture on the GPU from frame to frame. GTK 4.8's cairo renderer instead
+   * converts a texture node's whole texture, pixel by pixel, on every frame; a cairo node
+   * of the visible part is only composited. */
+  surface = g_object_get_data (G_OBJECT (self->texture), "dorsum-surface");
+  if (!GSK_IS_CAIRO_RENDERER (renderer) || surface == NULL)
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, &rect);
+      return;
+    }
+
+  if (!graphene_rect_intersection (&rect, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h), &visible))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &visible);
+  factor = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / self->texture_scale;
+  cairo_translate (cr, ox, oy);
+  if (fabs (factor - 1) > 1e-6)
+    cairo_scale (cr, factor, factor);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
 static void
 snapshot_diagram (GtkWidget   *widget,
                   GtkSnapshot *snapshot)
@@ -490,14 +586,8 @@ snapshot_diagram (GtkWidget   *widget,
   if (w <= 0 || h <= 0 || diagram == NULL)
     return;
 
+  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
   scale = get_transform (self, &ox, &oy);
-  ensure_texture (self, diagram, scale);
-
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture,
-                                 &GRAPHENE_RECT_INIT ((float)ox, (float)oy,
-                                                      (float)(dorsum_diagram_get_width (diagram) * scale),
-                                                      (float)(dorsum_diagram_get_height (diagram) * scale)));
 
   if (self->highlight == NULL && self->hover == NULL && self->focus == NULL &&
       !(self->trigger_points && self->shown_points->len > 0))
@@ -625,6 +715,11 @@ dorsum_diagram_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
+
+  /* Measured only because GTK wants children measured before they are allocated. */
+  gtk_widget_measure (self->canvas, orientation, for_size, NULL, NULL, NULL, NULL);
+
   /* Natural size: the diagram at 0.6 scale; it shrinks to fit any space. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 240;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 720;
@@ -637,7 +732,7 @@ dorsum_diagram_view_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (dorsum_diagram_view_parent_class)->css_changed (widget, change);
 
   /* Accent and label colours follow the style; snapshot picks them up. */
-  gtk_widget_queue_draw (widget);
+  queue_draw_layer (DORSUM_DIAGRAM_VIEW (widget));
 }
 
 static void
@@ -646,7 +741,12 @@ dorsum_diagram_view_size_allocate (GtkWidget *widget,
                                    int        height,
                                    int        baseline)
 {
-  clamp_offset (DORSUM_DIAGRAM_VIEW (widget));
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
+
+  clamp_offset (self);
+  gtk_widget_allocate (self->canvas, width, height, baseline, NULL);
+  /* The fit scale follows the size: redraw even when the canvas keeps its size. */
+  queue_draw_layer (self);
 }
 
 static void
@@ -884,7 +984,7 @@ drag_update_cb (DorsumDiagramView *self,
       clamp_offset (self);
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_layer (self);
 }
 
 static void
@@ -961,7 +1061,7 @@ scroll_cb (DorsumDiagramView        *self,
   self->offset_x -= dx * 40;
   self->offset_y -= dy * 40;
   clamp_offset (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_layer (self);
 
   return TRUE;
 }
@@ -1117,6 +1217,7 @@ dorsum_diagram_view_dispose (GObject *object)
   if (self->prerender != NULL)
     render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->canvas, gtk_widget_unparent);
   g_clear_object (&self->library);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
@@ -1286,6 +1387,8 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->emphasis = 1.0;
   self->texture_layer = DORSUM_N_LAYERS;
   self->shown_points = g_ptr_array_new ();
+  self->canvas = g_object_new (DORSUM_TYPE_DIAGRAM_CANVAS, NULL);
+  gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
   self->selected_mark = -1;
   self->dragged_mark = -1;
 
@@ -1376,7 +1479,7 @@ dorsum_diagram_view_set_layer (DorsumDiagramView *self,
   self->hover = NULL;
   self->focus = NULL;
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
 }
 
@@ -1399,7 +1502,7 @@ dorsum_diagram_view_set_labels (DorsumDiagramView *self,
     return;
 
   self->labels = labels;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_draw_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
 }
 
@@ -1422,7 +1525,7 @@ dorsum_diagram_view_set_zoom (DorsumDiagramView *self,
     self->offset_x = self->offset_y = 0;
   if (self->zoom == zoom)
     {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      queue_draw_layer (self);
       return;
     }
 
@@ -1495,6 +1598,7 @@ set_highlight_expanded (DorsumDiagramView  *self,
                         const char * const *muscles)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  double offset_x = self->offset_x, offset_y = self->offset_y;
 
   g_clear_pointer (&self->highlight, g_strfreev);
 
@@ -1519,6 +1623,8 @@ set_highlight_expanded (DorsumDiagramView  *self,
   collect_trigger_points (self);
   scroll_to_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->offset_x != offset_x || self->offset_y != offset_y)
+    queue_draw_layer (self);
 }
 
 /**
