@@ -39,6 +39,7 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   frame->last_ms = (now - frame->started) / 1000.0;
+  if (g_getenv ("BENCH_ACTION")) g_printerr ("paint-start %.2f end %.2f\n", (frame->paint_started - frame->started) / 1000.0, frame->last_ms);
   frame->last_work = (now - MAX (frame->paint_started, frame->started)) / 1000.0;
   frame->started = 0;
   g_main_loop_quit (frame->loop);
@@ -75,6 +76,7 @@ measure (Frame *frame,
 
   frame->started = g_get_monotonic_time ();
   action (frame, data);
+  if (g_getenv ("BENCH_ACTION")) g_printerr ("action %.2f\n", (g_get_monotonic_time () - frame->started) / 1000.0);
   g_main_loop_run (frame->loop);
 }
 

@@ -43,6 +43,11 @@ struct _DorsumDiagramView
   GThread        *prerender;  /* RenderJob*: the first texture, rendered before layout */
   GtkWidget      *canvas;     /* draws the texture */
 
+  /* The other layers rendered ahead at the same scale, so switching layers is instant. */
+  GdkTexture     *spares[DORSUM_N_LAYERS];
+  GCancellable   *spares_cancellable;
+  guint           spares_idle;
+
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
   gboolean        trigger_points;
@@ -77,8 +82,9 @@ struct _DorsumDiagramCanvas
 
 G_DEFINE_FINAL_TYPE (DorsumDiagramCanvas, dorsum_diagram_canvas, GTK_TYPE_WIDGET)
 
-static void snapshot_layer (DorsumDiagramView *self,
-                            GtkSnapshot       *snapshot);
+static void snapshot_layer      (DorsumDiagramView *self,
+                                 GtkSnapshot       *snapshot);
+static void queue_render_spares (DorsumDiagramView *self);
 
 static void
 dorsum_diagram_canvas_snapshot (GtkWidget   *widget,
@@ -263,6 +269,7 @@ zoom_around (DorsumDiagramView *self,
 typedef struct
 {
   GdkTexture    *texture;     /* the result, for a pre-render */
+  GWeakRef       view;        /* for a spare, which must not keep the view alive */
   DorsumDiagram *diagram;
   int            width;
   int            height;
@@ -275,6 +282,7 @@ static void
 render_job_free (RenderJob *job)
 {
   g_clear_object (&job->texture);
+  g_weak_ref_clear (&job->view);
   g_clear_object (&job->diagram);
   g_free (job);
 }
@@ -338,6 +346,144 @@ render_done_cb (GObject      *object,
   self->texture_layer = job->layer;
   self->texture_flags = job->flags;
   queue_draw_layer (self);
+  queue_render_spares (self);
+}
+
+/* Other layers are rendered ahead only while their textures are small (about 10 MB). */
+#define MAX_SPARE_PIXELS (2500 * 1000)
+
+static double
+texture_get_scale (GdkTexture *texture)
+{
+  double *scale = g_object_get_data (G_OBJECT (texture), "dorsum-scale");
+
+  return scale ? *scale : 0;
+}
+
+static void
+texture_set_scale (GdkTexture *texture,
+                   double      scale,
+                   DorsumRenderFlags flags)
+{
+  g_object_set_data_full (G_OBJECT (texture), "dorsum-scale", g_memdup2 (&scale, sizeof scale), g_free);
+  g_object_set_data (G_OBJECT (texture), "dorsum-flags", GUINT_TO_POINTER (flags));
+}
+
+static void
+spare_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (job->layer, NULL);
+  GdkTexture *texture;
+
+  if (diagram == NULL || g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  texture = render_texture (diagram, job->width, job->height, job->flags);
+  texture_set_scale (texture, job->scale, job->flags);
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+spare_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DorsumDiagramView) self = g_weak_ref_get (&job->view);
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (self != NULL && texture != NULL && job->layer != self->texture_layer)
+    g_set_object (&self->spares[job->layer], texture);
+}
+
+static gboolean
+render_spares_idle (gpointer data)
+{
+  DorsumDiagramView *self = data;
+  int width, height;
+
+  self->spares_idle = 0;
+  if (self->texture == NULL)
+    return G_SOURCE_REMOVE;
+
+  width = gdk_texture_get_width (self->texture);
+  height = gdk_texture_get_height (self->texture);
+  if ((gint64)width * height > MAX_SPARE_PIXELS)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->spares_cancellable);
+  g_set_object (&self->spares_cancellable, g_cancellable_new ());
+
+  for (guint layer = 0; layer < DORSUM_N_LAYERS; layer++)
+    {
+      g_autoptr(GTask) task = NULL;
+      RenderJob *job;
+
+      if (layer == self->texture_layer ||
+          (self->spares[layer] != NULL &&
+           fabs (texture_get_scale (self->spares[layer]) - self->texture_scale) < 1e-6 &&
+           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->spares[layer]), "dorsum-flags")) == self->texture_flags))
+        continue;
+
+      job = g_new0 (RenderJob, 1);
+      job->width = width;
+      job->height = height;
+      job->flags = self->texture_flags;
+      job->scale = self->texture_scale;
+      job->layer = layer;
+      g_weak_ref_init (&job->view, self);
+
+      task = g_task_new (NULL, self->spares_cancellable, spare_done_cb, NULL);
+      g_task_set_return_on_cancel (task, TRUE);
+      g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
+      g_task_run_in_thread (task, spare_thread);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the shown layer has its exact texture, and the first frames are out, the others
+ * are rendered at the same scale in threads. */
+static void
+queue_render_spares (DorsumDiagramView *self)
+{
+  if (self->spares_idle == 0)
+    self->spares_idle = g_idle_add_full (G_PRIORITY_LOW, render_spares_idle, self, NULL);
+}
+
+/* Switches to a texture of the new layer rendered ahead, keeping the old one as a spare:
+ * exact, or at another scale to stand in until the exact one is rendered. */
+static gboolean
+take_spare (DorsumDiagramView *self,
+            DorsumRenderFlags  flags)
+{
+  GdkTexture *spare = self->spares[self->layer];
+
+  if (spare == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spare), "dorsum-flags")) != flags)
+    return FALSE;
+
+  if (self->texture != NULL && self->texture_layer < DORSUM_N_LAYERS)
+    {
+      texture_set_scale (self->texture, self->texture_scale, self->texture_flags);
+      g_set_object (&self->spares[self->texture_layer], self->texture);
+    }
+
+  g_cancellable_cancel (self->render_cancellable);
+  g_clear_object (&self->render_cancellable);
+  g_set_object (&self->texture, spare);
+  g_clear_object (&self->spares[self->layer]);
+  self->texture_scale = texture_get_scale (spare);
+  self->texture_layer = self->layer;
+  self->texture_flags = flags;
+
+  return TRUE;
 }
 
 static DorsumRenderFlags
@@ -415,11 +561,17 @@ ensure_texture (DorsumDiagramView *self,
   if (self->prerender != NULL)
     take_prerender (self, pixel_scale, flags);
 
+  if (self->texture_layer != self->layer)
+    take_spare (self, flags);
+
   if (self->texture != NULL &&
       fabs (self->texture_scale - pixel_scale) < 1e-6 &&
       self->texture_layer == self->layer &&
       self->texture_flags == flags)
-    return;
+    {
+      queue_render_spares (self);
+      return;
+    }
 
   if (self->texture == NULL || self->texture_layer != self->layer)
     {
@@ -430,6 +582,7 @@ ensure_texture (DorsumDiagramView *self,
       self->texture_scale = pixel_scale;
       self->texture_layer = self->layer;
       self->texture_flags = flags;
+      queue_render_spares (self);
       return;
     }
 
@@ -1218,6 +1371,11 @@ dorsum_diagram_view_dispose (GObject *object)
     render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
   g_clear_object (&self->texture);
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
+  g_cancellable_cancel (self->spares_cancellable);
+  g_clear_object (&self->spares_cancellable);
+  g_clear_handle_id (&self->spares_idle, g_source_remove);
+  for (guint i = 0; i < DORSUM_N_LAYERS; i++)
+    g_clear_object (&self->spares[i]);
   g_clear_object (&self->library);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
