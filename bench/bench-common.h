@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by the benchmarks: medians of timing samples (in ms). */
+/* Shared by the benchmarks: medians and percentiles of timing samples (in ms). */
 #pragma once
 
 #include <glib.h>
@@ -19,4 +19,13 @@ bench_median (GArray *samples)
   g_array_sort (samples, bench_compare_doubles);
 
   return g_array_index (samples, double, samples->len / 2);
+}
+
+static inline double
+bench_percentile (GArray *samples,
+                  double  fraction)
+{
+  g_array_sort (samples, bench_compare_doubles);
+
+  return g_array_index (samples, double, MIN (samples->len - 1, (guint)(samples->len * fraction)));
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The browsing figures: a keystroke in the search field to the next painted frame with the
  * results, and opening an entry to the next painted frame with its page and highlight.
+ * "End to end" includes waiting for GDK's frame clock, which paints on a 60 Hz grid (up to
+ * 16.7 ms, 8 on average, whatever the program does); "handling and frame" is the program's
+ * own share, which must stay under 16 ms for the result to show in the next frame.
  * Runs the real window at 1920×1080; needs a display (Xvfb). */
 
 #include "config.h"
@@ -20,6 +23,8 @@ typedef struct
   gint64     paint_started;
   double     last_ms;
   double     last_work;
+  double     handled;     /* the handler's own time, before any frame */
+  double     last_busy;
 } Frame;
 
 static void
@@ -39,8 +44,10 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   frame->last_ms = (now - frame->started) / 1000.0;
-  if (g_getenv ("BENCH_ACTION")) g_printerr ("paint-start %.2f end %.2f\n", (frame->paint_started - frame->started) / 1000.0, frame->last_ms);
   frame->last_work = (now - MAX (frame->paint_started, frame->started)) / 1000.0;
+  /* Handling plus the frame, without the wait for the frame clock's next 60 Hz tick: what
+   * must fit in one frame for the result to show in the next one. */
+  frame->last_busy = frame->handled + frame->last_work;
   frame->started = 0;
   g_main_loop_quit (frame->loop);
 }
@@ -76,7 +83,7 @@ measure (Frame *frame,
 
   frame->started = g_get_monotonic_time ();
   action (frame, data);
-  if (g_getenv ("BENCH_ACTION")) g_printerr ("action %.2f\n", (g_get_monotonic_time () - frame->started) / 1000.0);
+  frame->handled = (g_get_monotonic_time () - frame->started) / 1000.0;
   g_main_loop_run (frame->loop);
 }
 
@@ -119,10 +126,13 @@ main (int    argc,
                             "neck-shoulder-self-massage", "fever", "gluteus-medius" };
   g_autoptr(GArray) search_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search_work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) open_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) open_work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) mark_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) mark_work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) mark_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(DorsumApplication) app = NULL;
   Frame frame = { 0 };
   GdkFrameClock *clock;
@@ -152,6 +162,7 @@ main (int    argc,
           measure (&frame, type_text, (gpointer)typed[i]);
           g_array_append_val (search_ms, frame.last_ms);
           g_array_append_val (search_work, frame.last_work);
+          g_array_append_val (search_busy, frame.last_busy);
         }
 
       for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -159,6 +170,7 @@ main (int    argc,
           measure (&frame, open_entry, (gpointer)entries[i]);
           g_array_append_val (open_ms, frame.last_ms);
           g_array_append_val (open_work, frame.last_work);
+          g_array_append_val (open_busy, frame.last_busy);
         }
     }
 
@@ -170,16 +182,17 @@ main (int    argc,
       measure (&frame, add_mark, GINT_TO_POINTER (i));
       g_array_append_val (mark_ms, frame.last_ms);
       g_array_append_val (mark_work, frame.last_work);
+      g_array_append_val (mark_busy, frame.last_busy);
     }
 
   g_print ("window 1920x1080, GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
-  g_print ("keystroke to results painted: median %.2f ms (work in the frame %.2f ms) over %u keystrokes (target <= 16 ms)\n",
-           bench_median (search_ms), bench_median (search_work), search_ms->len);
-  g_print ("open entry to page and highlight painted: median %.2f ms (work in the frame %.2f ms) over %u entries (target <= 16 ms)\n",
-           bench_median (open_ms), bench_median (open_work), open_ms->len);
+  g_print ("keystroke to results painted: median %.2f ms end to end; handling and frame %.2f ms (90th percentile %.2f), of which the frame %.2f ms; %u keystrokes (target <= 16 ms)\n",
+           bench_median (search_ms), bench_median (search_busy), bench_percentile (search_busy, 0.9), bench_median (search_work), search_ms->len);
+  g_print ("open entry to page and highlight painted: median %.2f ms end to end; handling and frame %.2f ms (90th percentile %.2f), of which the frame %.2f ms; %u entries (target <= 16 ms)\n",
+           bench_median (open_ms), bench_median (open_busy), bench_percentile (open_busy, 0.9), bench_median (open_work), open_ms->len);
   g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (DORSUM_WINDOW (frame.window))), ==, 30);
-  g_print ("add a mark to the frame showing it (the ranked muscles follow in the next frames): median %.2f ms (work in the frame %.2f ms) over %u marks (target <= 16 ms)\n",
-           bench_median (mark_ms), bench_median (mark_work), mark_ms->len);
+  g_print ("add a mark to the frame showing it (the ranked muscles follow in the next frames): median %.2f ms end to end; handling and frame %.2f ms, of which the frame %.2f ms; %u marks (target <= 16 ms)\n",
+           bench_median (mark_ms), bench_median (mark_busy), bench_median (mark_work), mark_ms->len);
 
   gtk_window_destroy (GTK_WINDOW (frame.window));
   g_main_loop_unref (frame.loop);
