@@ -18,7 +18,7 @@ main (int    argc,
   g_autoptr(DorsumLibrary) library = dorsum_library_new ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   const guint sizes[] = { 3, 10, 50 };
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-bench-XXXXXX", NULL);
+  g_autofree char *dir = bench_make_tmp_dir ("dorsum-bench-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
 
   dorsum_library_load_builtin (library, NULL);

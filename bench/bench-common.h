@@ -29,3 +29,16 @@ bench_percentile (GArray *samples,
 
   return g_array_index (samples, double, MIN (samples->len - 1, (guint)(samples->len * fraction)));
 }
+
+/* A new private directory for generated files; stops the benchmark, saying why, if there is none. */
+static inline char *
+bench_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  if (dir == NULL)
+    g_error ("Could not make a directory for the benchmark's files: %s", error->message);
+
+  return dir;
+}

@@ -17,7 +17,7 @@
 static char *
 generate_pack (guint n)
 {
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-bench-XXXXXX", NULL);
+  g_autofree char *dir = bench_make_tmp_dir ("dorsum-bench-XXXXXX");
 
   for (guint file = 0; file * ENTRIES_PER_FILE < n; file++)
     {

@@ -12,6 +12,7 @@
 #include "dorsum-chart.h"
 #include "dorsum-chart-render.h"
 #include "dorsum-lookup.h"
+#include "test-common.h"
 
 static char *
 fixture (const char *name)
@@ -50,7 +51,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(DorsumChart) chart = sample_chart ();
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-chart-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-chart-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "client.dorsum-chart", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DorsumChart) again = NULL;
@@ -188,7 +189,7 @@ static void
 test_interrupted_save (void)
 {
   g_autoptr(DorsumChart) chart = sample_chart ();
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-chart-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-chart-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "client.dorsum-chart", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -334,7 +335,7 @@ test_export (void)
 {
   g_autoptr(DorsumLibrary) library = dorsum_library_new ();
   g_autoptr(DorsumChart) chart = load ("low-back.xml", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-export-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-export-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
@@ -406,7 +407,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *state = g_dir_make_tmp ("dorsum-state-XXXXXX", NULL);
+  g_autofree char *state = test_make_tmp_dir ("dorsum-state-XXXXXX");
 
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_test_init (&argc, &argv, NULL);

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include "test-common.h"
 
 typedef struct
 {
@@ -184,7 +185,7 @@ test_chart_commands (void)
 {
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "charts", "neck-temple.xml", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "charts", "bad", "bad-intensity.xml", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-cli-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
   g_autofree char *prefix = g_strdup_printf ("%s:4:", bad);
   g_auto(Run) valid = { 0 };
@@ -225,7 +226,7 @@ test_chart_commands (void)
 static void
 test_diagram_commands (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-cli-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-cli-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "deep.png", NULL);
   g_auto(Run) regions = { 0 };
   g_auto(Run) hit = { 0 };

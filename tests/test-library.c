@@ -13,6 +13,7 @@
 
 #include "dorsum-library.h"
 #include "dorsum-search.h"
+#include "test-common.h"
 
 static char *
 fixture (const char *name)
@@ -182,7 +183,7 @@ test_external_entity_not_read (void)
 static void
 test_too_large (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-test-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-test-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DorsumLibrary) library = dorsum_library_new ();
@@ -215,7 +216,7 @@ test_packs_side_by_side (void)
   GError *problem;
 
   /* Packs live in DATADIR/dorsum/library/; make one that points at the fixtures. */
-  g_autofree char *tmp = g_dir_make_tmp ("dorsum-packs-XXXXXX", NULL);
+  g_autofree char *tmp = test_make_tmp_dir ("dorsum-packs-XXXXXX");
   g_autofree char *dorsum_dir = g_build_filename (tmp, "dorsum", NULL);
   g_autofree char *link = g_build_filename (dorsum_dir, "library", NULL);
 

@@ -14,6 +14,7 @@
 #include "dorsum-browse.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-window-private.h"
+#include "test-common.h"
 
 static DorsumApplication *app;
 
@@ -199,7 +200,7 @@ test_chart_mode (void)
   DorsumWindow *window = new_window (1280, 800);
   DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
   DorsumChart *chart = dorsum_window_get_chart (window);
-  g_autofree char *dir = g_dir_make_tmp ("dorsum-window-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-window-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "client.dorsum-chart", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "charts", "bad", "bad-intensity.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
