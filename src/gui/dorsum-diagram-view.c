@@ -46,7 +46,7 @@ struct _DorsumDiagramView
   /* The other layers rendered ahead at the same scale, so switching layers is instant. */
   GdkTexture     *spares[DORSUM_N_LAYERS];
   GCancellable   *spares_cancellable;
-  guint           spares_idle;
+  guint           spares_timeout;
 
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
@@ -278,6 +278,27 @@ typedef struct
   DorsumLayer    layer;
 } RenderJob;
 
+/* @diagram may be %NULL for a job that loads the layer in its thread. */
+static RenderJob *
+render_job_new (DorsumDiagram    *diagram,
+                DorsumLayer       layer,
+                int               width,
+                int               height,
+                double            scale,
+                DorsumRenderFlags flags)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+
+  job->diagram = diagram ? g_object_ref (diagram) : NULL;
+  job->layer = layer;
+  job->width = width;
+  job->height = height;
+  job->scale = scale;
+  job->flags = flags;
+
+  return job;
+}
+
 static void
 render_job_free (RenderJob *job)
 {
@@ -287,12 +308,35 @@ render_job_free (RenderJob *job)
   g_free (job);
 }
 
+/* What a texture of the diagram was rendered with, kept on it. */
+typedef struct
+{
+  cairo_surface_t  *surface;  /* the same pixels, for drawing with cairo (see snapshot_layer()) */
+  double            scale;    /* pixels per diagram unit */
+  DorsumRenderFlags flags;
+} TextureInfo;
+
+static void
+texture_info_free (TextureInfo *info)
+{
+  cairo_surface_destroy (info->surface);
+  g_free (info);
+}
+
+static const TextureInfo *
+texture_get_info (GdkTexture *texture)
+{
+  return g_object_get_data (G_OBJECT (texture), "dorsum-texture-info");
+}
+
 static GdkTexture *
 render_texture (DorsumDiagram *diagram,
                 int            width,
                 int            height,
+                double         scale,
                 DorsumRenderFlags flags)
 {
+  TextureInfo *info = g_new0 (TextureInfo, 1);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GError) error = NULL;
@@ -309,9 +353,10 @@ render_texture (DorsumDiagram *diagram,
                                       (GDestroyNotify)cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
                                     (gsize)cairo_image_surface_get_stride (surface));
-  /* The same pixels, for drawing with cairo (see snapshot_layer()). */
-  g_object_set_data_full (G_OBJECT (texture), "dorsum-surface", cairo_surface_reference (surface),
-                          (GDestroyNotify)cairo_surface_destroy);
+  info->surface = cairo_surface_reference (surface);
+  info->scale = scale;
+  info->flags = flags;
+  g_object_set_data_full (G_OBJECT (texture), "dorsum-texture-info", info, (GDestroyNotify)texture_info_free);
 
   return texture;
 }
@@ -324,7 +369,7 @@ render_thread (GTask        *task,
 {
   RenderJob *job = task_data;
 
-  g_task_return_pointer (task, render_texture (job->diagram, job->width, job->height, job->flags), g_object_unref);
+  g_task_return_pointer (task, render_texture (job->diagram, job->width, job->height, job->scale, job->flags), g_object_unref);
 }
 
 static void
@@ -352,21 +397,14 @@ render_done_cb (GObject      *object,
 /* Other layers are rendered ahead only while their textures are small (about 10 MB). */
 #define MAX_SPARE_PIXELS (2500 * 1000)
 
-static double
-texture_get_scale (GdkTexture *texture)
+/* Whether a spare texture is the one the shown layer's texture would have. */
+static gboolean
+spare_is_current (DorsumDiagramView *self,
+                  GdkTexture        *spare)
 {
-  double *scale = g_object_get_data (G_OBJECT (texture), "dorsum-scale");
+  const TextureInfo *info = texture_get_info (spare);
 
-  return scale ? *scale : 0;
-}
-
-static void
-texture_set_scale (GdkTexture *texture,
-                   double      scale,
-                   DorsumRenderFlags flags)
-{
-  g_object_set_data_full (G_OBJECT (texture), "dorsum-scale", g_memdup2 (&scale, sizeof scale), g_free);
-  g_object_set_data (G_OBJECT (texture), "dorsum-flags", GUINT_TO_POINTER (flags));
+  return fabs (info->scale - self->texture_scale) < 1e-6 && info->flags == self->texture_flags;
 }
 
 static void
@@ -377,17 +415,12 @@ spare_thread (GTask        *task,
 {
   RenderJob *job = task_data;
   g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (job->layer, NULL);
-  GdkTexture *texture;
 
   if (diagram == NULL || g_cancellable_is_cancelled (cancellable))
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  texture = render_texture (diagram, job->width, job->height, job->flags);
-  texture_set_scale (texture, job->scale, job->flags);
-  g_task_return_pointer (task, texture, g_object_unref);
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, render_texture (diagram, job->width, job->height, job->scale, job->flags),
+                           g_object_unref);
 }
 
 static void
@@ -404,12 +437,12 @@ spare_done_cb (GObject      *object,
 }
 
 static gboolean
-render_spares_idle (gpointer data)
+render_spares_timeout (gpointer data)
 {
   DorsumDiagramView *self = data;
   int width, height;
 
-  self->spares_idle = 0;
+  self->spares_timeout = 0;
   if (self->texture == NULL)
     return G_SOURCE_REMOVE;
 
@@ -426,18 +459,10 @@ render_spares_idle (gpointer data)
       g_autoptr(GTask) task = NULL;
       RenderJob *job;
 
-      if (layer == self->texture_layer ||
-          (self->spares[layer] != NULL &&
-           fabs (texture_get_scale (self->spares[layer]) - self->texture_scale) < 1e-6 &&
-           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->spares[layer]), "dorsum-flags")) == self->texture_flags))
+      if (layer == self->texture_layer || (self->spares[layer] != NULL && spare_is_current (self, self->spares[layer])))
         continue;
 
-      job = g_new0 (RenderJob, 1);
-      job->width = width;
-      job->height = height;
-      job->flags = self->texture_flags;
-      job->scale = self->texture_scale;
-      job->layer = layer;
+      job = render_job_new (NULL, layer, width, height, self->texture_scale, self->texture_flags);
       g_weak_ref_init (&job->view, self);
 
       task = g_task_new (NULL, self->spares_cancellable, spare_done_cb, NULL);
@@ -449,13 +474,16 @@ render_spares_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Once the shown layer has its exact texture, and the first frames are out, the others
- * are rendered at the same scale in threads. */
+/* Once the shown layer has had its exact texture for a while (the first frames are out,
+ * zooming and panning have stopped), the others are rendered at the same scale in threads:
+ * not while a zoom's own render needs the cores. */
+#define SPARES_DELAY_MS 250
+
 static void
 queue_render_spares (DorsumDiagramView *self)
 {
-  if (self->spares_idle == 0)
-    self->spares_idle = g_idle_add_full (G_PRIORITY_LOW, render_spares_idle, self, NULL);
+  g_clear_handle_id (&self->spares_timeout, g_source_remove);
+  self->spares_timeout = g_timeout_add_full (G_PRIORITY_LOW, SPARES_DELAY_MS, render_spares_timeout, self, NULL);
 }
 
 /* Switches to a texture of the new layer rendered ahead, keeping the old one as a spare:
@@ -466,20 +494,17 @@ take_spare (DorsumDiagramView *self,
 {
   GdkTexture *spare = self->spares[self->layer];
 
-  if (spare == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spare), "dorsum-flags")) != flags)
+  if (spare == NULL || texture_get_info (spare)->flags != flags)
     return FALSE;
 
   if (self->texture != NULL && self->texture_layer < DORSUM_N_LAYERS)
-    {
-      texture_set_scale (self->texture, self->texture_scale, self->texture_flags);
-      g_set_object (&self->spares[self->texture_layer], self->texture);
-    }
+    g_set_object (&self->spares[self->texture_layer], self->texture);
 
   g_cancellable_cancel (self->render_cancellable);
   g_clear_object (&self->render_cancellable);
   g_set_object (&self->texture, spare);
   g_clear_object (&self->spares[self->layer]);
-  self->texture_scale = texture_get_scale (spare);
+  self->texture_scale = texture_get_info (spare)->scale;
   self->texture_layer = self->layer;
   self->texture_flags = flags;
 
@@ -517,7 +542,7 @@ prerender_thread (gpointer data)
 {
   RenderJob *job = data;
 
-  job->texture = render_texture (job->diagram, job->width, job->height, job->flags);
+  job->texture = render_texture (job->diagram, job->width, job->height, job->scale, job->flags);
 
   return job;
 }
@@ -578,7 +603,7 @@ ensure_texture (DorsumDiagramView *self,
       g_cancellable_cancel (self->render_cancellable);
       g_clear_object (&self->render_cancellable);
       g_clear_object (&self->texture);
-      self->texture = render_texture (diagram, width, height, flags);
+      self->texture = render_texture (diagram, width, height, pixel_scale, flags);
       self->texture_scale = pixel_scale;
       self->texture_layer = self->layer;
       self->texture_flags = flags;
@@ -590,13 +615,7 @@ ensure_texture (DorsumDiagramView *self,
     g_cancellable_cancel (self->render_cancellable);
   g_set_object (&self->render_cancellable, g_cancellable_new ());
 
-  job = g_new0 (RenderJob, 1);
-  job->diagram = g_object_ref (diagram);
-  job->width = width;
-  job->height = height;
-  job->flags = flags;
-  job->scale = pixel_scale;
-  job->layer = self->layer;
+  job = render_job_new (diagram, self->layer, width, height, pixel_scale, flags);
 
   task = g_task_new (self, self->render_cancellable, render_done_cb, NULL);
   g_task_set_return_on_cancel (task, TRUE);
@@ -702,8 +721,8 @@ snapshot_layer (DorsumDiagramView *self,
   /* GL keeps a texture on the GPU from frame to frame. GTK 4.8's cairo renderer instead
    * converts a texture node's whole texture, pixel by pixel, on every frame; a cairo node
    * of the visible part is only composited. */
-  surface = g_object_get_data (G_OBJECT (self->texture), "dorsum-surface");
-  if (!GSK_IS_CAIRO_RENDERER (renderer) || surface == NULL)
+  surface = texture_get_info (self->texture)->surface;
+  if (!GSK_IS_CAIRO_RENDERER (renderer))
     {
       gtk_snapshot_append_texture (snapshot, self->texture, &rect);
       return;
@@ -1373,7 +1392,7 @@ dorsum_diagram_view_dispose (GObject *object)
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
   g_cancellable_cancel (self->spares_cancellable);
   g_clear_object (&self->spares_cancellable);
-  g_clear_handle_id (&self->spares_idle, g_source_remove);
+  g_clear_handle_id (&self->spares_timeout, g_source_remove);
   for (guint i = 0; i < DORSUM_N_LAYERS; i++)
     g_clear_object (&self->spares[i]);
   g_clear_object (&self->library);
@@ -1996,12 +2015,10 @@ dorsum_diagram_view_prerender (DorsumDiagramView *self,
 
   scale = MIN (width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram)) * self->zoom;
 
-  job = g_new0 (RenderJob, 1);
-  job->diagram = g_object_ref (diagram);
-  job->scale = pixel_scale_for (self, diagram, scale);
-  job->width = (int)ceil (dorsum_diagram_get_width (diagram) * job->scale);
-  job->height = (int)ceil (dorsum_diagram_get_height (diagram) * job->scale);
-  job->flags = render_flags (self);
-  job->layer = self->layer;
+  scale = pixel_scale_for (self, diagram, scale);
+  job = render_job_new (diagram, self->layer,
+                        (int)ceil (dorsum_diagram_get_width (diagram) * scale),
+                        (int)ceil (dorsum_diagram_get_height (diagram) * scale),
+                        scale, render_flags (self));
   self->prerender = g_thread_new ("dorsum-prerender", prerender_thread, job);
 }
