@@ -121,8 +121,23 @@ render_view (GtkWidget *view)
   return g_bytes_new_take (pixels, (gsize)width * height * 4);
 }
 
+/* Waits for what the view renders in threads: an exact texture after a stand-in, and the
+ * other layers ahead (after a quarter of a second). */
+static void
+wait_for_renders (void)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
 static GtkWidget *
 view_in_window (DorsumLibrary *library,
+                DorsumLayer    layer,
+                double         zoom,
                 int            prerender_width,
                 int            prerender_height)
 {
@@ -130,6 +145,8 @@ view_in_window (DorsumLibrary *library,
   GtkWidget *view = dorsum_diagram_view_new ();
 
   dorsum_diagram_view_set_library (DORSUM_DIAGRAM_VIEW (view), library);
+  dorsum_diagram_view_set_layer (DORSUM_DIAGRAM_VIEW (view), layer);
+  dorsum_diagram_view_set_zoom (DORSUM_DIAGRAM_VIEW (view), zoom);
   gtk_window_set_default_size (GTK_WINDOW (window), 500, 600);
   gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -137,14 +154,7 @@ view_in_window (DorsumLibrary *library,
     dorsum_diagram_view_prerender (DORSUM_DIAGRAM_VIEW (view), prerender_width, prerender_height);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_draw (view);
-
-  /* A stand-in texture is replaced by one rendered in a thread. */
-  for (guint i = 0; i < 100; i++)
-    {
-      g_usleep (10000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
+  wait_for_renders ();
 
   return view;
 }
@@ -159,9 +169,9 @@ test_view_prerender (void)
   g_autoptr(GBytes) plain_pixels = NULL, right_pixels = NULL, wrong_pixels = NULL;
 
   g_assert_true (dorsum_library_load_builtin (library, NULL));
-  plain = view_in_window (library, 0, 0);
-  right = view_in_window (library, gtk_widget_get_width (plain), gtk_widget_get_height (plain));
-  wrong = view_in_window (library, gtk_widget_get_width (plain) - 40, gtk_widget_get_height (plain) - 40);
+  plain = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 1.0, 0, 0);
+  right = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 1.0, gtk_widget_get_width (plain), gtk_widget_get_height (plain));
+  wrong = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 1.0, gtk_widget_get_width (plain) - 40, gtk_widget_get_height (plain) - 40);
 
   g_assert_cmpint (gtk_widget_get_height (right), ==, gtk_widget_get_height (plain));
   g_assert_cmpint (gtk_widget_get_height (wrong), ==, gtk_widget_get_height (plain));
@@ -174,6 +184,44 @@ test_view_prerender (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (plain)));
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (right)));
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (wrong)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The layer is drawn by a child that GTK redraws only when told: after zooming or
+ * switching layers (from a texture rendered ahead) the view shows what a view opened that
+ * way shows. */
+static void
+test_view_redraws_layer (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  GtkWidget *view, *zoomed, *deep;
+  g_autoptr(GBytes) before = NULL, after_zoom = NULL, zoomed_pixels = NULL, after_switch = NULL, deep_pixels = NULL;
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+  view = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 1.0, 0, 0);
+  zoomed = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 2.0, 0, 0);
+  deep = view_in_window (library, DORSUM_LAYER_DEEP, 2.0, 0, 0);
+  before = render_view (view);
+
+  dorsum_diagram_view_set_zoom (DORSUM_DIAGRAM_VIEW (view), 2.0);
+  wait_for_draw (view);
+  wait_for_renders ();
+  after_zoom = render_view (view);
+  zoomed_pixels = render_view (zoomed);
+  g_assert_false (g_bytes_equal (before, after_zoom));
+  g_assert_true (g_bytes_equal (after_zoom, zoomed_pixels));
+
+  /* The deep layer was rendered ahead at this scale while the view waited. */
+  dorsum_diagram_view_set_layer (DORSUM_DIAGRAM_VIEW (view), DORSUM_LAYER_DEEP);
+  wait_for_draw (view);
+  after_switch = render_view (view);
+  deep_pixels = render_view (deep);
+  g_assert_true (g_bytes_equal (after_switch, deep_pixels));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (zoomed)));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (deep)));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -227,6 +275,7 @@ main (int    argc,
 
   g_test_add_func ("/diagram-view/click", test_view_click);
   g_test_add_func ("/diagram-view/prerender", test_view_prerender);
+  g_test_add_func ("/diagram-view/redraws-layer", test_view_redraws_layer);
   g_test_add_func ("/window/links", test_window_links);
 
   return g_test_run ();
