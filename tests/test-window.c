@@ -178,6 +178,51 @@ test_bookmarks (void)
   settle ();
 }
 
+/* The shown shortcuts window of @window, or NULL. */
+static GtkWindow *
+find_shortcuts_window (DorsumWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        found = toplevel;
+    }
+
+  return found;
+}
+
+/* Built when first asked for, shown again after closing, gone with its window. */
+static void
+test_shortcuts_window (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GtkWindow *shortcuts;
+
+  g_assert_null (find_shortcuts_window (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  settle ();
+  shortcuts = find_shortcuts_window (window);
+  g_assert_nonnull (shortcuts);
+  g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *)&shortcuts);
+
+  gtk_window_close (shortcuts);
+  settle ();
+  g_assert_null (find_shortcuts_window (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  settle ();
+  g_assert_true (find_shortcuts_window (window) == shortcuts);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_null (shortcuts);
+}
+
 static void
 test_narrow_folds (void)
 {
@@ -287,6 +332,7 @@ main (int    argc,
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chart-mode", test_chart_mode);
 
   status = g_test_run ();
