@@ -159,6 +159,22 @@ view_in_window (DorsumLibrary *library,
   return view;
 }
 
+/* Closes the windows of the views given, up to NULL, and lets them go. */
+static void
+close_views (GtkWidget *view,
+             ...)
+{
+  va_list args;
+
+  va_start (args, view);
+  for (; view != NULL; view = va_arg (args, GtkWidget *))
+    gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
+  va_end (args);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* A texture rendered before layout for a guessed size, right or wrong, ends as sharp as
  * one rendered for the size the view got. */
 static void
@@ -181,11 +197,7 @@ test_view_prerender (void)
   g_assert_true (g_bytes_equal (plain_pixels, right_pixels));
   g_assert_true (g_bytes_equal (plain_pixels, wrong_pixels));
 
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (plain)));
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (right)));
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (wrong)));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_views (plain, right, wrong, NULL);
 }
 
 /* The layer is drawn by a child that GTK redraws only when told: after zooming or
@@ -219,11 +231,7 @@ test_view_redraws_layer (void)
   deep_pixels = render_view (deep);
   g_assert_true (g_bytes_equal (after_switch, deep_pixels));
 
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (view)));
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (zoomed)));
-  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (deep)));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_views (view, zoomed, deep, NULL);
 }
 
 static void
