@@ -472,11 +472,11 @@ def bone_shapes():
     out.append((d_of(sym_closed(SACRUM_R)), ''))
     for x, y in SACRAL_FORAMINA:
         for c in both(circle(x, y, 3)):
-            out.append((d_of(c), ' fill="#cfc3a6"'))
+            out.append((d_of(c), ' fill="%s"' % on_skin('#cfc3a6')))
     for c in both(HIP_BONE):
         out.append((d_of(c), ''))
     for c in both(OBTURATOR):
-        out.append((d_of(c), ' fill="#cfc3a6"'))
+        out.append((d_of(c), ' fill="%s"' % on_skin('#cfc3a6')))
     for c in both(FEMUR):
         out.append((d_of(c), ''))
     for part in [CLAVICLE, SCAPULA, SCAP_SPINE, HUMERUS] + FOREARM:
@@ -762,6 +762,23 @@ LAYERS = [
 ]
 
 
+SKIN = '#f1d9c9'
+BONE_OPACITY = 0.7
+
+
+def on_skin(colour):
+    """A bone colour as it shows at BONE_OPACITY over the skin.
+
+    The bones lie on the skin, so mixing their colours here looks the same as giving their
+    group that opacity, without making the renderer draw the group offscreen first (which
+    took a quarter of the time to render a layer)."""
+    mixed = []
+    for i in (1, 3, 5):
+        top, under = int(colour[i:i + 2], 16), int(SKIN[i:i + 2], 16)
+        mixed.append(round(BONE_OPACITY * top + (1 - BONE_OPACITY) * under))
+    return '#%02x%02x%02x' % tuple(mixed)
+
+
 def svg_open(title):
     return ['<?xml version="1.0" encoding="UTF-8"?>',
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 1200" width="800" height="1200">',
@@ -771,12 +788,13 @@ def svg_open(title):
 def layer_svg(title, regions):
     out = svg_open(title)
     out.append('  <g id="body">')
-    out.append('    <path d="%s" fill="#f1d9c9" stroke="#b08f7f" stroke-width="1.5"/>' % d_of(BODY))
+    out.append('    <path d="%s" fill="%s" stroke="#b08f7f" stroke-width="1.5"/>' % (d_of(BODY), SKIN))
     for c in BODY_LINES:
         for m in both(c):
             out.append('    <path d="%s" fill="none" stroke="#b08f7f" stroke-width="1" stroke-opacity="0.7"/>' % d_of(m, False))
     out.append('  </g>')
-    out.append('  <g id="bones" pointer-events="none" fill="#e9e1cf" stroke="#b9ad92" stroke-width="1" opacity="0.7">')
+    out.append('  <g id="bones" pointer-events="none" fill="%s" stroke="%s" stroke-width="1">'
+               % (on_skin('#e9e1cf'), on_skin('#b9ad92')))
     for d, extra in bone_shapes():
         out.append('    <path d="%s"%s/>' % (d, extra))
     out.append('  </g>')
