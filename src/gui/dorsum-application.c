@@ -10,6 +10,7 @@
 
 #include "dorsum-application.h"
 #include "dorsum-diagram.h"
+#include "dorsum-diagram-view.h"
 #include "dorsum-first-frame.h"
 #include "dorsum-gui-resources.h"
 #include "dorsum-window.h"
@@ -20,6 +21,18 @@ struct _DorsumApplication
   AdwApplication  parent_instance;
 
   DorsumLibrary  *library;
+  DorsumSearchIndex *search_index;
+
+  /* The first window's diagram, rendered while GTK starts up. */
+  gboolean        plan_first;
+  DorsumLayer     first_layer;
+  double          first_zoom;
+  int             first_width;
+  int             first_height;
+  GdkTexture     *first_diagram;
+
+  GThread        *preload;
+  gboolean        preloaded;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumApplication, dorsum_application, ADW_TYPE_APPLICATION)
@@ -90,9 +103,55 @@ preload_thread (gpointer data)
     g_warning ("The built-in library failed to load: %s", error->message);
 
   dorsum_library_load_system_packs (self->library);
+  self->search_index = dorsum_search_index_new (self->library);
 
   /* Parsed once and cached in the core; the window's view picks it up. */
-  diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, NULL);
+  diagram = dorsum_diagram_new_for_layer (self->first_layer, NULL);
+  if (self->plan_first)
+    self->first_diagram = dorsum_diagram_view_render_first (self->first_layer, self->first_zoom,
+                                                            self->first_width, self->first_height);
+
+  return NULL;
+}
+
+/* Loading needs no display and no bus: it starts before either is set up. */
+static void
+start_preload (DorsumApplication *self)
+{
+  if (self->preload != NULL || self->preloaded)
+    return;
+
+  self->plan_first = dorsum_window_plan_first_diagram (&self->first_layer, &self->first_zoom,
+                                                      &self->first_width, &self->first_height);
+  self->preload = g_thread_new ("dorsum-preload", preload_thread, self);
+}
+
+static void
+finish_preload (DorsumApplication *self)
+{
+  if (self->preload != NULL)
+    g_thread_join (g_steal_pointer (&self->preload));
+  self->preloaded = TRUE;
+}
+
+/* Runs before the application registers with the session bus, which can take a while. A
+ * second instance only sends its command line on and drops what it loaded. */
+static int
+dorsum_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  start_preload (DORSUM_APPLICATION (app));
+
+  return -1;
+}
+
+static gpointer
+read_icon_themes_thread (gpointer data)
+{
+  g_autoptr(GtkIconTheme) theme = data;
+
+  /* Any lookup reads the themes first. */
+  gtk_icon_theme_has_icon (theme, APP_ID);
 
   return NULL;
 }
@@ -102,17 +161,22 @@ dorsum_application_startup (GApplication *app)
 {
   DorsumApplication *self = DORSUM_APPLICATION (app);
   GPtrArray *problems;
-  GThread *preload;
 
-  preload = g_thread_new ("dorsum-preload", preload_thread, self);
+  start_preload (self);
 
   G_APPLICATION_CLASS (dorsum_application_parent_class)->startup (app);
+
+  /* The window's first icon would read the icon themes (a third of the time it takes to
+   * show the window). GTK allows lookups from other threads, so read them in one while
+   * the window is built. */
+  g_thread_unref (g_thread_new ("dorsum-icons", read_icon_themes_thread,
+                                g_object_ref (gtk_icon_theme_get_for_display (gdk_display_get_default ()))));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { "<Control>w", NULL });
 
-  g_thread_join (preload);
+  finish_preload (self);
 
   problems = dorsum_library_get_problems (self->library);
   for (guint i = 0; i < problems->len; i++)
@@ -211,7 +275,10 @@ dorsum_application_finalize (GObject *object)
 {
   DorsumApplication *self = (DorsumApplication *)object;
 
+  finish_preload (self);
+  g_clear_object (&self->search_index);
   g_clear_object (&self->library);
+  g_clear_object (&self->first_diagram);
 
   G_OBJECT_CLASS (dorsum_application_parent_class)->finalize (object);
 }
@@ -224,6 +291,7 @@ dorsum_application_class_init (DorsumApplicationClass *klass)
 
   object_class->finalize = dorsum_application_finalize;
 
+  app_class->handle_local_options = dorsum_application_handle_local_options;
   app_class->startup = dorsum_application_startup;
   app_class->activate = dorsum_application_activate;
   app_class->command_line = dorsum_application_command_line;
@@ -268,4 +336,42 @@ dorsum_application_get_library (DorsumApplication *self)
   g_return_val_if_fail (DORSUM_IS_APPLICATION (self), NULL);
 
   return self->library;
+}
+
+/**
+ * dorsum_application_get_search_index:
+ *
+ * The index over the library, built while GTK starts up.
+ *
+ * Returns: (transfer none): the index
+ */
+DorsumSearchIndex *
+dorsum_application_get_search_index (DorsumApplication *self)
+{
+  g_return_val_if_fail (DORSUM_IS_APPLICATION (self), NULL);
+
+  finish_preload (self);
+  if (self->search_index == NULL)
+    self->search_index = dorsum_search_index_new (self->library);
+
+  return self->search_index;
+}
+
+/**
+ * dorsum_application_take_first_diagram:
+ * @layer: (out): the layer it shows
+ *
+ * The diagram texture rendered for the first window while GTK started up, once.
+ *
+ * Returns: (transfer full) (nullable): the texture, or %NULL for later windows
+ */
+GdkTexture *
+dorsum_application_take_first_diagram (DorsumApplication *self,
+                                       DorsumLayer       *layer)
+{
+  g_return_val_if_fail (DORSUM_IS_APPLICATION (self), NULL);
+
+  *layer = self->first_layer;
+
+  return g_steal_pointer (&self->first_diagram);
 }

@@ -4,7 +4,9 @@
 
 #include <adwaita.h>
 
+#include "dorsum-diagram.h"
 #include "dorsum-library.h"
+#include "dorsum-search.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +16,8 @@ G_DECLARE_FINAL_TYPE (DorsumApplication, dorsum_application, DORSUM, APPLICATION
 
 DorsumApplication *dorsum_application_new         (void);
 DorsumLibrary     *dorsum_application_get_library (DorsumApplication *self);
+DorsumSearchIndex *dorsum_application_get_search_index (DorsumApplication *self);
+GdkTexture        *dorsum_application_take_first_diagram (DorsumApplication *self,
+                                                          DorsumLayer       *layer);
 
 G_END_DECLS

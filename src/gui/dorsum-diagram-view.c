@@ -41,6 +41,8 @@ struct _DorsumDiagramView
   DorsumRenderFlags texture_flags;
   GCancellable   *render_cancellable;
   GThread        *prerender;  /* RenderJob*: the first texture, rendered before layout */
+  GdkTexture     *first;      /* or rendered before the view existed */
+  DorsumLayer     first_layer;
   GtkWidget      *canvas;     /* draws the texture */
 
   /* The other layers rendered ahead at the same scale, so switching layers is instant. */
@@ -528,13 +530,57 @@ render_flags (DorsumDiagramView *self)
 /* The texture's pixels per diagram unit for a view scale: the display's scale factor
  * included, the size capped. */
 static double
+pixel_scale_at (DorsumDiagram *diagram,
+                double         scale,
+                int            device)
+{
+  return MIN (scale * device, MAX_TEXTURE / dorsum_diagram_get_height (diagram));
+}
+
+static double
 pixel_scale_for (DorsumDiagramView *self,
                  DorsumDiagram     *diagram,
                  double             scale)
 {
-  int device = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  return pixel_scale_at (diagram, scale, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
 
-  return MIN (scale * device, MAX_TEXTURE / dorsum_diagram_get_height (diagram));
+/* The texture's scale for a view of @width × @height showing the whole diagram at @zoom. */
+static double
+first_pixel_scale (DorsumDiagram *diagram,
+                   double         zoom,
+                   int            width,
+                   int            height,
+                   int            device)
+{
+  double scale = MIN (width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram));
+
+  return pixel_scale_at (diagram, scale * zoom, device);
+}
+
+/* Whether a texture rendered before layout can stand in until the exact one is rendered:
+ * the same layer and flags, and a scale close enough. */
+static gboolean
+can_stand_in (DorsumDiagramView *self,
+              DorsumLayer        layer,
+              double             scale,
+              DorsumRenderFlags  flags,
+              double             pixel_scale)
+{
+  return layer == self->layer && flags == render_flags (self) && fabs (scale / pixel_scale - 1) < 0.2;
+}
+
+static void
+use_texture (DorsumDiagramView *self,
+             GdkTexture        *texture,
+             DorsumLayer        layer,
+             double             scale,
+             DorsumRenderFlags  flags)
+{
+  g_set_object (&self->texture, texture);
+  self->texture_scale = scale;
+  self->texture_layer = layer;
+  self->texture_flags = flags;
 }
 
 static gpointer
@@ -547,24 +593,29 @@ prerender_thread (gpointer data)
   return job;
 }
 
-/* Takes the texture rendered before layout, if it suits: the same layer and flags and a
- * scale close enough to stand in until the exact one is rendered. */
+/* Takes the texture rendered before layout, if it can stand in. */
 static void
 take_prerender (DorsumDiagramView *self,
-                double             pixel_scale,
-                DorsumRenderFlags  flags)
+                double             pixel_scale)
 {
   RenderJob *job = g_thread_join (g_steal_pointer (&self->prerender));
 
-  if (job->layer == self->layer && job->flags == flags && fabs (job->scale / pixel_scale - 1) < 0.2)
-    {
-      self->texture = g_steal_pointer (&job->texture);
-      self->texture_scale = job->scale;
-      self->texture_layer = job->layer;
-      self->texture_flags = job->flags;
-    }
+  if (can_stand_in (self, job->layer, job->scale, job->flags, pixel_scale))
+    use_texture (self, job->texture, job->layer, job->scale, job->flags);
 
   render_job_free (job);
+}
+
+/* Takes the texture rendered before the view existed, if it can stand in. */
+static void
+take_first (DorsumDiagramView *self,
+            double             pixel_scale)
+{
+  g_autoptr(GdkTexture) first = g_steal_pointer (&self->first);
+  const TextureInfo *info = texture_get_info (first);
+
+  if (can_stand_in (self, self->first_layer, info->scale, info->flags, pixel_scale))
+    use_texture (self, first, self->first_layer, info->scale, info->flags);
 }
 
 /* Makes sure a texture for this scale exists or is on its way. The first one is rendered
@@ -583,8 +634,10 @@ ensure_texture (DorsumDiagramView *self,
   DorsumRenderFlags flags = render_flags (self);
   RenderJob *job;
 
+  if (self->first != NULL)
+    take_first (self, pixel_scale);
   if (self->prerender != NULL)
-    take_prerender (self, pixel_scale, flags);
+    take_prerender (self, pixel_scale);
 
   if (self->texture_layer != self->layer)
     take_spare (self, flags);
@@ -1388,6 +1441,7 @@ dorsum_diagram_view_dispose (GObject *object)
   g_clear_object (&self->render_cancellable);
   if (self->prerender != NULL)
     render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
+  g_clear_object (&self->first);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
   g_cancellable_cancel (self->spares_cancellable);
@@ -2013,12 +2067,78 @@ dorsum_diagram_view_prerender (DorsumDiagramView *self,
       (diagram = current_diagram (self)) == NULL)
     return;
 
-  scale = MIN (width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram)) * self->zoom;
+  scale = first_pixel_scale (diagram, self->zoom, width, height, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
-  scale = pixel_scale_for (self, diagram, scale);
+  /* Rendered while GTK started up, for about this size: it will do. */
+  if (self->first != NULL)
+    {
+      const TextureInfo *info = texture_get_info (self->first);
+
+      if (can_stand_in (self, self->first_layer, info->scale, info->flags, scale))
+        return;
+      g_clear_object (&self->first);
+    }
+
   job = render_job_new (diagram, self->layer,
                         (int)ceil (dorsum_diagram_get_width (diagram) * scale),
                         (int)ceil (dorsum_diagram_get_height (diagram) * scale),
                         scale, render_flags (self));
   self->prerender = g_thread_new ("dorsum-prerender", prerender_thread, job);
+}
+
+/**
+ * dorsum_diagram_view_render_first:
+ * @layer: the layer a view will show
+ * @zoom: its zoom
+ * @width: the width the view is expected to have, in pixels
+ * @height: the height likewise
+ *
+ * Renders, in the calling thread and without any widget, the texture a view of about
+ * @width × @height at @zoom shows first (without labels, at a scale factor of 1), so that
+ * it can be made while GTK starts up. Give it to the view with
+ * dorsum_diagram_view_set_first_texture().
+ *
+ * Returns: (transfer full) (nullable): the texture, or %NULL if the layer cannot be loaded
+ */
+GdkTexture *
+dorsum_diagram_view_render_first (DorsumLayer layer,
+                                  double      zoom,
+                                  int         width,
+                                  int         height)
+{
+  g_autoptr(DorsumDiagram) diagram = NULL;
+  double scale;
+
+  g_return_val_if_fail (layer < DORSUM_N_LAYERS, NULL);
+
+  if (width <= 0 || height <= 0 || (diagram = dorsum_diagram_new_for_layer (layer, NULL)) == NULL)
+    return NULL;
+
+  scale = first_pixel_scale (diagram, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM), width, height, 1);
+
+  return render_texture (diagram,
+                         (int)ceil (dorsum_diagram_get_width (diagram) * scale),
+                         (int)ceil (dorsum_diagram_get_height (diagram) * scale),
+                         scale, DORSUM_RENDER_DEFAULT);
+}
+
+/**
+ * dorsum_diagram_view_set_first_texture:
+ * @layer: the layer @texture shows
+ * @texture: (nullable): a texture from dorsum_diagram_view_render_first()
+ *
+ * Offers a texture rendered before the view existed. The view draws it in its first frame
+ * if it shows @layer without labels at a scale close to the texture's, and renders the
+ * exact scale after; otherwise it renders as if it had not been offered one.
+ */
+void
+dorsum_diagram_view_set_first_texture (DorsumDiagramView *self,
+                                       DorsumLayer        layer,
+                                       GdkTexture        *texture)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (texture == NULL || texture_get_info (texture) != NULL);
+
+  g_set_object (&self->first, texture);
+  self->first_layer = layer;
 }

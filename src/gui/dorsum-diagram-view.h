@@ -19,6 +19,13 @@ GtkWidget     *dorsum_diagram_view_new            (void);
 void           dorsum_diagram_view_prerender      (DorsumDiagramView *self,
                                                    int                width,
                                                    int                height);
+GdkTexture    *dorsum_diagram_view_render_first   (DorsumLayer        layer,
+                                                   double             zoom,
+                                                   int                width,
+                                                   int                height);
+void           dorsum_diagram_view_set_first_texture (DorsumDiagramView *self,
+                                                   DorsumLayer        layer,
+                                                   GdkTexture        *texture);
 void           dorsum_diagram_view_set_library    (DorsumDiagramView *self,
                                                    DorsumLibrary     *library);
 DorsumLayer    dorsum_diagram_view_get_layer      (DorsumDiagramView *self);

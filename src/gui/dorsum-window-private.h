@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+gboolean           dorsum_window_plan_first_diagram (DorsumLayer *layer,
+                                                     double      *zoom,
+                                                     int         *width,
+                                                     int         *height);
 DorsumDiagramView *dorsum_window_get_diagram_view (DorsumWindow *self);
 GListModel        *dorsum_window_get_list_model   (DorsumWindow *self);
 gboolean           dorsum_window_get_folded       (DorsumWindow *self);

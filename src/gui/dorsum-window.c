@@ -25,6 +25,8 @@ struct _DorsumWindow
 
   DorsumLibrary        *library;
   DorsumSearchIndex    *search_index;
+  GListModel           *list_model;     /* what the list shows, whole */
+  GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
   GtkSingleSelection   *selection;
   GSettings            *settings;
   char                 *shown_id;
@@ -57,6 +59,8 @@ struct _DorsumWindow
   GtkWidget            *sidebar;
   GtkWidget            *toolbar;
   GtkWidget            *content_header;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GMenu                *recent_menu;
   GtkWindow            *shortcuts_window;
 };
@@ -73,7 +77,7 @@ static void show_entry         (DorsumWindow *self,
 static void
 select_shown (DorsumWindow *self)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
+  GListModel *model = self->list_model;
   guint position = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; self->shown_id && model && i < g_list_model_get_n_items (model); i++)
@@ -97,7 +101,8 @@ set_list_model (DorsumWindow *self,
                 const char   *empty_title,
                 const char   *empty_description)
 {
-  gtk_single_selection_set_model (self->selection, model);
+  g_set_object (&self->list_model, model);
+  gtk_slice_list_model_set_model (self->list_slice, model);
 
   if (g_list_model_get_n_items (model) == 0)
     {
@@ -353,7 +358,7 @@ dorsum_window_get_list_model (DorsumWindow *self)
 {
   g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
 
-  return gtk_single_selection_get_model (self->selection);
+  return self->list_model;
 }
 
 gboolean
@@ -435,7 +440,7 @@ static void
 search_activate_cb (DorsumWindow   *self,
                     GtkSearchEntry *entry)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
+  GListModel *model = self->list_model;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -821,6 +826,22 @@ update_recent_menu (DorsumWindow *self)
     }
 
   g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+/* The main menu and its recent charts are made when it first opens, not at startup. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  DorsumWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  update_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1323,6 +1344,8 @@ dorsum_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->list_slice);
+  g_clear_object (&self->list_model);
   g_clear_object (&self->search_index);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -1387,6 +1410,8 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, chart_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mark_activated_cb);
@@ -1471,6 +1496,7 @@ dorsum_window_init (DorsumWindow *self)
   g_autoptr(GtkStringList) browse = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   setup_diagram_actions (self);
 
   self->back_stack = g_ptr_array_new_with_free_func (g_free);
@@ -1488,7 +1514,8 @@ dorsum_window_init (DorsumWindow *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->list_slice = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list_slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -1560,6 +1587,106 @@ restore_state (DorsumWindow *self)
   dorsum_diagram_view_set_zoom (self->diagram_view, g_settings_get_double (self->settings, "zoom"));
 }
 
+/* GTK 4.8's list view makes a row for each of the first 200 items as soon as it has a
+ * model, before it knows how many fit. Until the first frame the list offers only the
+ * rows that can fit in the window (rows are at least 32 px high); the rest follow once
+ * the window is on screen, in a later frame. */
+#define MIN_ROW_HEIGHT 32
+
+static void
+limit_first_rows (DorsumWindow *self)
+{
+  int width, height;
+
+  /* Both are needed: GTK 4.8 writes to each without checking. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)) || height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+
+  gtk_slice_list_model_set_size (self->list_slice, height > 0 ? (guint)height / MIN_ROW_HEIGHT + 1 : G_MAXUINT);
+}
+
+static void
+show_all_rows (DorsumWindow  *self,
+               GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, show_all_rows, self);
+  gtk_slice_list_model_set_size (self->list_slice, G_MAXUINT);
+  select_shown (self);
+}
+
+/* The paned gives the diagram about 55% of the content (see paned_size_changed_cb). */
+#define DIAGRAM_WIDTH(content_width, sidebar) ((int)(((content_width) - (sidebar)) * 0.55))
+
+/* The chrome as Adwaita draws it on X11 without a compositor: resize margins, the header
+ * bar, the toolbar under it, and the sidebar's width request in dorsum-window.ui. */
+#define GUESS_MARGIN 5
+#define GUESS_HEADER 47
+#define GUESS_TOOLBAR 46
+#define GUESS_SIDEBAR 280
+
+/**
+ * dorsum_window_plan_first_diagram:
+ * @layer: (out): the layer the window will show first
+ * @zoom: (out): its zoom
+ * @width: (out): about the width the diagram will have, in pixels
+ * @height: (out): the height likewise
+ *
+ * What a new window will show of the diagram, from its saved state, before there is a
+ * window or even a display: so that the first texture can be rendered while GTK starts
+ * up (see dorsum_diagram_view_render_first()). The size is a guess from Adwaita's usual
+ * chrome; the view checks it when the window is realized.
+ *
+ * Returns: %FALSE if the size cannot be guessed (a maximized window) or the diagram
+ *   shows its labels, whose colours follow the style
+ */
+gboolean
+dorsum_window_plan_first_diagram (DorsumLayer *layer,
+                                  double      *zoom,
+                                  int         *width,
+                                  int         *height)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+
+  *layer = DORSUM_LAYER_SUPERFICIAL;
+  *zoom = 1.0;
+  *width = 1200;
+  *height = 800;
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      settings = g_settings_new (APP_ID);
+      if (g_settings_get_boolean (settings, "window-maximized") || g_settings_get_boolean (settings, "labels"))
+        return FALSE;
+
+      name = g_settings_get_string (settings, "layer");
+      if (!dorsum_layer_from_string (name, layer))
+        *layer = DORSUM_LAYER_SUPERFICIAL;
+      *zoom = g_settings_get_double (settings, "zoom");
+      *width = g_settings_get_int (settings, "window-width");
+      *height = g_settings_get_int (settings, "window-height");
+    }
+
+  *width = DIAGRAM_WIDTH (*width - 2 * GUESS_MARGIN, GUESS_SIDEBAR);
+  *height -= 2 * GUESS_MARGIN + GUESS_HEADER + GUESS_TOOLBAR;
+
+  return *width > 0 && *height > 0;
+}
+
 /* Once the window is realized, its size and decorations are known but nothing has been
  * laid out: start rendering the diagram for the size the view will get, so the first
  * frame need not wait for it. Wide windows only: a folded one shares its height. */
@@ -1571,6 +1698,10 @@ dorsum_window_realize (GtkWidget *widget)
   double margin_x, margin_y;
 
   GTK_WIDGET_CLASS (dorsum_window_parent_class)->realize (widget);
+
+  if (gtk_slice_list_model_get_size (self->list_slice) != G_MAXUINT)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (show_all_rows), self, G_CONNECT_SWAPPED);
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
     return;
@@ -1590,7 +1721,8 @@ dorsum_window_realize (GtkWidget *widget)
   gtk_widget_measure (self->content_header, GTK_ORIENTATION_VERTICAL, -1, NULL, &header, NULL, NULL);
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, -1, NULL, &toolbar, NULL, NULL);
   /* The paned gives the diagram about 55% of the content (see paned_size_changed_cb). */
-  dorsum_diagram_view_prerender (self->diagram_view, (int)((width - sidebar) * 0.55), height - header - toolbar);
+  dorsum_diagram_view_prerender (self->diagram_view, DIAGRAM_WIDTH (width, sidebar), height - header - toolbar);
+
 }
 
 DorsumWindow *
@@ -1602,7 +1734,14 @@ dorsum_window_new (DorsumApplication *application)
 
   self = g_object_new (DORSUM_TYPE_WINDOW, "application", application, NULL);
   self->library = g_object_ref (dorsum_application_get_library (application));
-  self->search_index = dorsum_search_index_new (self->library);
+  {
+    DorsumLayer first_layer;
+    g_autoptr(GdkTexture) first = dorsum_application_take_first_diagram (application, &first_layer);
+
+    if (first != NULL)
+      dorsum_diagram_view_set_first_texture (self->diagram_view, first_layer, first);
+  }
+  self->search_index = g_object_ref (dorsum_application_get_search_index (application));
   dorsum_diagram_view_set_library (self->diagram_view, self->library);
 
   {
@@ -1612,12 +1751,10 @@ dorsum_window_new (DorsumApplication *application)
   }
 
   restore_state (self);
+  limit_first_rows (self);
   refresh_list (self);
   update_actions (self);
 
-  update_recent_menu (self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
 
   /* Typing goes to the search first; otherwise a space would press whatever button had focus. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
