@@ -200,6 +200,70 @@ test_view_prerender (void)
   close_views (plain, right, wrong, NULL);
 }
 
+static GtkWidget *
+view_with_first_texture (DorsumLibrary *library,
+                         DorsumLayer    layer,
+                         DorsumLayer    texture_layer,
+                         GdkTexture    *texture)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = dorsum_diagram_view_new ();
+
+  dorsum_diagram_view_set_library (DORSUM_DIAGRAM_VIEW (view), library);
+  dorsum_diagram_view_set_layer (DORSUM_DIAGRAM_VIEW (view), layer);
+  dorsum_diagram_view_set_first_texture (DORSUM_DIAGRAM_VIEW (view), texture_layer, texture);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 600);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (view);
+  wait_for_renders ();
+
+  return view;
+}
+
+/* A texture rendered before the view existed is what the view draws, if it is for the
+ * layer shown; at a slightly wrong size it stands in until the exact one is rendered. */
+static void
+test_view_first_texture (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GdkTexture) deep_texture = NULL, near_texture = NULL;
+  g_autoptr(GBytes) plain_pixels = NULL, deep_pixels = NULL;
+  GtkWidget *plain, *deep, *taken, *other_layer, *near;
+  g_autoptr(GBytes) taken_pixels = NULL, other_pixels = NULL, near_pixels = NULL;
+  int width, height;
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+  plain = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 1.0, 0, 0);
+  deep = view_in_window (library, DORSUM_LAYER_DEEP, 1.0, 0, 0);
+  width = gtk_widget_get_width (plain);
+  height = gtk_widget_get_height (plain);
+  plain_pixels = render_view (plain);
+  deep_pixels = render_view (deep);
+  g_assert_false (g_bytes_equal (plain_pixels, deep_pixels));
+
+  /* Offered as the superficial layer, the deep layer's texture shows: it was used. */
+  deep_texture = dorsum_diagram_view_render_first (DORSUM_LAYER_DEEP, 1.0, width, height);
+  g_assert_nonnull (deep_texture);
+  taken = view_with_first_texture (library, DORSUM_LAYER_SUPERFICIAL, DORSUM_LAYER_SUPERFICIAL, deep_texture);
+  taken_pixels = render_view (taken);
+  g_assert_true (g_bytes_equal (taken_pixels, deep_pixels));
+
+  /* Offered for another layer, it is not used. */
+  other_layer = view_with_first_texture (library, DORSUM_LAYER_SUPERFICIAL, DORSUM_LAYER_DEEP, deep_texture);
+  other_pixels = render_view (other_layer);
+  g_assert_true (g_bytes_equal (other_pixels, plain_pixels));
+
+  /* For a guess 30 px off, the view ends as sharp as one that rendered its own. */
+  near_texture = dorsum_diagram_view_render_first (DORSUM_LAYER_SUPERFICIAL, 1.0, width - 30, height - 30);
+  near = view_with_first_texture (library, DORSUM_LAYER_SUPERFICIAL, DORSUM_LAYER_SUPERFICIAL, near_texture);
+  near_pixels = render_view (near);
+  g_assert_true (g_bytes_equal (near_pixels, plain_pixels));
+
+  close_views (plain, deep, taken, other_layer, near, NULL);
+}
+
 /* The layer is drawn by a child that GTK redraws only when told: after zooming or
  * switching layers (from a texture rendered ahead) the view shows what a view opened that
  * way shows. */
@@ -284,6 +348,7 @@ main (int    argc,
   g_test_add_func ("/diagram-view/click", test_view_click);
   g_test_add_func ("/diagram-view/prerender", test_view_prerender);
   g_test_add_func ("/diagram-view/redraws-layer", test_view_redraws_layer);
+  g_test_add_func ("/diagram-view/first-texture", test_view_first_texture);
   g_test_add_func ("/window/links", test_window_links);
 
   return g_test_run ();

@@ -104,6 +104,90 @@ test_list_selects (void)
   settle ();
 }
 
+/* Until its first frame the list has rows only for what fits in the window; then it has
+ * all items, and the entry shown is selected even if it was beyond the first rows. */
+static void
+test_first_rows (void)
+{
+  DorsumWindow *window = dorsum_window_new (app);
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_list_view (GTK_WIDGET (window)))));
+  GListModel *all = dorsum_window_get_list_model (window);
+  guint n_all = g_list_model_get_n_items (all);
+  g_autoptr(GObject) last = g_list_model_get_item (all, n_all - 1);
+
+  g_assert_true (DORSUM_IS_ENTRY (last));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_all);
+  g_assert_true (dorsum_window_show_entry (window, dorsum_entry_get_id (DORSUM_ENTRY (last))));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, GTK_INVALID_LIST_POSITION);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && g_list_model_get_n_items (rows) < n_all; i++)
+    {
+      g_usleep (10000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, n_all - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The main menu is made when it first opens (F10 or a click), with its chart actions. */
+static void
+test_main_menu (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window));
+  GMenuModel *menu;
+  gboolean has_chart_new = FALSE;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+
+  gtk_menu_button_popup (button);
+  settle ();
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            has_chart_new |= g_str_equal (action, "win.chart-new");
+        }
+    }
+  g_assert_true (has_chart_new);
+
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 test_history (void)
 {
@@ -328,6 +412,8 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/window/list-selects", test_list_selects);
+  g_test_add_func ("/window/first-rows", test_first_rows);
+  g_test_add_func ("/window/main-menu", test_main_menu);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
