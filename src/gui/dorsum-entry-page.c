@@ -27,6 +27,85 @@ struct _DorsumEntryPage
 
 G_DEFINE_FINAL_TYPE (DorsumEntryPage, dorsum_entry_page, GTK_TYPE_WIDGET)
 
+/* The column of text inside the page's scroller, centred and at most MAX_COLUMN_WIDTH wide.
+ * GtkScrolledWindow measures its child without a width, and on every change GTK measures
+ * the whole window that way for its minimum size: for wrapped paragraphs that means laying
+ * each one out unwrapped and broken at every word, which took longer than the frame that
+ * shows the page. The column asks for no width and for no height until it is given a
+ * width, so its text is laid out once, for the width it gets. */
+#define MAX_COLUMN_WIDTH 720
+#define DORSUM_TYPE_PAGE_COLUMN (dorsum_page_column_get_type ())
+G_DECLARE_FINAL_TYPE (DorsumPageColumn, dorsum_page_column, DORSUM, PAGE_COLUMN, GtkWidget)
+
+struct _DorsumPageColumn
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DorsumPageColumn, dorsum_page_column, GTK_TYPE_WIDGET)
+
+static GtkSizeRequestMode
+dorsum_page_column_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+dorsum_page_column_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL && orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    gtk_widget_measure (child, orientation, MIN (for_size, MAX_COLUMN_WIDTH), minimum, natural, NULL, NULL);
+}
+
+static void
+dorsum_page_column_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int child_width = MIN (width, MAX_COLUMN_WIDTH);
+
+  if (child != NULL)
+    gtk_widget_size_allocate (child,
+                              &(GtkAllocation) { (width - child_width) / 2, 0, child_width, height },
+                              -1);
+}
+
+static void
+dorsum_page_column_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (dorsum_page_column_parent_class)->dispose (object);
+}
+
+static void
+dorsum_page_column_class_init (DorsumPageColumnClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->get_request_mode = dorsum_page_column_get_request_mode;
+  GTK_WIDGET_CLASS (klass)->measure = dorsum_page_column_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = dorsum_page_column_size_allocate;
+  G_OBJECT_CLASS (klass)->dispose = dorsum_page_column_dispose;
+}
+
+static void
+dorsum_page_column_init (DorsumPageColumn *self)
+{
+}
+
 enum {
   LINK_ACTIVATED,
   N_SIGNALS
@@ -102,6 +181,24 @@ static const Section article_sections[] = {
   { NULL },
 };
 
+/* A word longer than this might not fit a phone-wide page (at 10 pt, about 200 px). */
+#define LONG_WORD 24
+
+static gboolean
+has_long_word (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      run = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : run + 1;
+      if (run > LONG_WORD)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static GtkWidget *
 add_label (DorsumEntryPage *self,
            const char      *text,
@@ -110,7 +207,11 @@ add_label (DorsumEntryPage *self,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* GTK measures a label's minimum width by laying it out as narrow as it will break.
+   * Allowed to break anywhere, that is a character per line, which cost about 5 ms per
+   * thousand characters each time a page opened; so break between words, and anywhere
+   * only in text with a word too long for a narrow page. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), has_long_word (text) ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
@@ -579,7 +680,7 @@ dorsum_entry_page_class_init (DorsumEntryPageClass *klass)
 static void
 dorsum_entry_page_init (DorsumEntryPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *column = g_object_new (DORSUM_TYPE_PAGE_COLUMN, NULL);
 
   self->pending = g_ptr_array_new ();
   self->hidden = g_ptr_array_new ();
@@ -588,15 +689,14 @@ dorsum_entry_page_init (DorsumEntryPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), column);
 
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   gtk_widget_set_margin_start (GTK_WIDGET (self->box), 18);
   gtk_widget_set_margin_end (GTK_WIDGET (self->box), 18);
   gtk_widget_set_margin_top (GTK_WIDGET (self->box), 18);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 24);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->box));
+  gtk_widget_set_parent (GTK_WIDGET (self->box), column);
 }
 
 GtkWidget *
