@@ -13,6 +13,7 @@
 #include "dorsum-application.h"
 #include "dorsum-browse.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-entry-page.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
 
@@ -186,6 +187,78 @@ test_main_menu (void)
   gtk_menu_button_popdown (button);
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  /* The page's own text: rows and groups are libadwaita's. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* Page text breaks between words, and anywhere in text with a word too long for a narrow
+ * page: in a phone-wide page no line is wider than its label. */
+static void
+test_page_wraps (void)
+{
+  /* Unbreakable between words: wider than a phone-wide page at any text size. */
+  const char *long_word = "Pneumonoultramicroscopicsilicovolcanoconiosisfibrositis";
+  g_autofree char *seed_path = g_test_build_filename (G_TEST_DIST, "data", "good", "seed.xml", NULL);
+  g_autofree char *seed = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-page-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "seed.xml", NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = dorsum_entry_page_new ();
+  guint n_long = 0;
+
+  g_assert_true (g_file_get_contents (seed_path, &seed, NULL, NULL));
+  text = g_string_new (seed);
+  g_assert_cmpuint (g_string_replace (text, "Gray's Anatomy, 42nd edition", long_word, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (dorsum_library_add_pack (library, file, NULL));
+
+  dorsum_entry_page_set_entry (DORSUM_ENTRY_PAGE (page), library, dorsum_library_lookup (library, "test-latissimus"));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 2000);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && gtk_widget_get_width (page) == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  /* The rest of the page follows its first screen. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+
+  collect_labels (page, labels);
+  g_assert_cmpuint (labels->len, >, 5);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      gboolean is_long = strstr (gtk_label_get_text (label), long_word) != NULL;
+      int width;
+
+      n_long += is_long;
+      g_assert_cmpint (gtk_label_get_wrap_mode (label), ==, is_long ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+      pango_layout_get_pixel_size (gtk_label_get_layout (label), &width, NULL);
+      g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (label)));
+    }
+  g_assert_cmpuint (n_long, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -414,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/window/list-selects", test_list_selects);
   g_test_add_func ("/window/first-rows", test_first_rows);
   g_test_add_func ("/window/main-menu", test_main_menu);
+  g_test_add_func ("/window/page-wraps", test_page_wraps);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
