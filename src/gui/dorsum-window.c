@@ -27,6 +27,7 @@ struct _DorsumWindow
   DorsumSearchIndex    *search_index;
   GListModel           *list_model;     /* what the list shows, whole */
   GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
+  guint                 all_rows_idle;
   GtkSingleSelection   *selection;
   GSettings            *settings;
   char                 *shown_id;
@@ -1342,6 +1343,7 @@ dorsum_window_dispose (GObject *object)
   DorsumWindow *self = (DorsumWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
+  g_clear_handle_id (&self->all_rows_idle, g_source_remove);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list_slice);
@@ -1617,13 +1619,24 @@ limit_first_rows (DorsumWindow *self)
   gtk_slice_list_model_set_size (self->list_slice, height > 0 ? (guint)height / MIN_ROW_HEIGHT + 1 : G_MAXUINT);
 }
 
-static void
-show_all_rows (DorsumWindow  *self,
-               GdkFrameClock *clock)
+static gboolean
+show_all_rows (gpointer data)
 {
-  g_signal_handlers_disconnect_by_func (clock, show_all_rows, self);
+  DorsumWindow *self = data;
+
+  self->all_rows_idle = 0;
   gtk_slice_list_model_set_size (self->list_slice, G_MAXUINT);
   select_shown (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted (DorsumWindow  *self,
+                     GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  self->all_rows_idle = g_idle_add (show_all_rows, self);
 }
 
 /* The paned gives the diagram about 55% of the content (see paned_size_changed_cb). */
@@ -1701,7 +1714,7 @@ dorsum_window_realize (GtkWidget *widget)
 
   if (gtk_slice_list_model_get_size (self->list_slice) != G_MAXUINT)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (show_all_rows), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (first_frame_painted), self, G_CONNECT_SWAPPED);
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
     return;
