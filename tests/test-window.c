@@ -396,6 +396,52 @@ test_narrow_folds (void)
   settle ();
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* In a 1024 px window every button over the diagram shows whole: none is scrolled or
+ * clipped away by the page beside it. */
+static void
+test_toolbar_fits (void)
+{
+  DorsumWindow *window = new_window (1024, 768);
+  const char *actions[] = { "diagram.labels", "diagram.chart-mode", "diagram.trigger-points",
+                            "diagram.zoom-out", "diagram.zoom-fit", "diagram.zoom-in" };
+  GtkWidget *diagram_side = gtk_paned_get_start_child (GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (dorsum_window_get_diagram_view (window)),
+                                                                                           GTK_TYPE_PANED)));
+
+  g_assert_false (dorsum_window_get_folded (window));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = find_action_button (diagram_side, actions[i]);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_compute_bounds (button, diagram_side, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (diagram_side));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 test_chart_mode (void)
 {
@@ -492,6 +538,7 @@ main (int    argc,
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
+  g_test_add_func ("/window/toolbar-fits", test_toolbar_fits);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chart-mode", test_chart_mode);
 

@@ -517,7 +517,16 @@ paned_size_changed_cb (DorsumWindow *self,
                       folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL,
                       -1, &end_min, NULL, NULL, NULL);
   if (max > 0)
-    gtk_paned_set_position (paned, (int)((max + end_min) * (folded ? 0.5 : 0.55)));
+    {
+      int position = (int)((max + end_min) * (folded ? 0.5 : 0.55));
+      int toolbar = 0;
+
+      /* Beside the page, the diagram is wide enough for its whole toolbar if the window is. */
+      if (!folded)
+        gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &toolbar, NULL, NULL);
+
+      gtk_paned_set_position (paned, MAX (position, MIN (toolbar, max)));
+    }
 }
 
 /* Folded (a phone, a narrow window): the detail goes below the diagram instead of beside it. */
@@ -531,7 +540,7 @@ folded_changed_cb (DorsumWindow *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
                                   folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   paned_size_changed_cb (self, NULL, self->paned);
-  /* No room for the zoom buttons; pinch, Ctrl+scroll and the keys still zoom. */
+  /* On a phone the buttons would cover the figure; pinch, Ctrl+scroll and the keys zoom. */
   gtk_widget_set_visible (self->zoom_box, !folded);
 }
 
@@ -1405,12 +1414,12 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, primary_menu);
