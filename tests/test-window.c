@@ -261,6 +261,61 @@ test_page_wraps (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_by_type_name (GtkWidget  *widget,
+                   const char *type_name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type_name (child, type_name);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_children (GtkWidget *widget,
+                gboolean   visible_only)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += !visible_only || gtk_widget_get_visible (child);
+
+  return n;
+}
+
+/* Opening another entry shows only its widgets at once, and the previous page's widgets
+ * are let go soon after, not kept. */
+static void
+test_page_replaced (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GtkWidget *column = find_by_type_name (GTK_WIDGET (window), "DorsumPageColumn");
+
+  g_assert_nonnull (column);
+  g_assert_true (dorsum_window_show_entry (window, "latissimus-dorsi"));
+  g_assert_true (dorsum_window_show_entry (window, "trigger-point-therapy"));
+  g_assert_true (dorsum_window_show_entry (window, "piriformis"));
+  g_assert_cmpuint (count_children (column, TRUE), ==, 1);
+
+  for (guint i = 0; i < 100 && count_children (column, FALSE) > 1; i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+  g_assert_cmpuint (count_children (column, FALSE), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 static void
 test_history (void)
 {
@@ -534,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/window/first-rows", test_first_rows);
   g_test_add_func ("/window/main-menu", test_main_menu);
   g_test_add_func ("/window/page-wraps", test_page_wraps);
+  g_test_add_func ("/window/page-replaced", test_page_replaced);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/bookmarks", test_bookmarks);

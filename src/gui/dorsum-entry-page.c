@@ -23,6 +23,8 @@ struct _DorsumEntryPage
   GPtrArray       *pending;     /* groups whose rows are still to be added */
   GPtrArray       *hidden;      /* widgets below the first screen, shown after the first frame */
   guint            fill_idle;
+  GPtrArray       *old_boxes;   /* previous pages' widgets, hidden until they are released */
+  guint            release_idle;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumEntryPage, dorsum_entry_page, GTK_TYPE_WIDGET)
@@ -643,12 +645,48 @@ build (DorsumEntryPage *self,
   add_sources (self, entry);
 }
 
+/* A page's column of widgets, first in the page's column. */
+static GtkBox *
+new_box (GtkWidget *column)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_insert_after (box, column, NULL);
+
+  return GTK_BOX (box);
+}
+
+static void
+release_box (GtkWidget *box)
+{
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_widget_unparent (box);
+  g_object_unref (box);
+}
+
+static gboolean
+release_old_boxes_cb (gpointer data)
+{
+  DorsumEntryPage *self = data;
+
+  self->release_idle = 0;
+  g_ptr_array_set_size (self->old_boxes, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dorsum_entry_page_dispose (GObject *object)
 {
   DorsumEntryPage *self = (DorsumEntryPage *)object;
 
   g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_handle_id (&self->release_idle, g_source_remove);
+  g_clear_pointer (&self->old_boxes, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -685,18 +723,14 @@ dorsum_entry_page_init (DorsumEntryPage *self)
   self->pending = g_ptr_array_new ();
   self->hidden = g_ptr_array_new ();
 
+  self->old_boxes = g_ptr_array_new_with_free_func ((GDestroyNotify)release_box);
+
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), column);
-
-  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_set_margin_start (GTK_WIDGET (self->box), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->box), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->box), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->box), 24);
-  gtk_widget_set_parent (GTK_WIDGET (self->box), column);
+  self->box = new_box (column);
 }
 
 GtkWidget *
@@ -729,8 +763,14 @@ dorsum_entry_page_set_entry (DorsumEntryPage *self,
 
   g_ptr_array_set_size (self->pending, 0);
   g_ptr_array_set_size (self->hidden, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))))
-    gtk_box_remove (self->box, child);
+
+  /* Taking the previous page's widgets down took as long as building the new ones: they
+   * are hidden now and released after the new page's frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->box), FALSE);
+  g_ptr_array_add (self->old_boxes, g_object_ref (self->box));
+  self->box = new_box (gtk_widget_get_parent (GTK_WIDGET (self->box)));
+  if (self->release_idle == 0)
+    self->release_idle = g_idle_add_full (G_PRIORITY_LOW, release_old_boxes_cb, self, NULL);
 
   build (self, library, entry);
 
