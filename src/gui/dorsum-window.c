@@ -27,6 +27,7 @@ struct _DorsumWindow
   DorsumSearchIndex    *search_index;
   GListModel           *list_model;     /* what the list shows, whole */
   GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
+  gboolean              rows_waiting;   /* the slice ends short of the list */
   guint                 all_rows_idle;
   GtkSingleSelection   *selection;
   GSettings            *settings;
@@ -96,6 +97,80 @@ select_shown (DorsumWindow *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* GTK 4.8's list view makes a row for each of the first 200 items of a new model at once,
+ * before it knows how many fit: one keystroke that matched a hundred entries took two
+ * frames. The list offers the rows that fit in its height (rows are at least 32 px high)
+ * and the rest at idle, after the frame that shows them. */
+#define MIN_ROW_HEIGHT 32
+
+static int
+list_height_bound (DorsumWindow *self)
+{
+  int width, height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+
+  if (height > 0)
+    return height;
+
+  /* Not laid out yet: the window is the bound. Both are needed: GTK 4.8 writes to each. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)) || height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+
+  return height;
+}
+
+static gboolean
+show_all_rows (gpointer data)
+{
+  DorsumWindow *self = data;
+
+  self->all_rows_idle = 0;
+  self->rows_waiting = FALSE;
+  gtk_slice_list_model_set_size (self->list_slice, G_MAXUINT);
+  select_shown (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rows_painted (DorsumWindow  *self,
+              GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, rows_painted, self);
+  if (self->all_rows_idle == 0)
+    self->all_rows_idle = g_idle_add (show_all_rows, self);
+}
+
+static void
+offer_rows_that_fit (DorsumWindow *self)
+{
+  int height = list_height_bound (self);
+  GdkFrameClock *clock;
+
+  if (height <= 0)
+    return;
+
+  gtk_slice_list_model_set_size (self->list_slice, (guint)height / MIN_ROW_HEIGHT + 1);
+  if (self->rows_waiting)
+    return;
+
+  /* Before the window is realized, dorsum_window_realize() connects this. */
+  self->rows_waiting = TRUE;
+  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (rows_painted), self, G_CONNECT_SWAPPED);
+}
+
 static void
 set_list_model (DorsumWindow *self,
                 GListModel   *model,
@@ -103,6 +178,7 @@ set_list_model (DorsumWindow *self,
                 const char   *empty_description)
 {
   g_set_object (&self->list_model, model);
+  offer_rows_that_fit (self);
   gtk_slice_list_model_set_model (self->list_slice, model);
 
   if (g_list_model_get_n_items (model) == 0)
@@ -1598,56 +1674,6 @@ restore_state (DorsumWindow *self)
   dorsum_diagram_view_set_zoom (self->diagram_view, g_settings_get_double (self->settings, "zoom"));
 }
 
-/* GTK 4.8's list view makes a row for each of the first 200 items as soon as it has a
- * model, before it knows how many fit. Until the first frame the list offers only the
- * rows that can fit in the window (rows are at least 32 px high); the rest follow once
- * the window is on screen, in a later frame. */
-#define MIN_ROW_HEIGHT 32
-
-static void
-limit_first_rows (DorsumWindow *self)
-{
-  int width, height;
-
-  /* Both are needed: GTK 4.8 writes to each without checking. */
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)) || height <= 0)
-    {
-      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-
-      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
-        {
-          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-          GdkRectangle geometry;
-
-          gdk_monitor_get_geometry (monitor, &geometry);
-          height = MAX (height, geometry.height);
-        }
-    }
-
-  gtk_slice_list_model_set_size (self->list_slice, height > 0 ? (guint)height / MIN_ROW_HEIGHT + 1 : G_MAXUINT);
-}
-
-static gboolean
-show_all_rows (gpointer data)
-{
-  DorsumWindow *self = data;
-
-  self->all_rows_idle = 0;
-  gtk_slice_list_model_set_size (self->list_slice, G_MAXUINT);
-  select_shown (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-first_frame_painted (DorsumWindow  *self,
-                     GdkFrameClock *clock)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
-  self->all_rows_idle = g_idle_add (show_all_rows, self);
-}
-
 /* The paned gives the diagram about 55% of the content (see paned_size_changed_cb). */
 #define DIAGRAM_WIDTH(content_width, sidebar) ((int)(((content_width) - (sidebar)) * 0.55))
 
@@ -1721,9 +1747,9 @@ dorsum_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dorsum_window_parent_class)->realize (widget);
 
-  if (gtk_slice_list_model_get_size (self->list_slice) != G_MAXUINT)
+  if (self->rows_waiting)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_frame_painted), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (rows_painted), self, G_CONNECT_SWAPPED);
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
     return;
@@ -1773,7 +1799,6 @@ dorsum_window_new (DorsumApplication *application)
   }
 
   restore_state (self);
-  limit_first_rows (self);
   refresh_list (self);
   update_actions (self);
 
