@@ -481,6 +481,55 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+static void
+check_tooltips (GtkWidget *widget,
+                guint     *n_buttons)
+{
+  const char *action = GTK_IS_BUTTON (widget) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+
+  /* Ours, not GTK's window controls. */
+  if (action != NULL && (g_str_has_prefix (action, "win.") || g_str_has_prefix (action, "diagram.")) &&
+      gtk_widget_get_visible (widget))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip == NULL || tooltip[0] == '\0')
+        g_error ("The %s button has no tooltip", action);
+      (*n_buttons)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_tooltips (child, n_buttons);
+}
+
+/* Every button with an action has a tooltip (given after the first frame), and each layer
+ * button its own. */
+static void
+test_tooltips (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GtkWidget *deep = NULL;
+  guint n_buttons = 0;
+
+  for (guint i = 0; i < 100 && gtk_widget_get_tooltip_text (find_action_button (GTK_WIDGET (window), "diagram.zoom-in")) == NULL; i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+
+  check_tooltips (GTK_WIDGET (window), &n_buttons);
+  g_assert_cmpuint (n_buttons, >=, 12);
+
+  for (GtkWidget *w = find_action_button (GTK_WIDGET (window), "diagram.layer"); w && !deep; w = gtk_widget_get_next_sibling (w))
+    if (g_variant_get_uint32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w))) == DORSUM_LAYER_DEEP)
+      deep = w;
+  g_assert_nonnull (deep);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (deep), ==, "Deep Layer (Ctrl+3)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* In a 1024 px window every button over the diagram shows whole: none is scrolled or
  * clipped away by the page beside it. */
 static void
@@ -607,6 +656,7 @@ main (int    argc,
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/toolbar-fits", test_toolbar_fits);
+  g_test_add_func ("/window/tooltips", test_tooltips);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/chart-mode", test_chart_mode);
 

@@ -29,6 +29,7 @@ struct _DorsumWindow
   GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
   gboolean              rows_waiting;   /* the slice ends short of the list */
   guint                 all_rows_idle;
+  guint                 tooltips_idle;
   GtkSingleSelection   *selection;
   GSettings            *settings;
   char                 *shown_id;
@@ -63,6 +64,7 @@ struct _DorsumWindow
   GtkWidget            *content_header;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+  GMenuModel           *tooltips;
   GMenu                *recent_menu;
   GtkWindow            *shortcuts_window;
 };
@@ -1429,6 +1431,7 @@ dorsum_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
   g_clear_handle_id (&self->all_rows_idle, g_source_remove);
+  g_clear_handle_id (&self->tooltips_idle, g_source_remove);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list_slice);
@@ -1499,6 +1502,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, tooltips);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, chart_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mark_activated_cb);
@@ -1735,6 +1739,57 @@ dorsum_window_plan_first_diagram (DorsumLayer *layer,
   return *width > 0 && *height > 0;
 }
 
+static void
+set_action_tooltip (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *target,
+                    const char *tooltip)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *own = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if ((own == NULL && target == NULL) || (own != NULL && target != NULL && g_variant_equal (own, target)))
+        gtk_widget_set_tooltip_text (widget, tooltip);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    set_action_tooltip (child, action, target, tooltip);
+}
+
+/* The buttons' tooltips, from the "tooltips" menu in dorsum-window.ui, once the window is
+ * on screen: GTK 4.8 asks the X server where the pointer is for every tooltip given to a
+ * shown widget, which took 3 ms of the time to the first frame. */
+static gboolean
+set_tooltips (gpointer data)
+{
+  DorsumWindow *self = data;
+
+  self->tooltips_idle = 0;
+  for (int i = 0; i < g_menu_model_get_n_items (self->tooltips); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (self->tooltips, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (self->tooltips, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_menu_model_get_item_attribute (self->tooltips, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        set_action_tooltip (GTK_WIDGET (self), action, target, label);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted (DorsumWindow  *self,
+                     GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  if (self->tooltips_idle == 0)
+    self->tooltips_idle = g_idle_add (set_tooltips, self);
+}
+
 /* Once the window is realized, its size and decorations are known but nothing has been
  * laid out: start rendering the diagram for the size the view will get, so the first
  * frame need not wait for it. Wide windows only: a folded one shares its height. */
@@ -1750,6 +1805,8 @@ dorsum_window_realize (GtkWidget *widget)
   if (self->rows_waiting)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (rows_painted), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_painted), self, G_CONNECT_SWAPPED);
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
     return;
