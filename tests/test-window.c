@@ -60,16 +60,21 @@ find_in_list (DorsumWindow *window,
   return GTK_INVALID_LIST_POSITION;
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget  *widget,
+                                gconstpointer data);
+
+/* The first widget, depth first from @widget, that @test accepts. */
 static GtkWidget *
-find_list_view (GtkWidget *widget)
+find_widget (GtkWidget     *widget,
+             WidgetTest     test,
+             gconstpointer  data)
 {
-  /* The sidebar's list, not the one inside the drop-down's popover. */
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+  if (test (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_list_view (child);
+      GtkWidget *found = find_widget (child, test, data);
 
       if (found)
         return found;
@@ -78,12 +83,41 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+/* The sidebar's list, not the one inside the drop-down's popover. */
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+has_type_name (GtkWidget     *widget,
+               gconstpointer  type_name)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static void
 test_list_selects (void)
 {
   DorsumWindow *window = new_window (1280, 800);
   DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
-  GtkWidget *list_view = find_list_view (GTK_WIDGET (window));
+  GtkWidget *list_view = find_widget (GTK_WIDGET (window), is_sidebar_list, NULL);
   guint position = find_in_list (window, "piriformis");
 
   /* Activating the row, as a click or Enter does, opens the page and highlights both sides. */
@@ -111,7 +145,7 @@ static void
 test_first_rows (void)
 {
   DorsumWindow *window = dorsum_window_new (app);
-  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_list_view (GTK_WIDGET (window)))));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), is_sidebar_list, NULL))));
   GListModel *all = dorsum_window_get_list_model (window);
   guint n_all = g_list_model_get_n_items (all);
   g_autoptr(GObject) last = g_list_model_get_item (all, n_all - 1);
@@ -147,29 +181,12 @@ test_first_rows (void)
   settle ();
 }
 
-static GtkMenuButton *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return GTK_MENU_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_menu_button (child);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The main menu is made when it first opens (F10 or a click), with its chart actions. */
 static void
 test_main_menu (void)
 {
   DorsumWindow *window = new_window (1280, 800);
-  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL));
   GMenuModel *menu;
   gboolean has_chart_new = FALSE;
 
@@ -273,24 +290,6 @@ test_page_wraps (void)
   g_rmdir (dir);
 }
 
-static GtkWidget *
-find_by_type_name (GtkWidget  *widget,
-                   const char *type_name)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type_name (child, type_name);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 count_children (GtkWidget *widget,
                 gboolean   visible_only)
@@ -309,7 +308,7 @@ static void
 test_page_replaced (void)
 {
   DorsumWindow *window = new_window (1280, 800);
-  GtkWidget *column = find_by_type_name (GTK_WIDGET (window), "DorsumPageColumn");
+  GtkWidget *column = find_widget (GTK_WIDGET (window), has_type_name, "DorsumPageColumn");
 
   g_assert_nonnull (column);
   g_assert_true (dorsum_window_show_entry (window, "latissimus-dorsi"));
@@ -463,24 +462,6 @@ test_narrow_folds (void)
   settle ();
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 check_tooltips (GtkWidget *widget,
                 guint     *n_buttons)
@@ -511,7 +492,7 @@ test_tooltips (void)
   GtkWidget *deep = NULL;
   guint n_buttons = 0;
 
-  for (guint i = 0; i < 100 && gtk_widget_get_tooltip_text (find_action_button (GTK_WIDGET (window), "diagram.zoom-in")) == NULL; i++)
+  for (guint i = 0; i < 100 && gtk_widget_get_tooltip_text (find_widget (GTK_WIDGET (window), has_action, "diagram.zoom-in")) == NULL; i++)
     {
       g_usleep (5000);
       settle ();
@@ -520,7 +501,7 @@ test_tooltips (void)
   check_tooltips (GTK_WIDGET (window), &n_buttons);
   g_assert_cmpuint (n_buttons, >=, 12);
 
-  for (GtkWidget *w = find_action_button (GTK_WIDGET (window), "diagram.layer"); w && !deep; w = gtk_widget_get_next_sibling (w))
+  for (GtkWidget *w = find_widget (GTK_WIDGET (window), has_action, "diagram.layer"); w && !deep; w = gtk_widget_get_next_sibling (w))
     if (g_variant_get_uint32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w))) == DORSUM_LAYER_DEEP)
       deep = w;
   g_assert_nonnull (deep);
@@ -544,7 +525,7 @@ test_toolbar_fits (void)
   g_assert_false (dorsum_window_get_folded (window));
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkWidget *button = find_action_button (diagram_side, actions[i]);
+      GtkWidget *button = find_widget (diagram_side, has_action, actions[i]);
       graphene_rect_t bounds;
 
       g_assert_nonnull (button);

@@ -30,6 +30,7 @@ struct _DorsumWindow
   gboolean              rows_waiting;   /* the slice ends short of the list */
   guint                 all_rows_idle;
   guint                 tooltips_idle;
+  gboolean              tooltips_set;
   GtkSingleSelection   *selection;
   GSettings            *settings;
   char                 *shown_id;
@@ -146,31 +147,16 @@ show_all_rows (gpointer data)
 }
 
 static void
-rows_painted (DorsumWindow  *self,
-              GdkFrameClock *clock)
-{
-  g_signal_handlers_disconnect_by_func (clock, rows_painted, self);
-  if (self->all_rows_idle == 0)
-    self->all_rows_idle = g_idle_add (show_all_rows, self);
-}
-
-static void
 offer_rows_that_fit (DorsumWindow *self)
 {
   int height = list_height_bound (self);
-  GdkFrameClock *clock;
 
   if (height <= 0)
     return;
 
+  /* The rest follow after the next frame (see frame_painted()). */
   gtk_slice_list_model_set_size (self->list_slice, (guint)height / MIN_ROW_HEIGHT + 1);
-  if (self->rows_waiting)
-    return;
-
-  /* Before the window is realized, dorsum_window_realize() connects this. */
   self->rows_waiting = TRUE;
-  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (rows_painted), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1767,6 +1753,7 @@ set_tooltips (gpointer data)
   DorsumWindow *self = data;
 
   self->tooltips_idle = 0;
+  self->tooltips_set = TRUE;
   for (int i = 0; i < g_menu_model_get_n_items (self->tooltips); i++)
     {
       g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (self->tooltips, i, G_MENU_ATTRIBUTE_TARGET, NULL);
@@ -1781,12 +1768,14 @@ set_tooltips (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* After each frame, at idle: what waits for the window to be on screen. */
 static void
-first_frame_painted (DorsumWindow  *self,
-                     GdkFrameClock *clock)
+frame_painted (DorsumWindow  *self,
+               GdkFrameClock *clock)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
-  if (self->tooltips_idle == 0)
+  if (self->rows_waiting && self->all_rows_idle == 0)
+    self->all_rows_idle = g_idle_add (show_all_rows, self);
+  if (!self->tooltips_set && self->tooltips_idle == 0)
     self->tooltips_idle = g_idle_add (set_tooltips, self);
 }
 
@@ -1802,11 +1791,8 @@ dorsum_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dorsum_window_parent_class)->realize (widget);
 
-  if (self->rows_waiting)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (rows_painted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (first_frame_painted), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (frame_painted), self, G_CONNECT_SWAPPED);
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)))
     return;
