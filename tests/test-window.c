@@ -506,6 +506,8 @@ test_tooltips (void)
       deep = w;
   g_assert_nonnull (deep);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (deep), ==, "Deep Layer (Ctrl+3)");
+  /* And the widgets without an action, by their template ids. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL)), ==, "Main Menu");
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();

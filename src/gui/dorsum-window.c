@@ -64,6 +64,7 @@ struct _DorsumWindow
   GtkWidget            *toolbar;
   GtkWidget            *content_header;
   GtkMenuButton        *menu_button;
+  GtkWidget            *leaflet_back_button;
   GMenuModel           *primary_menu;
   GMenuModel           *tooltips;
   GMenu                *recent_menu;
@@ -226,6 +227,7 @@ static void
 update_actions (DorsumWindow *self)
 {
   gboolean bookmarked = is_bookmarked (self, self->shown_id);
+  const char *tooltip;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", self->back_stack->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", self->forward_stack->len > 0);
@@ -233,8 +235,10 @@ update_actions (DorsumWindow *self)
 
   gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (self->bookmark_button,
-                               bookmarked ? _("Remove Bookmark (Ctrl+D)") : _("Bookmark (Ctrl+D)"));
+  tooltip = bookmarked ? _("Remove Bookmark (Ctrl+D)") : _("Bookmark (Ctrl+D)");
+  /* Each tooltip given costs a round trip to the X server (see set_tooltips()). */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->bookmark_button), tooltip) != 0)
+    gtk_widget_set_tooltip_text (self->bookmark_button, tooltip);
 }
 
 /* Strv helpers for the bookmark and recent lists, which are short. */
@@ -1487,6 +1491,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, leaflet_back_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, tooltips);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, recent_menu);
@@ -1758,10 +1763,16 @@ set_tooltips (gpointer data)
     {
       g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (self->tooltips, i, G_MENU_ATTRIBUTE_TARGET, NULL);
       g_autofree char *action = NULL;
+      g_autofree char *widget = NULL;
       g_autofree char *label = NULL;
 
-      if (g_menu_model_get_item_attribute (self->tooltips, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
-          g_menu_model_get_item_attribute (self->tooltips, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+      if (!g_menu_model_get_item_attribute (self->tooltips, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+
+      if (g_menu_model_get_item_attribute (self->tooltips, i, "widget", "s", &widget))
+        gtk_widget_set_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), DORSUM_TYPE_WINDOW, widget)),
+                                     label);
+      else if (g_menu_model_get_item_attribute (self->tooltips, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
         set_action_tooltip (GTK_WIDGET (self), action, target, label);
     }
 
