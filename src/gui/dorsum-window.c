@@ -103,9 +103,10 @@ select_shown (DorsumWindow *self)
 
 /* GTK 4.8's list view makes a row for each of the first 200 items of a new model at once,
  * before it knows how many fit: one keystroke that matched a hundred entries took two
- * frames. The list offers the rows that fit in its height (rows are at least 32 px high)
- * and the rest at idle, after the frame that shows them. */
-#define MIN_ROW_HEIGHT 32
+ * frames. The list offers the rows that fit in its height and the rest at idle, after the
+ * frame that shows them. Adwaita gives a sidebar's rows a minimum height of 36 px; with
+ * another theme the rows a frame lacks would only show a frame late. */
+#define MIN_ROW_HEIGHT 36
 
 static int
 list_height_bound (DorsumWindow *self)
