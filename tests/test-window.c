@@ -376,6 +376,11 @@ test_search_lay_name (void)
   dorsum_window_search (window, "lower back hurts when I sit");
   g_assert_cmpuint (find_in_list (window, "chronic-low-back-pain"), !=, GTK_INVALID_LIST_POSITION);
 
+  /* The entry's late report of that same text does not build the list again. */
+  model = dorsum_window_get_list_model (window);
+  settle ();
+  g_assert_true (dorsum_window_get_list_model (window) == model);
+
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }

@@ -26,6 +26,7 @@ struct _DorsumWindow
   DorsumLibrary        *library;
   DorsumSearchIndex    *search_index;
   GListModel           *list_model;     /* what the list shows, whole */
+  char                 *list_query;     /* the search it shows, "" for none */
   GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
   gboolean              rows_waiting;   /* the slice ends short of the list */
   guint                 all_rows_idle;
@@ -189,6 +190,9 @@ refresh_list (DorsumWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   DorsumBrowse browse = gtk_drop_down_get_selected (self->browse_dropdown);
   g_autoptr(GListModel) model = NULL;
+
+  g_free (self->list_query);
+  self->list_query = g_strdup (text);
 
   if (text[0] != '\0')
     {
@@ -503,7 +507,10 @@ static void
 search_changed_cb (DorsumWindow   *self,
                    GtkSearchEntry *entry)
 {
-  refresh_list (self);
+  /* It also reports changes that leave the text as the list shows it: one at startup,
+   * one after dorsum_window_search(). Rebuilding the list would make all its rows anew. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), self->list_query) != 0)
+    refresh_list (self);
 }
 
 static void
@@ -1448,6 +1455,7 @@ dorsum_window_finalize (GObject *object)
   DorsumWindow *self = (DorsumWindow *)object;
 
   g_free (self->shown_id);
+  g_free (self->list_query);
   g_ptr_array_unref (self->back_stack);
   g_ptr_array_unref (self->forward_stack);
   g_strfreev (self->bookmarks);
