@@ -579,6 +579,9 @@ link_activated_cb (DorsumWindow    *self,
 }
 
 /* The diagram takes a bit over half of the space whenever the window changes size. */
+/* Narrower, a page's lines hold too few words to read comfortably. */
+#define MIN_PAGE_WIDTH 280
+
 static void
 paned_size_changed_cb (DorsumWindow *self,
                        GParamSpec   *pspec,
@@ -597,11 +600,12 @@ paned_size_changed_cb (DorsumWindow *self,
       int position = (int)((max + end_min) * (folded ? 0.5 : 0.55));
       int toolbar = 0;
 
-      /* Beside the page, the diagram is wide enough for its whole toolbar if the window is. */
+      /* Beside the page, the diagram is wide enough for its whole toolbar if the window is,
+       * as long as the page keeps a readable width (large text widens the toolbar). */
       if (!folded)
         gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &toolbar, NULL, NULL);
 
-      gtk_paned_set_position (paned, MAX (position, MIN (toolbar, max)));
+      gtk_paned_set_position (paned, MAX (position, MIN (toolbar, MIN (max, max + end_min - MIN_PAGE_WIDTH))));
     }
 }
 
