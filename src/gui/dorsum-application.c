@@ -62,6 +62,7 @@ dorsum_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         "comments", _("Dorsum is an educational reference. It is not medical advice "
                                       "and does not replace a diagnosis by a qualified professional."),
+                        "destroy-with-parent", TRUE,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -72,18 +73,14 @@ dorsum_application_quit_action (GSimpleAction *action,
                                 gpointer       user_data)
 {
   DorsumApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Close windows so they save their state, then quit. */
-  for (GList *l = windows; l != NULL; )
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_close (window);
-    }
-
-  g_application_quit (G_APPLICATION (self));
+  /* Each window closes once the user has answered for its unsaved chart; the application
+   * ends with the last one. Quitting outright would drop the chart while the question is
+   * still on screen. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (DORSUM_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
 }
 
 static const GActionEntry app_actions[] = {
@@ -183,40 +180,26 @@ dorsum_application_startup (GApplication *app)
     g_message ("Skipped a content pack: %s", ((GError *)g_ptr_array_index (problems, i))->message);
 }
 
+/* Packs that failed to load, told in the window as well as on the console. */
 static void
-disclaimer_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        GSettings        *settings)
+report_skipped_packs (DorsumApplication *self,
+                      DorsumWindow      *window)
 {
-  g_settings_set_boolean (settings, "disclaimer-shown", TRUE);
-}
+  GPtrArray *problems = dorsum_library_get_problems (self->library);
+  g_autoptr(GString) message = NULL;
+  g_autofree char *heading = NULL;
 
-/* Once, calmly: what Dorsum is and is not, in the library's own words. */
-static void
-show_disclaimer_once (DorsumApplication *self,
-                      GtkWindow         *window)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  DorsumEntry *disclaimer;
-  GtkWidget *dialog;
-
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  if (problems->len == 0)
     return;
 
-  settings = g_settings_new (APP_ID);
-  if (g_settings_get_boolean (settings, "disclaimer-shown") || g_getenv ("DORSUM_FIRST_FRAME"))
-    return;
+  message = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (message, "%s%s", i ? "\n\n" : "", ((GError *)g_ptr_array_index (problems, i))->message);
 
-  disclaimer = dorsum_library_lookup (self->library, "disclaimer");
-  dialog = adw_message_dialog_new (window, _("An Educational Reference"),
-                                   disclaimer ? dorsum_entry_get_summary (disclaimer)
-                                              : _("Dorsum is for learning. It is not medical advice."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "ok", _("_I Understand"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (disclaimer_response_cb), settings, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Content Pack Was Skipped",
+                                          "%u Content Packs Were Skipped", problems->len),
+                             problems->len);
+  dorsum_window_report (window, heading, message->str);
 }
 
 static DorsumWindow *
@@ -229,7 +212,7 @@ ensure_window (DorsumApplication *self)
       window = GTK_WINDOW (dorsum_window_new (self));
       dorsum_first_frame_watch (GTK_WIDGET (window));
       gtk_window_present (window);
-      show_disclaimer_once (self, window);
+      report_skipped_packs (self, DORSUM_WINDOW (window));
     }
 
   return DORSUM_WINDOW (window);
@@ -250,7 +233,28 @@ dorsum_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   DorsumWindow *window = ensure_window (self);
   const char *id = NULL, *text = NULL;
+  g_autofree const char **files = NULL;
   int status = 0;
+
+  /* A chart file (from Files, or `dorsum client.dorsum-chart`): a bad one is refused with
+   * the reason on the caller's terminal and in the window, and the open chart stays. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
+    for (guint i = 0; files[i] != NULL; i++)
+      {
+        g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, files[i]);
+        g_autoptr(GError) error = NULL;
+
+        /* One window has one chart: the last file named wins. */
+        if (files[i + 1] != NULL)
+          continue;
+
+        if (!dorsum_window_open_chart (window, file, &error))
+          {
+            g_application_command_line_printerr (command_line, "%s\n", error->message);
+            dorsum_window_report (window, _("Could Not Open the Chart"), error->message);
+            status = 1;
+          }
+      }
 
   if (!g_variant_dict_lookup (options, "muscle", "&s", &id))
     g_variant_dict_lookup (options, "technique", "&s", &id);
@@ -301,6 +305,7 @@ static const GOptionEntry options[] = {
   { "muscle", 'm', 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of a muscle, e.g. latissimus-dorsi"), N_("ID") },
   { "technique", 't', 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of a technique, e.g. trigger-point-therapy"), N_("ID") },
   { "search", 's', 0, G_OPTION_ARG_STRING, NULL, N_("Search the library"), N_("TEXT") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[CHART…]") },
   { NULL }
 };
 

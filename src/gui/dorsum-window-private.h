@@ -2,6 +2,7 @@
 /* Window internals the widget tests reach for. */
 #pragma once
 
+#include "dorsum-chart-session.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-window.h"
 
@@ -21,6 +22,12 @@ gboolean           dorsum_window_open_chart       (DorsumWindow *self,
 gboolean           dorsum_window_save_chart       (DorsumWindow *self,
                                                    GFile        *file,
                                                    GError      **error);
+DorsumChartSession *dorsum_window_get_chart_session (DorsumWindow *self);
+void               dorsum_window_report           (DorsumWindow *self,
+                                                   const char   *heading,
+                                                   const char   *message);
+const char        *dorsum_window_get_last_report  (DorsumWindow *self);
+gboolean           dorsum_window_get_disclaimer_shown (DorsumWindow *self);
 gboolean           dorsum_window_get_presenting   (DorsumWindow *self);
 gboolean           dorsum_window_print_handout    (DorsumWindow *self,
                                                    const char   *export_path,
