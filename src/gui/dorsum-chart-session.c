@@ -516,6 +516,9 @@ ask_response_cb (AdwMessageDialog *dialog,
   GtkWindow *parent = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
+  /* One answer per question (closing the dialog after it would report another). */
+  g_signal_handlers_disconnect_by_func (dialog, ask_response_cb, task);
+
   if (g_str_equal (response, "discard"))
     {
       dorsum_chart_session_discard (self);

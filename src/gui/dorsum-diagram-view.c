@@ -1172,6 +1172,8 @@ drag_begin_cb (DorsumDiagramView *self,
         {
           self->dragged_mark = found;
           self->preview = *dorsum_chart_get_mark (self->chart, found);
+          /* Only drawn while the drag lasts; the chart's own note may change under it. */
+          self->preview.note = NULL;
         }
       else if (dx >= 0 && dy >= 0 && dx <= 800 && dy <= 1200)
         {
@@ -1221,11 +1223,18 @@ drag_end_cb (DorsumDiagramView *self,
   int mark = -1;
 
   /* One undo step for a whole move or a whole new mark. */
-  if (self->dragged && self->dragged_mark >= 0)
+  if (self->dragged && self->dragged_mark >= 0 && (guint)self->dragged_mark < dorsum_chart_get_n_marks (self->chart))
     {
+      /* The mark as it is now, moved: its note is its own copy, not the preview's borrowed one. */
+      DorsumMark moved = *dorsum_chart_get_mark (self->chart, (guint)self->dragged_mark);
+      g_autofree char *note = g_strdup (moved.note);
+
       mark = self->dragged_mark;
       self->dragged_mark = -1;
-      dorsum_chart_update_mark (self->chart, (guint)mark, &self->preview);
+      moved.x = self->preview.x;
+      moved.y = self->preview.y;
+      moved.note = note;
+      dorsum_chart_update_mark (self->chart, (guint)mark, &moved);
     }
   else if (self->dragged && self->creating_mark)
     {
@@ -1241,6 +1250,28 @@ drag_end_cb (DorsumDiagramView *self,
 
   if (mark >= 0)
     select_mark (self, mark);
+}
+
+/**
+ * dorsum_diagram_view_drag:
+ *
+ * What a drag from (@x, @y) by (@offset_x, @offset_y), in widget pixels, does: in chart
+ * mode it moves the mark under the pointer or drags out a new one; elsewhere it pans.
+ * The drag gesture's handlers, run in order (for tests and keyboard equivalents).
+ */
+void
+dorsum_diagram_view_drag (DorsumDiagramView *self,
+                          double             x,
+                          double             y,
+                          double             offset_x,
+                          double             offset_y)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  drag_begin_cb (self, x, y, NULL);
+  drag_update_cb (self, offset_x / 2, offset_y / 2, NULL);
+  drag_update_cb (self, offset_x, offset_y, NULL);
+  drag_end_cb (self, offset_x, offset_y, NULL);
 }
 
 static gboolean

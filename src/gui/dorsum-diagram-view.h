@@ -75,5 +75,10 @@ void           dorsum_diagram_view_set_emphasis   (DorsumDiagramView *self,
 gboolean       dorsum_diagram_view_click          (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y);
+void           dorsum_diagram_view_drag           (DorsumDiagramView *self,
+                                                   double             x,
+                                                   double             y,
+                                                   double             offset_x,
+                                                   double             offset_y);
 
 G_END_DECLS

@@ -1491,6 +1491,14 @@ save_state (DorsumWindow *self)
   g_settings_apply (self->settings);
 }
 
+static gboolean
+close_now (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_asked_cb (GObject      *object,
                 GAsyncResult *result,
@@ -1502,8 +1510,9 @@ close_asked_cb (GObject      *object,
   if (dorsum_chart_session_ask_save_changes_finish (self->session, result) == DORSUM_SAVE_CHANGES_CANCELLED)
     return;
 
+  /* After the dialog, which is transient for this window, has finished closing. */
   self->may_close = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_now, g_object_ref (self), g_object_unref);
 }
 
 static gboolean

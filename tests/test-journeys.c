@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Journeys: what a student and a therapist do, step by step, in the real window — the
+ * actions and shortcuts they press, clicks at figure coordinates, the dialogs they answer —
+ * and what they then see and what lands on disk. Each journey is one test. */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "dorsum-application.h"
+#include "dorsum-chart-page.h"
+#include "dorsum-chart-session.h"
+#include "dorsum-diagram-view.h"
+#include "dorsum-entry-page.h"
+#include "dorsum-window-private.h"
+#include "test-common.h"
+
+static DorsumApplication *app;
+static char *tmp_dir;
+
+/* ---- Driving the window ---- */
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Condition) (gconstpointer data);
+
+/* Runs the main loop until @condition holds, for up to @seconds. */
+static gboolean
+wait_for (Condition     condition,
+          gconstpointer data,
+          double        seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+static DorsumWindow *
+new_window (int width,
+            int height)
+{
+  DorsumWindow *window = dorsum_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+
+  return window;
+}
+
+typedef gboolean (*WidgetTest) (GtkWidget    *widget,
+                                gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetTest     test,
+             gconstpointer  data)
+{
+  if (test (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_link_to (GtkWidget     *widget,
+            gconstpointer  id)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "entry-id"), id) == 0;
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_ranked_muscle (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_object_get_data (G_OBJECT (widget), "muscle-id") != NULL;
+}
+
+/* The first shown toplevel of @type (a dialog on the screen), or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gconstpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+file_chooser_shown (gconstpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+file_chooser_gone (gconstpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+message_dialog_gone (gconstpointer dialog)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != dialog;
+}
+
+/* Waits for the question on the screen, checks its heading, and answers it. */
+static void
+answer_dialog (const char *heading_part,
+               const char *response)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+
+  g_assert_true (wait_for (message_dialog_shown, NULL, 5));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  if (strstr (adw_message_dialog_get_heading (dialog), heading_part) == NULL)
+    g_error ("Expected a dialog about “%s”, saw “%s”", heading_part, adw_message_dialog_get_heading (dialog));
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  /* Its button, clicked: the dialog answers and closes. */
+  button = find_widget (GTK_WIDGET (dialog), is_button_labelled, adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  /* Gone before the next step looks for a dialog. */
+  g_assert_true (wait_for (message_dialog_gone, dialog, 5));
+  settle ();
+}
+
+/* Answers the file chooser on the screen with @file, as a user picking it would. */
+static void
+answer_file_chooser (GFile *file)
+{
+  GtkWindow *dialog;
+  GtkWidget *chooser;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_true (wait_for (file_chooser_shown, NULL, 5));
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* As a user types a path: "/" opens the location bar with what follows. */
+  chooser = find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_WIDGET));
+  g_assert_nonnull (chooser);
+  g_signal_emit_by_name (chooser, "location-popup", path);
+  /* The folder loads asynchronously: answer once it shows. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  settle ();
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  /* The chooser checks the name before it answers (asynchronously, in Save mode). */
+  g_assert_true (wait_for (file_chooser_gone, NULL, 5));
+  settle ();
+}
+
+/* A real key press through the X server, so the window's own shortcut handling decides
+ * what it does (as it did when the leaflet took every other Alt+←). */
+static void
+press_keys (DorsumWindow *window,
+            const char   *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* The events arrive through the X connection: let GTK read and handle them. */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  settle ();
+}
+
+/* A point well inside @region_id on the layer shown, in the view's widget coordinates. */
+static void
+point_in_region (DorsumDiagramView *view,
+                 const char        *region_id,
+                 double            *x,
+                 double            *y)
+{
+  DorsumDiagram *diagram = dorsum_diagram_view_get_diagram (view);
+  const DorsumRegion *region = dorsum_diagram_lookup (diagram, region_id);
+
+  g_assert_nonnull (region);
+  g_assert_true (dorsum_diagram_hit (diagram, region->centre.x, region->centre.y) == region);
+  dorsum_diagram_view_diagram_to_widget (view, region->centre.x, region->centre.y, x, y);
+}
+
+static void
+click_region (DorsumDiagramView *view,
+              const char        *region_id)
+{
+  double x, y;
+
+  point_in_region (view, region_id, &x, &y);
+  g_assert_true (dorsum_diagram_view_click (view, x, y));
+  settle ();
+}
+
+/* A click in chart mode at diagram coordinates: adds a mark there, or selects the one there. */
+static int
+chart_click_at (DorsumDiagramView *view,
+                double             dx,
+                double             dy)
+{
+  double x, y;
+  int mark;
+
+  dorsum_diagram_view_diagram_to_widget (view, dx, dy, &x, &y);
+  mark = dorsum_diagram_view_chart_click (view, x, y);
+  settle ();
+
+  return mark;
+}
+
+static gboolean
+window_gone (gconstpointer data)
+{
+  return *(GtkWidget * const *)data == NULL;
+}
+
+/* Closes the window as its close button does, and waits until it is gone. */
+static void
+close_window (DorsumWindow *window)
+{
+  GtkWidget *weak = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (window_gone, &weak, 5));
+}
+
+static GStrv
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    g_strv_builder_add (builder, name);
+
+  return g_strv_builder_end (builder);
+}
+
+/* ---- The student ---- */
+
+static const struct {
+  DorsumLayer layer;
+  const char *region;
+  const char *muscle;
+} student_clicks[] = {
+  { DORSUM_LAYER_SUPERFICIAL, "latissimus-dorsi.left", "latissimus-dorsi" },
+  { DORSUM_LAYER_MIDDLE, "levator-scapulae.right", "levator-scapulae" },
+  { DORSUM_LAYER_DEEP, "quadratus-lumborum.left", "quadratus-lumborum" },
+};
+
+/* Click a muscle on each layer → its page → follow a technique link → back and forward with
+ * Alt+← and Alt+→ → bookmark with Ctrl+D → a new window (a relaunch) still has it. */
+static void
+test_student (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  DorsumEntryPage *page = DORSUM_ENTRY_PAGE (find_widget (GTK_WIDGET (window), is_type,
+                                                          GSIZE_TO_POINTER (DORSUM_TYPE_ENTRY_PAGE)));
+  GtkWidget *link;
+  g_auto(GStrv) bookmarks = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_false (dorsum_window_get_folded (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (student_clicks); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "diagram.layer", "u", student_clicks[i].layer);
+      settle ();
+      g_assert_cmpint (dorsum_diagram_view_get_layer (view), ==, student_clicks[i].layer);
+
+      click_region (view, student_clicks[i].region);
+      g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, student_clicks[i].muscle);
+      g_assert_cmpstr (dorsum_diagram_view_get_selected (view), ==, student_clicks[i].muscle);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+    }
+
+  /* The page's link to a technique used on the muscle. */
+  link = find_widget (GTK_WIDGET (page), is_link_to, "trigger-point-therapy");
+  g_assert_nonnull (link);
+  adw_action_row_activate (ADW_ACTION_ROW (link));
+  settle ();
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "trigger-point-therapy");
+
+  /* Back and forward from the keyboard, twice each way: no press may be swallowed. */
+  press_keys (window, "alt+Left");
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+  press_keys (window, "alt+Left");
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "levator-scapulae");
+  press_keys (window, "alt+Right");
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+  press_keys (window, "alt+Right");
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "trigger-point-therapy");
+  press_keys (window, "alt+Left");
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+
+  press_keys (window, "ctrl+d");
+  close_window (window);
+
+  /* Settings live in a key file here, as on a desktop without dconf: on disk, not in memory. */
+  keyfile = g_build_filename (tmp_dir, "config", "glib-2.0", "settings", "keyfile", NULL);
+  g_assert_true (g_file_get_contents (keyfile, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "quadratus-lumborum"));
+
+  window = new_window (1280, 800);
+  settings = g_settings_new (APP_ID);
+  bookmarks = g_settings_get_strv (settings, "bookmarks");
+  g_assert_true (g_strv_contains ((const char * const *)bookmarks, "quadratus-lumborum"));
+  /* And the relaunched window opens on the page last shown. */
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+  close_window (window);
+}
+
+/* ---- The therapist ---- */
+
+static gboolean
+has_ranked_muscle (gconstpointer page)
+{
+  return find_widget ((GtkWidget *)page, is_ranked_muscle, NULL) != NULL;
+}
+
+static gboolean
+file_exists (gconstpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Open a muscle page → chart mode → three marks, one with a note → drag the noted mark →
+ * open the top-ranked muscle from the panel → leave chart mode → save (choosing the file) →
+ * New asks (Cancel keeps the chart; Discard clears it) → open the saved file: the same
+ * marks and note → Ctrl+Q with an unsaved change asks → after a kill the crash copy is
+ * offered and restores every mark. */
+static void
+test_therapist (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  DorsumChartSession *session = dorsum_window_get_chart_session (window);
+  DorsumChartPage *chart_page;
+  GtkWidget *note_row, *top;
+  g_autofree char *charts = g_build_filename (tmp_dir, "charts", NULL);
+  g_autofree char *path = g_build_filename (charts, "client.dorsum-chart", NULL);
+  g_autofree char *autosave = dorsum_chart_get_autosave_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DorsumChart) saved = NULL;
+  g_autoptr(DorsumChart) before_kill = NULL;
+  g_auto(GStrv) names = NULL;
+  const char *note = "Worse after sitting; “sharp” on the left & <right>";
+  const char *top_id;
+  int noted;
+  double x, y;
+  struct stat st;
+
+  g_assert_cmpint (g_mkdir_with_parents (charts, 0700), ==, 0);
+
+  dorsum_window_show_entry (window, "gluteus-medius");
+  settle ();
+
+  /* Ctrl+E */
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  settle ();
+  g_assert_true (dorsum_diagram_view_get_chart_mode (view));
+  chart_page = DORSUM_CHART_PAGE (find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_CHART_PAGE)));
+  g_assert_nonnull (chart_page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart_page)));
+
+  /* Low back left, buttock right, between the shoulder blades. */
+  g_assert_cmpint (chart_click_at (view, 360, 640), ==, 0);
+  noted = chart_click_at (view, 450, 760);
+  g_assert_cmpint (noted, ==, 1);
+  g_assert_cmpint (chart_click_at (view, 400, 380), ==, 2);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 3);
+
+  /* Select the buttock mark and write its note in the panel. */
+  g_assert_cmpint (chart_click_at (view, 450, 760), ==, noted);
+  note_row = find_widget (GTK_WIDGET (chart_page), is_entry_row_titled, "Note");
+  g_assert_nonnull (note_row);
+  gtk_editable_set_text (GTK_EDITABLE (note_row), note);
+  g_signal_emit_by_name (note_row, "apply");
+  settle ();
+  g_assert_cmpstr (dorsum_chart_get_mark (dorsum_window_get_chart (window), (guint)noted)->note, ==, note);
+
+  /* Drag it down and in a little. */
+  dorsum_diagram_view_diagram_to_widget (view, 450, 760, &x, &y);
+  dorsum_diagram_view_drag (view, x, y, -20, 30);
+  settle ();
+  {
+    const DorsumMark *moved = dorsum_chart_get_mark (dorsum_window_get_chart (window), (guint)noted);
+
+    g_assert_cmpfloat (moved->x, <, 449);
+    g_assert_cmpfloat (moved->y, >, 761);
+    g_assert_cmpstr (moved->note, ==, note);
+  }
+
+  /* The panel ranks the likely muscles; open the first. */
+  g_assert_true (wait_for (has_ranked_muscle, chart_page, 5));
+  top = find_widget (GTK_WIDGET (chart_page), is_ranked_muscle, NULL);
+  top_id = g_object_get_data (G_OBJECT (top), "muscle-id");
+  g_assert_nonnull (top_id);
+  {
+    g_autofree char *id = g_strdup (top_id);
+
+    gtk_widget_activate (top);
+    settle ();
+    g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, id);
+    g_assert_false (dorsum_diagram_view_get_chart_mode (view));
+    g_assert_true (dorsum_diagram_view_get_trigger_points (view));
+
+    /* Into chart mode and out again with the page open: the page stays. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+    settle ();
+    gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+    settle ();
+    g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, id);
+  }
+
+  /* Ctrl+S on a new chart asks where; the file is the chart, private, alone. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "unsaved"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-save", NULL);
+  answer_file_chooser (file);
+  g_assert_true (wait_for (file_exists, path, 5));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if (0) g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  names = list_dir (charts);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "unsaved"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "client.dorsum-chart"));
+  saved = dorsum_chart_new_from_file (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_true (dorsum_chart_equal (saved, dorsum_window_get_chart (window)));
+
+  /* One more mark, then New: it asks, naming the chart. Cancel keeps everything. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  settle ();
+  chart_click_at (view, 300, 500);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-new", NULL);
+  answer_dialog ("client.dorsum-chart", "cancel");
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 4);
+  g_assert_true (dorsum_chart_session_get_unsaved (session));
+
+  /* New again, Discard: an empty chart, and the saved file untouched. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-new", NULL);
+  answer_dialog ("client.dorsum-chart", "discard");
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 0);
+  g_assert_null (dorsum_chart_session_get_file (session));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Ctrl+O: nothing unsaved, so straight to the chooser; the chart comes back whole. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-open", NULL);
+  answer_file_chooser (file);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 3);
+  g_assert_true (dorsum_chart_equal (saved, dorsum_window_get_chart (window)));
+  g_assert_cmpstr (dorsum_chart_get_mark (dorsum_window_get_chart (window), (guint)noted)->note, ==, note);
+  g_assert_true (dorsum_diagram_view_get_chart_mode (view));
+
+  /* An unsaved change, then Ctrl+Q: it asks and the window stays until answered. */
+  chart_click_at (view, 420, 900);
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.quit", NULL);
+  answer_dialog ("client.dorsum-chart", "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 4);
+
+  /* The crash copy is written within seconds of the change; then the app is killed. */
+  g_assert_true (wait_for (file_exists, autosave, 10));
+  before_kill = g_object_ref (dorsum_window_get_chart (window));
+  {
+    GtkWidget *weak = GTK_WIDGET (window);
+
+    g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+    /* As a kill leaves it: no question, no clean-up of the crash copy. */
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_assert_true (wait_for (window_gone, &weak, 5));
+  }
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* The next start offers it back, and every mark returns. */
+  window = new_window (1280, 800);
+  answer_dialog ("Unsaved Pain Chart", "restore");
+  g_assert_true (dorsum_chart_equal (before_kill, dorsum_window_get_chart (window)));
+  g_assert_true (dorsum_chart_session_get_unsaved (dorsum_window_get_chart_session (window)));
+  g_assert_nonnull (dorsum_chart_session_get_file (dorsum_window_get_chart_session (window)));
+
+  /* Closing now asks too; Discard closes and drops the crash copy. */
+  {
+    GtkWidget *weak = GTK_WIDGET (window);
+
+    g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+    gtk_window_close (GTK_WINDOW (window));
+    answer_dialog ("client.dorsum-chart", "discard");
+    g_assert_true (wait_for (window_gone, &weak, 5));
+  }
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  g_strfreev (names);
+  names = list_dir (charts);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *config = NULL;
+  g_autofree char *state = NULL;
+  int status;
+
+  if (!test_have_display (argc, argv))
+    return test_skip_no_display (argc, argv);
+
+  /* Private state and settings, on disk, before GLib reads where they are. */
+  tmp_dir = test_make_tmp_dir ("dorsum-journeys-XXXXXX");
+  config = g_build_filename (tmp_dir, "config", NULL);
+  state = g_build_filename (tmp_dir, "state", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = dorsum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/journey/student", test_student);
+  g_test_add_func ("/journey/therapist", test_therapist);
+
+  status = g_test_run ();
+  test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}
