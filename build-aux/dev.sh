@@ -3,6 +3,7 @@
 # One-command developer entry point, used by the README's Quick start and by CI:
 #   build-aux/dev.sh run   — install build dependencies if missing, build, run the app
 #   build-aux/dev.sh test  — the same set-up, then run every test (widget tests under Xvfb)
+# DORSUM_SANITIZE=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer (CI does both).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev libxml2-dev
   libgtk-4-bin libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus-x11 librsvg2-bin librsvg2-common adwaita-icon-theme shared-mime-info
+  xdotool
 )
 
 install_dependencies () {
@@ -32,11 +34,15 @@ install_dependencies () {
 
 configure () {
   local werror=false
+  local options=()
   [ "${CI:-}" = "true" ] && werror=true
+  if [ -n "${DORSUM_SANITIZE:-}" ]; then
+    options+=(-Db_sanitize=address,undefined -Db_lundef=false)
+  fi
   if [ -d "$builddir" ]; then
-    meson setup --reconfigure "$builddir" -Dwerror=$werror >/dev/null
+    meson setup --reconfigure "$builddir" -Dwerror=$werror "${options[@]}" >/dev/null
   else
-    meson setup "$builddir" -Dwerror=$werror
+    meson setup "$builddir" -Dwerror=$werror "${options[@]}"
   fi
   meson compile -C "$builddir"
 }
