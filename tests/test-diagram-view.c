@@ -267,6 +267,50 @@ test_view_first_texture (void)
 /* The layer is drawn by a child that GTK redraws only when told: after zooming or
  * switching layers (from a texture rendered ahead) the view shows what a view opened that
  * way shows. */
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+
+  return n;
+}
+
+/* Zooming through 200 steps cancels the renders no longer wanted; the threads that render
+ * stay few (they grew from 8 to 44 when each cancelled render kept one). */
+static void
+test_view_zoom_threads (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  GtkWidget *view;
+  guint before;
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+  view = view_in_window (library, DORSUM_LAYER_SUPERFICIAL, 1.0, 0, 0);
+  wait_for_renders ();
+  before = count_threads ();
+
+  /* A step a frame, as fast as Ctrl+scroll goes: each frame starts a render. */
+  for (guint i = 0; i < 200; i++)
+    {
+      gint64 frame_end = g_get_monotonic_time () + 17000;
+
+      dorsum_diagram_view_set_zoom (DORSUM_DIAGRAM_VIEW (view), 1.0 + (i % 40) * 0.1);
+      while (g_get_monotonic_time () < frame_end)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+    }
+  g_assert_cmpuint (count_threads (), <=, before + 2);
+  wait_for_renders ();
+  g_assert_cmpuint (count_threads (), <=, before + 2);
+
+  close_views (view, NULL);
+}
+
 static void
 test_view_redraws_layer (void)
 {
@@ -348,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/diagram-view/click", test_view_click);
   g_test_add_func ("/diagram-view/prerender", test_view_prerender);
   g_test_add_func ("/diagram-view/redraws-layer", test_view_redraws_layer);
+  g_test_add_func ("/diagram-view/zoom-threads", test_view_zoom_threads);
   g_test_add_func ("/diagram-view/first-texture", test_view_first_texture);
   g_test_add_func ("/window/links", test_window_links);
 
