@@ -278,6 +278,33 @@ test_undo (void)
   g_assert_cmpint (dorsum_chart_find_mark (chart, 520, 700), ==, -1);
 }
 
+/* The diagram's drag copies the stored mark, note pointer and all, moves the copy and
+ * hands it back: the note it passes is the one the chart is about to replace. */
+static void
+test_move_mark_with_note (void)
+{
+  g_autoptr(DorsumChart) chart = dorsum_chart_new ();
+  DorsumMark mark = { 450, 700, 20, 4, DORSUM_QUALITY_SHARP, (char *)"Worse after sitting" };
+  DorsumMark moved;
+
+  dorsum_chart_add_mark (chart, &mark);
+  moved = *dorsum_chart_get_mark (chart, 0);
+  moved.x = 520;
+  dorsum_chart_update_mark (chart, 0, &moved);
+
+  g_assert_cmpfloat (dorsum_chart_get_mark (chart, 0)->x, ==, 520);
+  g_assert_cmpstr (dorsum_chart_get_mark (chart, 0)->note, ==, "Worse after sitting");
+
+  /* Adding a copy of a stored mark, while the array may grow under it. */
+  for (guint i = 0; i < 40; i++)
+    dorsum_chart_add_mark (chart, dorsum_chart_get_mark (chart, i));
+  g_assert_cmpstr (dorsum_chart_get_mark (chart, 40)->note, ==, "Worse after sitting");
+
+  dorsum_chart_undo (chart);
+  dorsum_chart_undo (chart);
+  g_assert_cmpstr (dorsum_chart_get_mark (chart, 0)->note, ==, "Worse after sitting");
+}
+
 static guint
 rank_of (GArray     *results,
          const char *id)
@@ -425,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/chart/interrupted-save", test_interrupted_save);
   g_test_add_func ("/chart/autosave", test_autosave);
   g_test_add_func ("/chart/undo", test_undo);
+  g_test_add_func ("/chart/move-mark-with-note", test_move_mark_with_note);
   g_test_add_func ("/chart/lookup", test_lookup);
   g_test_add_func ("/chart/export", test_export);
 

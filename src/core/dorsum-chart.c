@@ -566,8 +566,9 @@ dorsum_chart_add_mark (DorsumChart      *self,
   if (self->state.marks->len >= DORSUM_CHART_MAX_MARKS)
     return G_MAXUINT;
 
-  push_undo (self);
+  /* Copied first: @mark may point into the array that the append reallocates. */
   copy = mark_sanitize (mark);
+  push_undo (self);
   g_array_append_val (self->state.marks, copy);
   changed (self);
 
@@ -579,15 +580,20 @@ dorsum_chart_update_mark (DorsumChart      *self,
                           guint             position,
                           const DorsumMark *mark)
 {
+  DorsumMark copy;
   DorsumMark *slot;
 
   g_return_if_fail (DORSUM_IS_CHART (self));
   g_return_if_fail (position < self->state.marks->len);
+  g_return_if_fail (mark != NULL);
 
+  /* Copy before freeing anything: a caller that copied the stored mark to move it
+   * hands back the very note this slot owns. */
+  copy = mark_sanitize (mark);
   push_undo (self);
   slot = &g_array_index (self->state.marks, DorsumMark, position);
   mark_clear (slot);
-  *slot = mark_sanitize (mark);
+  *slot = copy;
   changed (self);
 }
 
