@@ -5,12 +5,18 @@
  * notes are shared reference-counted strings, so a snapshot costs a few bytes per mark. */
 
 #define G_LOG_DOMAIN "dorsum-chart"
+/* For O_TMPFILE. */
+#define _GNU_SOURCE
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -686,6 +692,275 @@ dorsum_chart_serialize (DorsumChart *self)
 
 #undef WRITE
 
+/* A stream over a file descriptor that the save owns and closes itself (GUnixOutputStream
+ * would need gio-unix-2.0 for one class). */
+typedef struct
+{
+  GOutputStream parent_instance;
+  int           fd;
+} FdStream;
+
+typedef struct
+{
+  GOutputStreamClass parent_class;
+} FdStreamClass;
+
+static GType fd_stream_get_type (void);
+
+G_DEFINE_TYPE (FdStream, fd_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+fd_stream_write (GOutputStream  *stream,
+                 const void     *buffer,
+                 gsize           count,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  FdStream *self = (FdStream *)stream;
+  gssize written;
+
+  do
+    written = write (self->fd, buffer, MIN (count, G_MAXSSIZE));
+  while (written < 0 && errno == EINTR);
+
+  if (written < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+    }
+
+  return written;
+}
+
+static gboolean
+fd_stream_close (GOutputStream  *stream,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  return TRUE;
+}
+
+static void
+fd_stream_class_init (FdStreamClass *klass)
+{
+  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
+
+  stream_class->write_fn = fd_stream_write;
+  stream_class->close_fn = fd_stream_close;
+}
+
+static void
+fd_stream_init (FdStream *self)
+{
+  self->fd = -1;
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+/* Temporary files are named so that a user who finds one knows what made it. */
+#define TEMP_PREFIX ".dorsum-saving-"
+
+/* Writes @bytes to @fd through the test's wrapper, if any, and makes them durable. */
+static gboolean
+write_and_sync (int                  fd,
+                GBytes              *bytes,
+                DorsumStreamWrapper  wrapper,
+                gpointer             user_data,
+                GError             **error)
+{
+  g_autoptr(GOutputStream) base = g_object_new (fd_stream_get_type (), NULL);
+  g_autoptr(GOutputStream) stream = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  ((FdStream *)base)->fd = fd;
+  stream = wrapper ? wrapper (base, user_data) : g_object_ref (base);
+
+  if (!g_output_stream_write_all (stream, data, size, NULL, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Gives the unnamed file @fd a name in @dir, to rename over the target. */
+static char *
+link_unnamed (int         fd,
+              const char *dir)
+{
+#ifdef O_TMPFILE
+  g_autofree char *proc_path = g_strdup_printf ("/proc/self/fd/%d", fd);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (TEMP_PREFIX "%08x", g_random_int ());
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (linkat (AT_FDCWD, proc_path, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+        return g_steal_pointer (&path);
+      if (errno != EEXIST)
+        return NULL;
+    }
+#endif
+
+  return NULL;
+}
+
+static void
+sync_directory (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* Best effort: some file systems (the document portal's among them) cannot. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Every save, the first one too, writes a new file beside the target, mode 0600, syncs it
+ * and renames it over the target: the old file, if any, stays whole until the rename, no
+ * backup is left, and a failure removes the new file. The file is first made unnamed
+ * (O_TMPFILE) where the file system can, so a killed save leaves nothing behind; the
+ * Flatpak document portal cannot, and gets a named temporary file, which it supports. */
+static gboolean
+save_to_path (const char           *path,
+              GBytes               *bytes,
+              DorsumStreamWrapper   wrapper,
+              gpointer              user_data,
+              GError              **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *temp_path = NULL;
+  struct stat st;
+  int fd = -1;
+
+  /* Replace what a symbolic link points to, not the link. */
+  if (lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path);
+  dir = g_path_get_dirname (target);
+
+  if (stat (target, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not a regular file; choose another name"), path);
+      return FALSE;
+    }
+
+#ifdef O_TMPFILE
+  /* The tests set this to save as on the document portal, which has no O_TMPFILE. */
+  if (g_getenv ("DORSUM_TEST_NO_O_TMPFILE") == NULL)
+    fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      if (!write_and_sync (fd, bytes, wrapper, user_data, error))
+        {
+          close (fd);
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+
+      temp_path = link_unnamed (fd, dir);
+      close (fd);
+      fd = -1;
+    }
+#endif
+
+  /* No O_TMPFILE here, or no way to name the file: a named temporary file. */
+  if (temp_path == NULL)
+    {
+      temp_path = g_build_filename (dir, TEMP_PREFIX "XXXXXX", NULL);
+      fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
+      if (fd < 0)
+        return set_errno_error (error, errno, path);
+
+      if (!write_and_sync (fd, bytes, wrapper, user_data, error))
+        {
+          close (fd);
+          g_unlink (temp_path);
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+
+      if (close (fd) != 0)
+        {
+          int saved_errno = errno;
+
+          g_unlink (temp_path);
+          return set_errno_error (error, saved_errno, path);
+        }
+    }
+
+  if (rename (temp_path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp_path);
+      return set_errno_error (error, saved_errno, path);
+    }
+
+  sync_directory (dir);
+
+  return TRUE;
+}
+
+/* A file with no local path (a GVfs location without FUSE): GIO's own replace, which
+ * writes a temporary file and renames it where the backend can. */
+static gboolean
+save_with_gio (GFile                *file,
+               GBytes               *bytes,
+               DorsumStreamWrapper   wrapper,
+               gpointer              user_data,
+               GError              **error)
+{
+  g_autoptr(GFileOutputStream) replace = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *name = g_file_get_parse_name (file);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  replace = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                            cancellable, error);
+  if (replace == NULL)
+    return FALSE;
+
+  stream = wrapper ? wrapper (G_OUTPUT_STREAM (replace), user_data) : g_object_ref (G_OUTPUT_STREAM (replace));
+
+  if (!g_output_stream_write_all (stream, data, size, NULL, cancellable, error) ||
+      !g_output_stream_flush (stream, cancellable, error))
+    {
+      /* Closing a cancelled replace drops the temporary file and keeps the old one. */
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (G_OUTPUT_STREAM (replace), cancellable, NULL);
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (replace), NULL, error);
+}
+
 gboolean
 _dorsum_chart_save_wrapped (DorsumChart          *self,
                             GFile                *file,
@@ -693,23 +968,19 @@ _dorsum_chart_save_wrapped (DorsumChart          *self,
                             gpointer              user_data,
                             GError              **error)
 {
-  g_autoptr(GFileOutputStream) replace = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GBytes) bytes = NULL;
-  gsize size;
-  const char *data;
+  g_autofree char *name = NULL;
+  const char *path;
 
   g_return_val_if_fail (DORSUM_IS_CHART (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = dorsum_chart_serialize (self);
-  data = g_bytes_get_data (bytes, &size);
+  name = g_file_get_parse_name (file);
 
   /* The limits make this impossible; if a bug ever breaks them, the user hears it now,
    * with the chart still open, rather than when the file will not open next week. */
   {
-    g_autofree char *name = g_file_get_parse_name (file);
     g_autoptr(DorsumChart) check = NULL;
     g_autoptr(GError) check_error = NULL;
     g_autoptr(GBytes) again = NULL;
@@ -728,22 +999,9 @@ _dorsum_chart_save_wrapped (DorsumChart          *self,
       }
   }
 
-  /* Written to a temporary file beside the old one, renamed over it only on a clean close. */
-  replace = g_file_replace (file, NULL, TRUE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (replace == NULL)
-    return FALSE;
-
-  stream = wrapper ? wrapper (G_OUTPUT_STREAM (replace), user_data) : g_object_ref (G_OUTPUT_STREAM (replace));
-
-  if (!g_output_stream_write_all (stream, data, size, NULL, cancellable, error))
-    {
-      /* Closing a cancelled replace drops the temporary file and keeps the old one. */
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (G_OUTPUT_STREAM (replace), cancellable, NULL);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (replace), NULL, error))
+  path = g_file_peek_path (file);
+  if (path != NULL ? !save_to_path (path, bytes, wrapper, user_data, error)
+                   : !save_with_gio (file, bytes, wrapper, user_data, error))
     return FALSE;
 
   if (self->modified)
@@ -1179,8 +1437,9 @@ dorsum_chart_write_autosave (DorsumChart  *self,
     return FALSE;
   dorsum_chart_set_modified (self, modified);
 
+  /* The path may name the client: private, as the chart is. */
   if (document_path != NULL)
-    return g_file_set_contents (link_path, document_path, -1, error);
+    return g_file_set_contents_full (link_path, document_path, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 
   g_remove (link_path);
 
@@ -1220,14 +1479,36 @@ dorsum_chart_read_autosave (char **document_path)
   return chart;
 }
 
+/**
+ * dorsum_chart_clear_autosave:
+ *
+ * Removes every file the autosave made: the chart, where it came from, and what a save
+ * killed part-way or an older Dorsum (a `~` backup) left in the autosave's own directory.
+ */
 void
 dorsum_chart_clear_autosave (void)
 {
   g_autofree char *path = dorsum_chart_get_autosave_path ();
   g_autofree char *link_path = g_strconcat (path, ".source", NULL);
+  g_autofree char *backup_path = g_strconcat (path, "~", NULL);
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
 
   g_remove (path);
   g_remove (link_path);
+  g_remove (backup_path);
+
+  /* The directory is Dorsum's alone, and saves run on the main thread: no save is under way. */
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, TEMP_PREFIX) ||
+        (g_str_has_prefix (name, "unsaved-chart.xml.source.") && strlen (name) == strlen ("unsaved-chart.xml.source.XXXXXX")))
+      {
+        g_autofree char *stray = g_build_filename (dir_path, name, NULL);
+
+        g_remove (stray);
+      }
 }
 
 /* The one-letter key drawn in a mark on the chart and in the legend. */
