@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -438,6 +439,126 @@ test_interrupted_save (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static void
+read_special_files_child (void)
+{
+  const char *dir = g_getenv ("DORSUM_TEST_SPECIAL_DIR");
+  g_autofree char *fifo = g_build_filename (dir, "fifo.dorsum-chart", NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GFile) zero_file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  /* A FIFO with no writer: reading it would wait for ever. */
+  g_assert_null (dorsum_chart_new_from_file (fifo_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_clear_error (&error);
+
+  /* A device that never ends, and reports a size of 0. */
+  g_assert_null (dorsum_chart_new_from_file (zero_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "/dev/zero"));
+  g_clear_error (&error);
+
+  g_assert_null (dorsum_chart_new_from_file (dir_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+}
+
+/* Issue #11: only regular files are read, and without blocking; run in a child process
+ * so that a read that blocks fails the test instead of hanging it. */
+static void
+test_read_special_files (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *fifo = NULL;
+
+  if (g_test_subprocess ())
+    {
+      read_special_files_child ();
+      return;
+    }
+
+  dir = test_make_tmp_dir ("dorsum-chart-XXXXXX");
+  fifo = g_build_filename (dir, "fifo.dorsum-chart", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_setenv ("DORSUM_TEST_SPECIAL_DIR", dir, TRUE);
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_unsetenv ("DORSUM_TEST_SPECIAL_DIR");
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* A file at the read limit is read; one byte more, or a file that claims to be huge, is not. */
+static void
+test_read_limit (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-chart-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "padded.dorsum-chart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *head = "<chart xmlns=\"https://dorsum.github.io/ns/chart/1\" version=\"1\"><!--";
+  const char *tail = "--></chart>\n";
+  g_autofree char *padding = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumChart) chart = NULL;
+  FILE *stream;
+
+  padding = g_strnfill (DORSUM_CHART_MAX_FILE_SIZE - strlen (head) - strlen (tail), 'x');
+  contents = g_strconcat (head, padding, tail, NULL);
+  g_assert_cmpuint (strlen (contents), ==, DORSUM_CHART_MAX_FILE_SIZE);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  chart = dorsum_chart_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chart);
+  g_clear_object (&chart);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  stream = fopen (path, "a");
+  fputc ('\n', stream);
+  fclose (stream);
+  g_assert_null (dorsum_chart_new_from_file (file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  /* Sparse: a terabyte that takes no disk, refused before anything is read. */
+  g_assert_cmpint (truncate (path, (off_t)1 << 40), ==, 0);
+  g_assert_null (dorsum_chart_new_from_file (file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A file with no local path goes through GIO, with the same checks. */
+static void
+test_read_without_path (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri ("resource:///io/github/dorsum/Dorsum/library");
+  g_autoptr(GFile) library = g_file_new_for_uri ("resource:///io/github/dorsum/Dorsum/library/safety.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumChart) loaded = load ("low-back.xml", NULL);
+
+  /* Loading a chart registered the resources. */
+  g_assert_nonnull (loaded);
+  g_assert_null (g_file_peek_path (library));
+
+  g_assert_null (dorsum_chart_new_from_file (folder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+
+  /* Read, and refused for what it is: a library, not a chart. */
+  g_assert_null (dorsum_chart_new_from_file (library, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_WRONG_ROOT);
+  g_assert_nonnull (strstr (error->message, "safety.xml:"));
 }
 
 static void
@@ -1299,6 +1420,9 @@ main (int    argc,
   g_test_add_func ("/chart/save-errors", test_save_errors);
   g_test_add_func ("/chart/save-through-link", test_save_through_link);
   g_test_add_func ("/chart/killed-save", test_killed_save);
+  g_test_add_func ("/chart/read-special-files", test_read_special_files);
+  g_test_add_func ("/chart/read-limit", test_read_limit);
+  g_test_add_func ("/chart/read-without-path", test_read_without_path);
   /* The same saves with a named temporary file, as on the Flatpak document portal. */
   g_test_add_data_func ("/chart/named-temp/interrupted-save", test_interrupted_save, with_named_temp);
   g_test_add_data_func ("/chart/named-temp/save-leaves-only-the-chart", test_save_leaves_only_the_chart, with_named_temp);

@@ -575,30 +575,192 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *name)
+{
+  g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
+               _("%s: the file is too large for a chart (more than %d MiB)"),
+               name, DORSUM_CHART_MAX_FILE_SIZE / (1024 * 1024));
+}
+
+static void
+set_not_regular_error (GError     **error,
+                       const char  *name,
+                       gboolean     is_directory)
+{
+  g_set_error (error, G_IO_ERROR, is_directory ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+               is_directory ? _("%s is a folder, not a chart; choose a chart file")
+                            : _("%s is not a regular file (it is a device, pipe or socket); choose a chart file"),
+               name);
+}
+
+/* Opened without blocking (a FIFO would wait for a writer), refused unless it is a regular
+ * file (/dev/zero never ends), read to at most one byte past the limit. */
+static GBytes *
+read_local (const char  *path,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gsize capacity;
+  struct stat st;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, name);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, errno, name);
+      close (fd);
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      set_not_regular_error (error, name, S_ISDIR (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+
+  if (st.st_size > DORSUM_CHART_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, name);
+      close (fd);
+      return NULL;
+    }
+
+  /* The file may have grown since fstat(): read to one byte past the limit, no further. */
+  capacity = (gsize)st.st_size + 1;
+  data = g_malloc (capacity);
+  while (length < DORSUM_CHART_MAX_FILE_SIZE + 1)
+    {
+      gssize n;
+
+      if (length == capacity)
+        {
+          capacity = MIN (capacity * 2, DORSUM_CHART_MAX_FILE_SIZE + 1);
+          data = g_realloc (data, capacity);
+        }
+
+      n = read (fd, data + length, capacity - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_errno_error (error, errno, name);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize)n;
+    }
+  close (fd);
+
+  if (length > DORSUM_CHART_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, name);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/* A file with no local path: GIO tells its type before it is opened. */
+static GBytes *
+read_with_gio (GFile       *file,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      set_not_regular_error (error, name, g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > DORSUM_CHART_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, name);
+      return NULL;
+    }
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  /* Read to one byte past the limit, no further. */
+  for (;;)
+    {
+      guint8 chunk[16384];
+      gsize n;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk,
+                                    MIN (sizeof chunk, DORSUM_CHART_MAX_FILE_SIZE + 1 - data->len),
+                                    &n, NULL, error))
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, chunk, (guint)n);
+      if (data->len > DORSUM_CHART_MAX_FILE_SIZE)
+        {
+          set_too_large_error (error, name);
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
+ * dorsum_chart_new_from_file:
+ *
+ * Reads only regular files, never more than %DORSUM_CHART_MAX_FILE_SIZE bytes, and never
+ * waits on a FIFO or reads a device that does not end.
+ *
+ * Returns: (transfer full) (nullable): the chart, or %NULL with @error naming the file
+ *   (and the line, for a problem in its content)
+ */
 DorsumChart *
 dorsum_chart_new_from_file (GFile   *file,
                             GError **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  const char *path;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+  path = g_file_peek_path (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_size (info) > DORSUM_CHART_MAX_FILE_SIZE)
-    {
-      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
-                   _("%s: the file is too large for a chart (more than 1 MiB)"), name);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = path != NULL ? read_local (path, name, error) : read_with_gio (file, name, error);
   if (bytes == NULL)
     return NULL;
 
@@ -754,16 +916,6 @@ static void
 fd_stream_init (FdStream *self)
 {
   self->fd = -1;
-}
-
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *path)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path, g_strerror (saved_errno));
-
-  return FALSE;
 }
 
 /* Temporary files are named so that a user who finds one knows what made it. */
