@@ -236,13 +236,15 @@ dorsum_chart_new (void)
   return g_object_new (DORSUM_TYPE_CHART, NULL);
 }
 
-/* The largest file the writer can produce, counted generously: xmlTextWriter escapes no
- * character to more than six bytes ('"' → &quot;), and the fixed parts of each element
+/* The largest file the writer can produce, counted generously: in text xmlTextWriter
+ * escapes no character to more than six bytes ('"' → &quot;); in attributes a libxml2
+ * might write any character as &#x10FFFF; (ten bytes); the fixed parts of each element
  * (tags, attributes, numbers, indentation) stay well under the allowance given them. */
 #define MAX_ESCAPED_BYTES_PER_CHAR 6
+#define MAX_ATTRIBUTE_BYTES_PER_CHAR 10
 #define WORST_CASE_FILE_SIZE                                                            \
   (512 /* declaration, <chart>, <client>, <plan>, their ends */                       \
-   + DORSUM_CHART_MAX_INITIALS_CHARS * MAX_ESCAPED_BYTES_PER_CHAR                     \
+   + DORSUM_CHART_MAX_INITIALS_CHARS * MAX_ATTRIBUTE_BYTES_PER_CHAR                   \
    + 64 + DORSUM_CHART_MAX_NOTES_CHARS * MAX_ESCAPED_BYTES_PER_CHAR                   \
    + DORSUM_CHART_MAX_MARKS * (256 + DORSUM_CHART_MAX_NOTE_CHARS * MAX_ESCAPED_BYTES_PER_CHAR) \
    + DORSUM_CHART_MAX_PLAN_ENTRIES * (64 + DORSUM_CHART_MAX_PLAN_REF_CHARS))

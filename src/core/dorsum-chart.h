@@ -51,9 +51,12 @@ DorsumChart       *dorsum_chart_new              (void);
 DorsumChart       *dorsum_chart_new_from_bytes   (GBytes       *bytes,
                                                   const char   *display_name,
                                                   GError      **error);
+/* Regular files only, never more than DORSUM_CHART_MAX_FILE_SIZE bytes; never blocks on a FIFO. */
 DorsumChart       *dorsum_chart_new_from_file    (GFile        *file,
                                                   GError      **error);
 GBytes            *dorsum_chart_serialize        (DorsumChart  *self);
+/* Writes a new file (mode 0600) beside @file, syncs it and renames it over @file: no backup,
+ * and on any failure the old file is untouched and nothing is left behind. */
 gboolean           dorsum_chart_save             (DorsumChart  *self,
                                                   GFile        *file,
                                                   GError      **error);
@@ -63,7 +66,8 @@ gboolean           dorsum_chart_equal            (DorsumChart  *a,
 guint              dorsum_chart_get_n_marks      (DorsumChart  *self);
 const DorsumMark  *dorsum_chart_get_mark         (DorsumChart  *self,
                                                   guint         position);
-/* Adding and updating copy the mark, clamped to the figure, the limits above and XML 1.0. */
+/* Adding and updating copy the mark, clamped to the figure, the limits above and XML 1.0;
+ * @mark may be a copy of a stored mark, its note pointer included (as a drag makes). */
 guint              dorsum_chart_add_mark         (DorsumChart  *self,
                                                   const DorsumMark *mark);
 void               dorsum_chart_update_mark      (DorsumChart  *self,
