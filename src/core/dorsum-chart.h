@@ -27,8 +27,21 @@ typedef struct
   char          *note;       /* nullable */
 } DorsumMark;
 
-#define DORSUM_CHART_MAX_MARKS 200
-#define DORSUM_CHART_MAX_FILE_SIZE (1024 * 1024)
+/* The limits of a chart, one set for the model, the writer and the reader, so the app
+ * can never hold or save a chart it would then refuse to open. Text is counted in
+ * characters (Unicode code points), as the schema (data/dorsum-chart.rng) counts them;
+ * the setters cut longer text to these lengths (see dorsum_chart_clamp_text()). */
+#define DORSUM_CHART_MAX_MARKS            200
+#define DORSUM_CHART_MAX_NOTE_CHARS       2000   /* the note of one mark */
+#define DORSUM_CHART_MAX_NOTES_CHARS      10000  /* the chart's notes */
+#define DORSUM_CHART_MAX_INITIALS_CHARS   8      /* initials, not a name */
+#define DORSUM_CHART_MAX_PLAN_ENTRIES     100    /* self-care entries in the handout */
+#define DORSUM_CHART_MAX_PLAN_REF_CHARS   64     /* a library id, as data/dorsum-library.rng allows */
+
+/* The reader refuses larger files. The largest chart the writer can produce (every limit
+ * above reached, every character one that escapes to six bytes, such as '"' → &quot;)
+ * is about 2.4 MiB; dorsum-chart.c asserts at build time that it stays below this. */
+#define DORSUM_CHART_MAX_FILE_SIZE        (4 * 1024 * 1024)
 
 #define DORSUM_TYPE_CHART (dorsum_chart_get_type())
 
@@ -38,9 +51,12 @@ DorsumChart       *dorsum_chart_new              (void);
 DorsumChart       *dorsum_chart_new_from_bytes   (GBytes       *bytes,
                                                   const char   *display_name,
                                                   GError      **error);
+/* Regular files only, never more than DORSUM_CHART_MAX_FILE_SIZE bytes; never blocks on a FIFO. */
 DorsumChart       *dorsum_chart_new_from_file    (GFile        *file,
                                                   GError      **error);
 GBytes            *dorsum_chart_serialize        (DorsumChart  *self);
+/* Writes a new file (mode 0600) beside @file, syncs it and renames it over @file: no backup,
+ * and on any failure the old file is untouched and nothing is left behind. */
 gboolean           dorsum_chart_save             (DorsumChart  *self,
                                                   GFile        *file,
                                                   GError      **error);
@@ -50,6 +66,8 @@ gboolean           dorsum_chart_equal            (DorsumChart  *a,
 guint              dorsum_chart_get_n_marks      (DorsumChart  *self);
 const DorsumMark  *dorsum_chart_get_mark         (DorsumChart  *self,
                                                   guint         position);
+/* Adding and updating copy the mark, clamped to the figure, the limits above and XML 1.0;
+ * @mark may be a copy of a stored mark, its note pointer included (as a drag makes). */
 guint              dorsum_chart_add_mark         (DorsumChart  *self,
                                                   const DorsumMark *mark);
 void               dorsum_chart_update_mark      (DorsumChart  *self,
@@ -65,7 +83,8 @@ const char        *dorsum_chart_get_initials     (DorsumChart  *self);
 void               dorsum_chart_set_initials     (DorsumChart  *self,
                                                   const char   *initials);
 const char        *dorsum_chart_get_date         (DorsumChart  *self);
-void               dorsum_chart_set_date         (DorsumChart  *self,
+/* Returns FALSE, changing nothing, when @date is not valid (see dorsum_chart_date_is_valid()). */
+gboolean           dorsum_chart_set_date         (DorsumChart  *self,
                                                   const char   *date);
 const char        *dorsum_chart_get_notes        (DorsumChart  *self);
 void               dorsum_chart_set_notes        (DorsumChart  *self,
@@ -81,6 +100,17 @@ void               dorsum_chart_redo             (DorsumChart  *self);
 gboolean           dorsum_chart_get_modified     (DorsumChart  *self);
 void               dorsum_chart_set_modified     (DorsumChart  *self,
                                                   gboolean      modified);
+
+/* What the setters do to text, for an entry that wants to show the user what will be kept:
+ * invalid UTF-8 becomes U+FFFD, characters XML 1.0 cannot hold (control characters other
+ * than tab, newline and carriage return; U+FFFE, U+FFFF) are dropped, and the text is cut
+ * to @max_chars characters. Returns a new string, or NULL for NULL. */
+char              *dorsum_chart_clamp_text       (const char   *text,
+                                                  gsize         max_chars);
+/* TRUE for NULL, "" (no date) and exactly YYYY-MM-DD naming a real day from 0001-01-01 to
+ * 9999-12-31: no spaces, signs, time zones or short fields. The only dates a chart holds:
+ * dorsum_chart_set_date() refuses others and the reader refuses files with others. */
+gboolean           dorsum_chart_date_is_valid    (const char   *date);
 
 const char        *dorsum_quality_to_string      (DorsumQuality quality);
 gboolean           dorsum_quality_from_string    (const char   *str,
