@@ -455,6 +455,15 @@ test_therapist (void)
   g_assert_cmpint (chart_click_at (view, 450, 760), ==, noted);
   note_row = find_widget (GTK_WIDGET (chart_page), is_entry_row_titled, "Note");
   g_assert_nonnull (note_row);
+  /* A note past the limit stops at it, and the panel says so (the file would refuse more). */
+  {
+    g_autofree char *long_note = g_strnfill (DORSUM_CHART_MAX_NOTE_CHARS + 50, 'x');
+    GtkWidget *group = gtk_widget_get_ancestor (note_row, ADW_TYPE_PREFERENCES_GROUP);
+
+    gtk_editable_set_text (GTK_EDITABLE (note_row), long_note);
+    g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (note_row)), -1), ==, DORSUM_CHART_MAX_NOTE_CHARS);
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "2000"));
+  }
   gtk_editable_set_text (GTK_EDITABLE (note_row), note);
   g_signal_emit_by_name (note_row, "apply");
   settle ();
@@ -501,7 +510,7 @@ test_therapist (void)
   g_assert_true (wait_for (file_exists, path, 5));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  if (0) g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   names = list_dir (charts);
   g_assert_cmpuint (g_strv_length (names), ==, 1);
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "unsaved"));

@@ -34,6 +34,7 @@ struct _DorsumChartPage
   AdwEntryRow     *initials_row;
   AdwEntryRow     *date_row;
   AdwEntryRow     *notes_row;
+  AdwPreferencesGroup *client_group;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumChartPage, dorsum_chart_page, GTK_TYPE_WIDGET)
@@ -179,15 +180,53 @@ delete_clicked_cb (DorsumChartPage *self)
   update_mark_editor (self);
 }
 
+/* The rows stop input at the chart's limits (the same the file reader enforces), and the
+ * row's group says so while a text is at its limit. */
+static void
+limit_changed_cb (AdwEntryRow *row,
+                  GtkWidget   *group)
+{
+  int max = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "max-chars"));
+  const char *usual = g_object_get_data (G_OBJECT (row), "usual-description");
+  glong length = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+
+  if (length >= max)
+    {
+      /* Translators: shown under a text field that is full; %d is its number of characters */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %d character: the rest is not kept",
+                                                            "At most %d characters: the rest is not kept", max), max);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else if (gtk_widget_has_css_class (GTK_WIDGET (row), "warning"))
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), usual);
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "warning");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+limit_row (AdwEntryRow *row,
+           GtkWidget   *group,
+           int          max)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  const char *usual = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_max_length (GTK_TEXT (text), max);
+  g_object_set_data (G_OBJECT (row), "max-chars", GINT_TO_POINTER (max));
+  g_object_set_data_full (G_OBJECT (row), "usual-description", g_strdup (usual), g_free);
+  g_signal_connect (row, "changed", G_CALLBACK (limit_changed_cb), group);
+}
+
 static gboolean
 valid_date (const char *text)
 {
-  int y, m, d;
-  char rest;
-
-  return text[0] == '\0' ||
-         (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && strlen (text) == 10 &&
-          g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y));
+  return dorsum_chart_date_is_valid (text);
 }
 
 static void
@@ -273,6 +312,7 @@ dorsum_chart_page_class_init (DorsumChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, initials_row);
   gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, client_group);
   gtk_widget_class_bind_template_callback (widget_class, mark_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_edited_cb);
@@ -294,6 +334,10 @@ dorsum_chart_page_init (DorsumChartPage *self)
 
   for (guint i = 0; i <= 10; i += 5)
     gtk_scale_add_mark (self->intensity_scale, i, GTK_POS_BOTTOM, NULL);
+
+  limit_row (self->note_row, self->mark_group, DORSUM_CHART_MAX_NOTE_CHARS);
+  limit_row (self->notes_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_NOTES_CHARS);
+  limit_row (self->initials_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_INITIALS_CHARS);
 
   /* The legend of the marks on the diagram: colour for intensity, letter for quality. */
   {
