@@ -353,18 +353,75 @@ test_save_errors (void)
   g_clear_error (&error);
   assert_dir_holds (dir, "");
 
-  /* A folder the user may not write to (root may, so the check means nothing there). */
-  if (geteuid () != 0)
+  g_assert_true (dorsum_chart_get_modified (chart));
+  g_rmdir (dir);
+}
+
+static void
+check_save_permissions (const char *dir)
+{
+  g_autoptr(DorsumChart) chart = sample_chart ();
+  g_autofree char *path = g_build_filename (dir, "client.dorsum-chart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  /* A chart the user made read-only stays as it is. */
+  g_assert_true (dorsum_chart_save (chart, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  dorsum_chart_set_notes (chart, "changed");
+  g_assert_false (dorsum_chart_save (chart, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  assert_dir_holds (dir, "client.dorsum-chart");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* So does a folder the user may not write to. */
+  g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+  g_assert_false (dorsum_chart_save (chart, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  assert_dir_holds (dir, "");
+  g_assert_true (dorsum_chart_get_modified (chart));
+}
+
+/* Permissions are the user's: a save does not get round them. */
+static void
+test_save_permissions (void)
+{
+  g_autofree char *dir = NULL;
+
+  if (g_test_subprocess ())
     {
-      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
-      g_assert_false (dorsum_chart_save (chart, file, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
-      g_clear_error (&error);
-      g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
-      assert_dir_holds (dir, "");
+      /* Root may write anywhere (CI runs as root): check as nobody. */
+      if (geteuid () == 0)
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+        }
+      check_save_permissions (g_getenv ("DORSUM_TEST_PERMISSIONS_DIR"));
+      return;
     }
 
-  g_assert_true (dorsum_chart_get_modified (chart));
+  dir = test_make_tmp_dir ("dorsum-chart-XXXXXX");
+  if (geteuid () != 0)
+    check_save_permissions (dir);
+  else
+    {
+      g_assert_cmpint (chown (dir, 65534, 65534), ==, 0);
+      g_setenv ("DORSUM_TEST_PERMISSIONS_DIR", dir, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      g_unsetenv ("DORSUM_TEST_PERMISSIONS_DIR");
+    }
+  assert_dir_holds (dir, "");
   g_rmdir (dir);
 }
 
@@ -1436,6 +1493,7 @@ main (int    argc,
   g_test_add_func ("/chart/save-leaves-only-the-chart", test_save_leaves_only_the_chart);
   g_test_add_func ("/chart/failed-first-save", test_failed_first_save);
   g_test_add_func ("/chart/save-errors", test_save_errors);
+  g_test_add_func ("/chart/save-permissions", test_save_permissions);
   g_test_add_func ("/chart/save-through-link", test_save_through_link);
   g_test_add_func ("/chart/killed-save", test_killed_save);
   g_test_add_func ("/chart/read-special-files", test_read_special_files);
@@ -1446,6 +1504,7 @@ main (int    argc,
   g_test_add_data_func ("/chart/named-temp/save-leaves-only-the-chart", test_save_leaves_only_the_chart, with_named_temp);
   g_test_add_data_func ("/chart/named-temp/failed-first-save", test_failed_first_save, with_named_temp);
   g_test_add_data_func ("/chart/named-temp/save-errors", test_save_errors, with_named_temp);
+  g_test_add_data_func ("/chart/named-temp/save-permissions", test_save_permissions, with_named_temp);
   g_test_add_data_func ("/chart/named-temp/save-through-link", test_save_through_link, with_named_temp);
   g_test_add_func ("/chart/autosave", test_autosave);
   g_test_add_func ("/chart/undo", test_undo);

@@ -1015,11 +1015,18 @@ save_to_path (const char           *path,
     target = g_strdup (path);
   dir = g_path_get_dirname (target);
 
-  if (stat (target, &st) == 0 && !S_ISREG (st.st_mode))
+  if (stat (target, &st) == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s is not a regular file; choose another name"), path);
-      return FALSE;
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("%s is not a regular file; choose another name"), path);
+          return FALSE;
+        }
+
+      /* The rename would replace a file the user made read-only; writing in place would not. */
+      if (access (target, W_OK) != 0)
+        return set_errno_error (error, errno, path);
     }
 
 #ifdef O_TMPFILE
