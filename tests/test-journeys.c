@@ -586,6 +586,39 @@ test_therapist (void)
   g_assert_cmpuint (g_strv_length (names), ==, 1);
 }
 
+/* A crash copy that cannot be read is set aside (never deleted) and the window says where;
+ * a content pack with a problem is skipped and the window says which. */
+static void
+test_problems_in_window (void)
+{
+  g_autofree char *autosave = dorsum_chart_get_autosave_path ();
+  g_autofree char *dir = g_path_get_dirname (autosave);
+  g_auto(GStrv) names = NULL;
+  DorsumWindow *window;
+  gboolean set_aside = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (autosave, "<chart", -1, NULL));
+
+  window = new_window (1280, 800);
+  g_assert_nonnull (dorsum_window_get_last_report (window));
+  g_assert_nonnull (strstr (dorsum_window_get_last_report (window), "set aside"));
+  g_assert_nonnull (strstr (dorsum_window_get_last_report (window), "unsaved-chart.xml"));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  names = list_dir (dir);
+  for (guint i = 0; names[i]; i++)
+    if (g_str_has_prefix (names[i], "unsaved-chart.xml.unreadable-"))
+      set_aside = TRUE;
+  g_assert_true (set_aside);
+  close_window (window);
+
+  /* The broken pack installed in main(): each new window says it was skipped, by name. */
+  window = new_window (1280, 800);
+  g_assert_nonnull (dorsum_window_get_last_report (window));
+  g_assert_nonnull (strstr (dorsum_window_get_last_report (window), "broken-pack"));
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -605,6 +638,17 @@ main (int    argc,
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
 
+  /* A user's content pack with a dangling reference: skipped, and said so in the window. */
+  {
+    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
+    g_autofree char *pack = g_build_filename (data, "dorsum", "library", "broken-pack", NULL);
+    g_autofree char *file = g_build_filename (pack, "pack.xml", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (pack, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (file, "<?xml version=\"1.0\"?>\n<library xmlns=\"https://dorsum.github.io/ns/library/1\">\n<muscle", -1, NULL));
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -614,6 +658,7 @@ main (int    argc,
 
   g_test_add_func ("/journey/student", test_student);
   g_test_add_func ("/journey/therapist", test_therapist);
+  g_test_add_func ("/journey/problems-in-window", test_problems_in_window);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

@@ -180,28 +180,6 @@ dorsum_application_startup (GApplication *app)
     g_message ("Skipped a content pack: %s", ((GError *)g_ptr_array_index (problems, i))->message);
 }
 
-/* Packs that failed to load, told in the window as well as on the console. */
-static void
-report_skipped_packs (DorsumApplication *self,
-                      DorsumWindow      *window)
-{
-  GPtrArray *problems = dorsum_library_get_problems (self->library);
-  g_autoptr(GString) message = NULL;
-  g_autofree char *heading = NULL;
-
-  if (problems->len == 0)
-    return;
-
-  message = g_string_new (NULL);
-  for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (message, "%s%s", i ? "\n\n" : "", ((GError *)g_ptr_array_index (problems, i))->message);
-
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Content Pack Was Skipped",
-                                          "%u Content Packs Were Skipped", problems->len),
-                             problems->len);
-  dorsum_window_report (window, heading, message->str);
-}
-
 static DorsumWindow *
 ensure_window (DorsumApplication *self)
 {
@@ -212,7 +190,6 @@ ensure_window (DorsumApplication *self)
       window = GTK_WINDOW (dorsum_window_new (self));
       dorsum_first_frame_watch (GTK_WIDGET (window));
       gtk_window_present (window);
-      report_skipped_packs (self, DORSUM_WINDOW (window));
     }
 
   return DORSUM_WINDOW (window);

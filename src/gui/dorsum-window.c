@@ -1429,6 +1429,27 @@ restore_response_cb (AdwMessageDialog *dialog,
     dorsum_chart_clear_autosave ();
 }
 
+/* Packs that failed to load, told in the window as well as on the console. */
+static void
+report_skipped_packs (DorsumWindow *self)
+{
+  GPtrArray *problems = dorsum_library_get_problems (self->library);
+  g_autoptr(GString) message = NULL;
+  g_autofree char *heading = NULL;
+
+  if (problems->len == 0)
+    return;
+
+  message = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (message, "%s%s", i ? "\n\n" : "", ((GError *)g_ptr_array_index (problems, i))->message);
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Content Pack Was Skipped",
+                                          "%u Content Packs Were Skipped", problems->len),
+                             problems->len);
+  dorsum_window_report (self, heading, message->str);
+}
+
 static void
 offer_autosave (DorsumWindow *self)
 {
@@ -1439,6 +1460,7 @@ offer_autosave (DorsumWindow *self)
   g_autofree char *body = NULL;
 
   g_signal_handlers_disconnect_by_func (self, offer_autosave, NULL);
+  report_skipped_packs (self);
 
   if (error != NULL)
     {
