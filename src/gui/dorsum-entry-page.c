@@ -202,11 +202,12 @@ has_long_word (const char *text)
 }
 
 static GtkWidget *
-add_label (DorsumEntryPage *self,
-           const char      *text,
-           const char      *css_class)
+add_label_with_role (DorsumEntryPage   *self,
+                     const char        *text,
+                     const char        *css_class,
+                     GtkAccessibleRole  role)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role", role, NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* GTK measures a label's minimum width by laying it out as narrow as it will break.
@@ -216,6 +217,8 @@ add_label (DorsumEntryPage *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), has_long_word (text) ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable with the mouse, but Tab goes from link to link, not through every paragraph. */
+  gtk_widget_set_focusable (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (self->box, label);
@@ -223,11 +226,19 @@ add_label (DorsumEntryPage *self,
   return label;
 }
 
+static GtkWidget *
+add_label (DorsumEntryPage *self,
+           const char      *text,
+           const char      *css_class)
+{
+  return add_label_with_role (self, text, css_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
 static void
 add_heading (DorsumEntryPage *self,
              const char      *title)
 {
-  GtkWidget *heading = add_label (self, title, "heading");
+  GtkWidget *heading = add_label_with_role (self, title, "heading", GTK_ACCESSIBLE_ROLE_HEADING);
 
   gtk_label_set_selectable (GTK_LABEL (heading), FALSE);
   gtk_widget_set_margin_top (heading, 18);
@@ -300,7 +311,7 @@ add_section (DorsumEntryPage *self,
           /* Translators: the spinal segments of a nerve supply, e.g. "Spinal roots: C6-C8" */
           g_autofree char *roots_text = g_strdup_printf (_("Spinal roots: %s"), roots);
 
-          add_label (self, roots_text, "dim-label");
+          add_label (self, roots_text, "secondary-text");
         }
     }
 }
@@ -485,11 +496,13 @@ add_trigger_points (DorsumEntryPage *self,
       /* Translators: %u counts the muscle's trigger points from 1 */
       g_autofree char *title = g_strdup_printf (_("Trigger point %u"), i + 1);
       g_autofree char *referral = g_strdup_printf (_("Refers pain: %s"), tp->referral);
-      GtkWidget *label = add_label (self, title, "caption-heading");
+      GtkWidget *label = add_label_with_role (self, title, "caption-heading", GTK_ACCESSIBLE_ROLE_HEADING);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
 
       gtk_widget_set_margin_top (label, 6);
       add_label (self, tp->location, NULL);
-      add_label (self, referral, "dim-label");
+      add_label (self, referral, "secondary-text");
     }
 }
 
@@ -507,7 +520,7 @@ add_sources (DorsumEntryPage *self,
   add_heading (self, dorsum_field_get_title ("sources"));
   joined = g_strjoinv ("\n", (char **)sources);
   label = add_label (self, joined, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "secondary-text");
 }
 
 static void
@@ -517,12 +530,12 @@ add_header (DorsumEntryPage *self,
   const char * const *aliases = dorsum_entry_get_aliases (entry);
   const char *latin = dorsum_entry_get_latin (entry);
   const char *severity = dorsum_entry_get_attribute (entry, "severity");
-  GtkWidget *title = add_label (self, dorsum_entry_get_name (entry), "title-1");
+  GtkWidget *title = add_label_with_role (self, dorsum_entry_get_name (entry), "title-1", GTK_ACCESSIBLE_ROLE_HEADING);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
 
   if (latin != NULL)
-    add_label (self, latin, "dim-label");
+    add_label (self, latin, "secondary-text");
 
   if (aliases[0] != NULL)
     {
@@ -530,7 +543,7 @@ add_header (DorsumEntryPage *self,
       /* Translators: other names of the entry, comma-separated */
       g_autofree char *text = g_strdup_printf (_("Also called: %s"), joined);
 
-      add_label (self, text, "dim-label");
+      add_label (self, text, "secondary-text");
     }
 
   if (severity != NULL)

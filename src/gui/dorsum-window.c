@@ -244,6 +244,8 @@ update_actions (DorsumWindow *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
   tooltip = bookmarked ? _("Remove Bookmark (Ctrl+D)") : _("Bookmark (Ctrl+D)");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bookmark_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  bookmarked ? _("Remove Bookmark") : _("Bookmark"), -1);
   /* Each tooltip given costs a round trip to the X server (see set_tooltips()). */
   if (g_strcmp0 (gtk_widget_get_tooltip_text (self->bookmark_button), tooltip) != 0)
     gtk_widget_set_tooltip_text (self->bookmark_button, tooltip);
@@ -462,7 +464,7 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "secondary-text");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -486,7 +488,7 @@ list_bind_cb (GtkSignalListItemFactory *factory,
       /* A heading: not a row to choose. */
       gtk_label_set_label (GTK_LABEL (title), dorsum_section_get_title (DORSUM_SECTION (object)));
       gtk_widget_add_css_class (title, "heading");
-      gtk_widget_add_css_class (title, "dim-label");
+      gtk_widget_add_css_class (title, "secondary-text");
       gtk_widget_set_visible (subtitle, FALSE);
       gtk_widget_set_margin_top (box, 12);
       gtk_list_item_set_activatable (item, FALSE);
@@ -499,8 +501,17 @@ list_bind_cb (GtkSignalListItemFactory *factory,
       const char *summary = dorsum_entry_get_summary (entry);
 
       gtk_label_set_label (GTK_LABEL (title), dorsum_entry_get_name (entry));
+      /* The row is what a screen reader lands on: its name and kind, as "Piriformis, Muscle". */
+      if (gtk_widget_get_parent (box) != NULL)
+        {
+          /* Translators: a list row read by a screen reader: an entry's name, then its kind */
+          g_autofree char *name = g_strdup_printf (_("%s, %s"), dorsum_entry_get_name (entry),
+                                                   dorsum_kind_get_title (dorsum_entry_get_kind (entry)));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
       gtk_widget_remove_css_class (title, "heading");
-      gtk_widget_remove_css_class (title, "dim-label");
+      gtk_widget_remove_css_class (title, "secondary-text");
       gtk_label_set_label (GTK_LABEL (subtitle), latin ? latin : summary ? summary : "");
       gtk_widget_set_visible (subtitle, TRUE);
       gtk_widget_set_margin_top (box, 6);
@@ -1718,6 +1729,15 @@ escape_cb (GtkWidget *widget,
 }
 
 static void
+label_inner_button (GtkWidget  *widget,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 dorsum_window_init (DorsumWindow *self)
 {
   GtkListItemFactory *factory;
@@ -1726,6 +1746,9 @@ dorsum_window_init (DorsumWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
+  /* The toggle inside a menu button or drop-down is what takes focus: it gets the name. */
+  label_inner_button (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  label_inner_button (GTK_WIDGET (self->browse_dropdown), _("Which List to Show"));
   setup_diagram_actions (self);
 
   self->back_stack = g_ptr_array_new_with_free_func (g_free);
