@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "dorsum-a11y.h"
 #include "dorsum-chart-page.h"
 #include "dorsum-lookup.h"
 
@@ -335,6 +336,8 @@ dorsum_chart_page_init (DorsumChartPage *self)
   for (guint i = 0; i <= 10; i += 5)
     gtk_scale_add_mark (self->intensity_scale, i, GTK_POS_BOTTOM, NULL);
 
+  dorsum_a11y_name_group_list (ADW_PREFERENCES_GROUP (self->mark_group));
+  dorsum_a11y_name_group_list (self->client_group);
   limit_row (self->note_row, self->mark_group, DORSUM_CHART_MAX_NOTE_CHARS);
   limit_row (self->notes_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_NOTES_CHARS);
   limit_row (self->initials_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_INITIALS_CHARS);

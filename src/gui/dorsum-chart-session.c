@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "dorsum-a11y.h"
 #include "dorsum-chart-session.h"
 
 /* A change is copied to the crash file this long after it is made. */
@@ -486,6 +487,7 @@ show_save_error (GtkWindow  *parent,
   GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Save the Chart"), message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dorsum_a11y_fix_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -592,6 +594,7 @@ dorsum_chart_session_ask_save_changes (DorsumChartSession  *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), task);
+  dorsum_a11y_fix_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dorsum-a11y.h"
 #include "dorsum-entry-page.h"
 
 /* Widgets (headings, paragraphs, groups) laid out in a page's first frame. */
@@ -397,6 +398,7 @@ add_link_group (DorsumEntryPage *self,
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  dorsum_a11y_name_group_list (ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_margin_top (group, 18);
   if (css_class)
     gtk_widget_add_css_class (group, css_class);
@@ -485,6 +487,9 @@ add_trigger_points (DorsumEntryPage *self,
   add_heading (self, _("Trigger Points"));
 
   button = gtk_toggle_button_new_with_mnemonic (_("Show _Referral Chart on the Diagram"));
+  /* GTK 4.8 would read the label out with its mnemonic underscore. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show Referral Chart on the Diagram"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "diagram.trigger-points");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "pill");

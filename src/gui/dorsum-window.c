@@ -11,6 +11,7 @@
 
 #include "dorsum-browse.h"
 #include "dorsum-chart-page.h"
+#include "dorsum-a11y.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-chart-render.h"
 #include "dorsum-diagram-view.h"
@@ -839,6 +840,7 @@ show_error (DorsumWindow *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dorsum_a11y_fix_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1499,6 +1501,7 @@ offer_autosave (DorsumWindow *self)
   if (file != NULL)
     g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  dorsum_a11y_fix_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

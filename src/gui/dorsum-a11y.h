@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small fixes to what screen readers are told, where GTK 4.8 and libadwaita 1.2 leave a
+ * control unnamed. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Names the list inside an AdwPreferencesGroup (libadwaita 1.2 leaves it "GtkListBox")
+ * after the group's title. */
+static inline void
+dorsum_a11y_name_lists_below (GtkWidget  *widget,
+                              const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else if (GTK_IS_BOX (child))
+        dorsum_a11y_name_lists_below (child, name);
+    }
+}
+
+static inline void
+dorsum_a11y_name_group_list (AdwPreferencesGroup *group)
+{
+  dorsum_a11y_name_lists_below (GTK_WIDGET (group), adw_preferences_group_get_title (group));
+}
+
+/* Buttons whose label has a mnemonic are read out with its underscore in GTK 4.8 ("_Cancel"):
+ * gives each the label without it. For dialogs, whose buttons libadwaita makes. */
+static inline void
+dorsum_a11y_fix_mnemonics (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      GString *plain = g_string_new (NULL);
+
+      for (const char *p = label; *p; p++)
+        if (*p != '_' || p[1] == '_')
+          g_string_append_c (plain, *p == '_' ? *++p : *p);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+      g_string_free (plain, TRUE);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_fix_mnemonics (child);
+}
+
+G_END_DECLS

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What a screen reader is told: every control of the window, of each kind of page, of the
+ * chart panel with marks and of the dialogs has a name (no mnemonic underscore in it), and
+ * pages have headings with levels. A new control without a name fails here. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "dorsum-application.h"
+#include "dorsum-chart-page.h"
+#include "dorsum-diagram-view.h"
+#include "dorsum-entry-page.h"
+#include "dorsum-window-private.h"
+#include "test-common.h"
+
+static DorsumApplication *app;
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Widgets whose insides are the library's own business: they name their parts. */
+static gboolean
+is_composite_of_others (GtkWidget *widget)
+{
+  return GTK_IS_WINDOW_CONTROLS (widget) || ADW_IS_PREFERENCES_ROW (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_MENU_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_POPOVER (widget) ||
+         GTK_IS_SCROLLBAR (widget) || GTK_IS_SCALE (widget) || GTK_IS_TEXT (widget);
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget) ||
+         GTK_IS_SCALE (widget) || GTK_IS_SWITCH (widget) || DORSUM_IS_DIAGRAM_VIEW (widget);
+}
+
+/* The accessible name given to @widget, or NULL. GTK 4.8 has no getter: checking against
+ * a value it cannot have returns the value it has. */
+static char *
+accessible_label (GtkWidget *widget)
+{
+  char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\001");
+
+  if (value != NULL && (g_str_equal (value, "undefined") || value[0] == '\0'))
+    g_clear_pointer (&value, g_free);
+
+  return value;
+}
+
+static gboolean
+is_named (GtkWidget *widget)
+{
+  g_autofree char *label = accessible_label (widget);
+
+  if (label != NULL && strchr (label, '_') != NULL)
+    g_error ("A name with a mnemonic underscore: “%s” on %s", label, G_OBJECT_TYPE_NAME (widget));
+
+  /* Not a labelled-by relation: GTK 4.8 points an icon button's at its image, which is how
+   * Orca came to read "GtkImage". */
+  return label != NULL;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+  const char *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : NULL;
+  const char *action = GTK_IS_ACTIONABLE (widget) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+
+  return g_strdup_printf ("%s (label %s, icon %s, action %s, css %s)", G_OBJECT_TYPE_NAME (widget),
+                          label, icon, action, gtk_widget_get_css_name (widget));
+}
+
+/* Every shown control below @widget has a name. Returns how many were checked. */
+static guint
+check_named (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+
+  if (is_control (widget))
+    {
+      if (g_getenv ("DORSUM_A11Y_DUMP"))
+        {
+          g_autofree char *what = describe (widget);
+          g_autofree char *name = accessible_label (widget);
+
+          g_printerr ("%s: %s\n", what, name);
+        }
+      if (!is_named (widget))
+        {
+          g_autofree char *what = describe (widget);
+
+          g_error ("A control a screen reader cannot name: %s", what);
+        }
+      n++;
+    }
+
+  if (is_composite_of_others (widget))
+    return n;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += check_named (child);
+
+  return n;
+}
+
+/* Headings below @widget, by level. */
+static void
+count_headings (GtkWidget *widget,
+                guint      counts[4])
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING)
+    {
+      for (int level = 1; level <= 3; level++)
+        if (gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LEVEL, level) == NULL)
+          counts[level]++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_headings (child, counts);
+}
+
+static DorsumWindow *
+new_window (int width,
+            int height)
+{
+  DorsumWindow *window = dorsum_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  /* The rest of the list and the tooltips come after the first frame. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+
+  return window;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_named (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  /* One page of each kind: each has its own sections and link lists. */
+  const char *ids[] = { "latissimus-dorsi", "trigger-point-therapy", "cat-cow", "ql-ball-release",
+                        "sciatica", "disclaimer", NULL };
+  guint n;
+
+  n = check_named (GTK_WIDGET (window));
+  /* The header, toolbar, zoom and list controls at least. */
+  g_assert_cmpuint (n, >=, 16);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      guint headings[4] = { 0, };
+      GtkWidget *page;
+
+      if (!dorsum_window_show_entry (window, ids[i]))
+        continue;
+      for (guint j = 0; j < 10; j++)
+        {
+          g_usleep (5000);
+          settle ();
+        }
+      check_named (GTK_WIDGET (window));
+
+      page = find_type (GTK_WIDGET (window), DORSUM_TYPE_ENTRY_PAGE);
+      count_headings (page, headings);
+      if (headings[1] != 1)
+        g_error ("%s: %u level-1 headings (the page title), not 1", ids[i], headings[1]);
+      if (headings[2] < 1)
+        g_error ("%s: no level-2 section headings", ids[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_chart_named (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  double x, y;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  settle ();
+  for (guint i = 0; i < 3; i++)
+    {
+      dorsum_diagram_view_diagram_to_widget (view, 360 + 40 * i, 640, &x, &y);
+      dorsum_diagram_view_chart_click (view, x, y);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+
+  check_named (GTK_WIDGET (window));
+  g_assert_nonnull (find_type (GTK_WIDGET (window), DORSUM_TYPE_CHART_PAGE));
+
+  /* The question before dropping the chart: a dialog with named buttons. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-new", NULL);
+  settle ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (top) && gtk_widget_get_visible (top))
+          {
+            check_named (top);
+            gtk_test_accessible_assert_role (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_ROLE_DIALOG);
+            adw_message_dialog_response (ADW_MESSAGE_DIALOG (top), "cancel");
+            gtk_window_destroy (GTK_WINDOW (top));
+            seen = TRUE;
+            break;
+          }
+      }
+    g_assert_true (seen);
+  }
+
+  dorsum_chart_set_modified (dorsum_window_get_chart (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!test_have_display (argc, argv))
+    return test_skip_no_display (argc, argv);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = dorsum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/a11y/window-and-pages", test_window_named);
+  g_test_add_func ("/a11y/chart-and-dialog", test_chart_named);
+
+  return g_test_run ();
+}
