@@ -309,8 +309,14 @@ test_figure_options (void)
   g_auto(Run) implicit = { 0 };
   g_auto(Run) bad_figure = { 0 };
   g_auto(Run) bad_layer = { 0 };
+  g_auto(Run) front = { 0 };
+  g_auto(Run) front_hit = { 0 };
+  g_auto(Run) front_render = { 0 };
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) cols = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-cli-XXXXXX");
+  g_autofree char *png = g_build_filename (dir, "front.png", NULL);
+  g_autofree char *cx = NULL, *cy = NULL;
 
   run_cli (&figures, "list", "figures", NULL);
   g_assert_cmpint (exit_code (&figures), ==, 0);
@@ -320,6 +326,13 @@ test_figure_options (void)
   g_assert_cmpstr (cols[0], ==, "posterior");
   g_assert_cmpstr (cols[2], ==, "posterior");
   g_assert_cmpstr (cols[3], ==, "superficial,middle,deep");
+  g_strfreev (cols);
+  cols = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (cols), ==, 4);
+  g_assert_cmpstr (cols[0], ==, "anterior");
+  g_assert_cmpstr (cols[2], ==, "anterior");
+  g_assert_true (g_str_has_prefix (cols[3], "superficial,"));
+  g_assert_true (g_str_has_suffix (cols[3], ",deep"));
 
   /* The default figure is the posterior one: the same regions either way. */
   run_cli (&explicit, "list", "regions", "--figure", "posterior", "--layer", "middle", NULL);
@@ -337,6 +350,44 @@ test_figure_options (void)
   g_assert_cmpint (exit_code (&bad_layer), ==, 2);
   g_assert_nonnull (strstr (bad_layer.err, "“skin” is not a layer of the posterior figure; use superficial, middle or deep"));
   g_assert_false (g_file_test ("never.png", G_FILE_TEST_EXISTS));
+
+  /* The anterior figure faces the viewer: the figure's left rectus abdominis is on the
+   * picture's right, and the centre of its box (a long, nearly straight strap) is inside it. */
+  run_cli (&front, "list", "regions", "--figure", "anterior", "--layer", "superficial", NULL);
+  g_assert_cmpint (exit_code (&front), ==, 0);
+  g_strfreev (lines);
+  lines = g_strsplit (front.out, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_strfreev (cols);
+      cols = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (cols), ==, 9);
+      g_assert_cmpstr (cols[3], ==, "anterior");
+      g_assert_cmpstr (cols[4], ==, "superficial");
+      if (g_str_equal (cols[0], "rectus-abdominis.left"))
+        {
+          double x = g_ascii_strtod (cols[5], NULL), y = g_ascii_strtod (cols[6], NULL);
+          double w = g_ascii_strtod (cols[7], NULL), h = g_ascii_strtod (cols[8], NULL);
+
+          g_assert_cmpstr (cols[2], ==, "left");
+          g_assert_cmpfloat (x, >=, 400);
+          cx = g_strdup_printf ("%.1f", x + w / 2);
+          cy = g_strdup_printf ("%.1f", y + h / 2);
+        }
+    }
+  g_assert_nonnull (cx);
+
+  run_cli (&front_hit, "hit", "--figure", "anterior", "--layer", "superficial", cx, cy, NULL);
+  g_assert_cmpint (exit_code (&front_hit), ==, 0);
+  g_assert_cmpstr (front_hit.out, ==, "rectus-abdominis.left\trectus-abdominis\tleft\n");
+
+  run_cli (&front_render, "render", "--figure", "anterior", "--layer", "deep", "--highlight", "psoas-major",
+           "--labels", "--width", "200", "-o", png, NULL);
+  g_assert_cmpint (exit_code (&front_render), ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (png);
+  g_rmdir (dir);
 }
 
 int

@@ -33,11 +33,12 @@ test_builtin_manifest (void)
   g_autoptr(DorsumFigure) first = NULL;
   g_autoptr(DorsumDiagram) by_layer = NULL;
   g_autoptr(DorsumDiagram) by_figure = NULL;
-  DorsumFigure *posterior;
+  DorsumFigure *posterior, *anterior;
+  guint position;
 
   g_assert_no_error (error);
   g_assert_nonnull (figures);
-  g_assert_cmpuint (g_list_model_get_n_items (figures), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (figures), >=, 2);
   g_assert_true (g_list_model_get_item_type (figures) == DORSUM_TYPE_FIGURE);
 
   /* The posterior figure comes first and has the layers DorsumLayer names, in its order. */
@@ -54,6 +55,17 @@ test_builtin_manifest (void)
       g_assert_cmpstr (dorsum_figure_get_layer_title (posterior, l), ==, dorsum_layer_get_title (l));
     }
 
+  anterior = dorsum_figure_lookup ("anterior", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dorsum_figure_get_title (anterior), ==, "Front");
+  g_assert_cmpint (dorsum_figure_get_view (anterior), ==, DORSUM_VIEW_ANTERIOR);
+  g_assert_cmpstr (dorsum_view_to_string (DORSUM_VIEW_ANTERIOR), ==, "anterior");
+  g_assert_true (dorsum_figure_find_layer (anterior, "superficial", &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (dorsum_figure_find_layer (anterior, "deep", &position));
+  g_assert_cmpuint (position, ==, dorsum_figure_get_n_layers (anterior) - 1);
+  g_assert_false (dorsum_figure_find_layer (anterior, "skin", NULL));
+
   /* The old entry point and the new one share one parsed diagram. */
   by_layer = dorsum_diagram_new_for_layer (DORSUM_LAYER_MIDDLE, &error);
   g_assert_no_error (error);
@@ -67,7 +79,7 @@ test_builtin_manifest (void)
   g_assert_nonnull (strstr (error->message, "posterior"));
   g_clear_error (&error);
 
-  g_assert_null (dorsum_diagram_new_for_figure ("posterior", "skin", &error));
+  g_assert_null (dorsum_diagram_new_for_figure ("anterior", "skin", &error));
   g_assert_error (error, DORSUM_FIGURE_ERROR, DORSUM_FIGURE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "superficial"));
   g_clear_error (&error);
@@ -245,6 +257,24 @@ test_every_layer (void)
       g_test_message ("%s has a library entry now: remove it from the pending lists", pending_muscles[i]);
 }
 
+/* The anterior figure faces the viewer: its left pectoralis is on the picture's right. */
+static void
+test_anterior_sides (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_figure ("anterior", "superficial", &error);
+  const DorsumRegion *left;
+
+  g_assert_no_error (error);
+  left = dorsum_diagram_lookup (diagram, "pectoralis-major.left");
+  g_assert_nonnull (left);
+  g_assert_cmpint (left->side, ==, DORSUM_SIDE_LEFT);
+  g_assert_cmpfloat (left->centre.x, >, 400);
+  g_assert_true (dorsum_diagram_hit (diagram, left->centre.x, left->centre.y) == left);
+  g_assert_true (dorsum_diagram_has_muscle (diagram, "rectus-abdominis"));
+  g_assert_true (dorsum_diagram_has_muscle (diagram, "serratus-anterior"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -254,6 +284,7 @@ main (int    argc,
   g_test_add_func ("/figure/manifest/builtin", test_builtin_manifest);
   g_test_add_func ("/figure/manifest/bad", test_bad_manifests);
   g_test_add_func ("/figure/layers/every-layer", test_every_layer);
+  g_test_add_func ("/figure/anterior/sides", test_anterior_sides);
 
   return g_test_run ();
 }
