@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Draws Dorsum's posterior-view anatomy diagrams (data/diagrams/back-*.svg and the *-labels.svg overlays).
-# Each muscle's right-side outline is defined once below; the left side is generated as its exact mirror.
+# Draws Dorsum's anatomy figures: the posterior view (data/diagrams/back-*.svg), the anterior view
+# (front-*.svg), and their *-labels.svg overlays; data/diagrams/figures.xml lists them for the app.
+# Each muscle's outline is defined once on the picture's right half; the other is its exact mirror.
 #
-# Run from the repository root:  python3 build-aux/draw-diagrams.py
+# Run from the repository root:  python3 build-aux/draw-diagrams.py [back|front ...]
 # The output is committed; the build does not run this script.  Standard library only.
 #
-# Coordinates follow docs/library-format.md: viewBox 0 0 800 1200, midline x = 400, posterior view,
-# the figure's right side is x > 400.  Neighbouring regions are built from shared border curves
+# Coordinates follow docs/library-format.md: viewBox 0 0 800 1200, midline x = 400.  In the posterior
+# view the figure's right side is x > 400; the anterior view faces the viewer, so there x > 400 is the
+# figure's left.  Neighbouring regions are built from shared border curves
 # (cut at their computed intersections), so they touch exactly instead of overlapping.
 
 import math
@@ -785,23 +787,24 @@ def svg_open(title):
             '  <title>%s</title>' % title]
 
 
-def layer_svg(title, regions):
+def layer_svg(fig, title, regions):
     out = svg_open(title)
     out.append('  <g id="body">')
-    out.append('    <path d="%s" fill="%s" stroke="#b08f7f" stroke-width="1.5"/>' % (d_of(BODY), SKIN))
-    for c in BODY_LINES:
+    out.append('    <path d="%s" fill="%s" stroke="#b08f7f" stroke-width="1.5"/>' % (d_of(fig.body), SKIN))
+    for c in fig.lines:
         for m in both(c):
             out.append('    <path d="%s" fill="none" stroke="#b08f7f" stroke-width="1" stroke-opacity="0.7"/>' % d_of(m, False))
     out.append('  </g>')
     out.append('  <g id="bones" pointer-events="none" fill="%s" stroke="%s" stroke-width="1">'
                % (on_skin('#e9e1cf'), on_skin('#b9ad92')))
-    for d, extra in bone_shapes():
+    for d, extra in fig.bones():
         out.append('    <path d="%s"%s/>' % (d, extra))
     out.append('  </g>')
+    out.extend(fig.extra)
     out.append('  <g id="muscles">')
     for mid, (outline, fib) in regions.items():
         d = outline_d(outline)
-        for side, dd in (('right', d), ('left', mirror_d(d))):
+        for side, dd in ((fig.drawn, d), (fig.mirror, mirror_d(d))):
             out.append('    <path id="%s.%s" class="muscle" d="%s" fill="%s" fill-opacity="0.9" stroke="#7a2a26" stroke-width="1"/>'
                        % (mid, side, dd, colour(mid)))
     out.append('  </g>')
@@ -1166,20 +1169,22 @@ def wrap(name):
 
 # The height a leader should point at, where the automatic anchor is not the best place.
 ANCHOR_Y = {
-    ('superficial', 'biceps-femoris'): 1030, ('superficial', 'semitendinosus'): 1060,
-    ('superficial', 'semimembranosus'): 1090,
-    ('middle', 'biceps-femoris'): 1000, ('middle', 'semitendinosus'): 1040, ('middle', 'semimembranosus'): 1080,
-    ('deep', 'biceps-femoris'): 940, ('deep', 'semitendinosus'): 960, ('deep', 'semimembranosus'): 975,
+    ('back', 'superficial', 'biceps-femoris'): 1030, ('back', 'superficial', 'semitendinosus'): 1060,
+    ('back', 'superficial', 'semimembranosus'): 1090,
+    ('back', 'middle', 'biceps-femoris'): 1000, ('back', 'middle', 'semitendinosus'): 1040,
+    ('back', 'middle', 'semimembranosus'): 1080,
+    ('back', 'deep', 'biceps-femoris'): 940, ('back', 'deep', 'semitendinosus'): 960,
+    ('back', 'deep', 'semimembranosus'): 975,
 }
 
 
-def place_labels(layer, regions):
+def place_labels(fig, layer, regions):
     """[(muscle, side, lines, text x, first baseline y, leader from, leader to)]"""
     items = []
     for mid, (outline, fib) in regions.items():
         polys = parse_d(outline_d(outline))
-        if (layer, mid) in ANCHOR_Y:
-            y = ANCHOR_Y[layer, mid]
+        if (fig.prefix, layer, mid) in ANCHOR_Y:
+            y = ANCHOR_Y[fig.prefix, layer, mid]
             iv = max(scanlines(polys)[int(y)], key=lambda v: v[1] - v[0])
             a = ((iv[0] + iv[1]) / 2, y + 0.5)
         else:
@@ -1239,7 +1244,7 @@ def labels_svg(title, placed):
 # Self-check
 # ---------------------------------------------------------------------------------------------
 
-EXPECTED = {
+EXPECTED_BACK = {
     'superficial': {'trapezius-descending', 'trapezius-transverse', 'trapezius-ascending', 'latissimus-dorsi',
                     'posterior-deltoid', 'infraspinatus', 'teres-major', 'gluteus-maximus', 'gluteus-medius',
                     'external-oblique', 'thoracolumbar-fascia', 'biceps-femoris', 'semitendinosus', 'semimembranosus'},
@@ -1250,6 +1255,16 @@ EXPECTED = {
     'deep': {'semispinalis-capitis', 'semispinalis-cervicis', 'semispinalis-thoracis', 'multifidus', 'rotatores',
              'suboccipitals', 'quadratus-lumborum', 'gluteus-minimus', 'piriformis', 'deep-hip-rotators',
              'biceps-femoris', 'semitendinosus', 'semimembranosus'},
+}
+
+
+# Muscles of the anterior figure whose library entries are being written (by another hand) and
+# have not landed in docs/ids.md yet.  PENDING: remove an id here, and from pending_muscles in
+# tests/test-figure.c, once its entry is in data/library and its line in docs/ids.md.
+PENDING_IDS = {
+    'sternocleidomastoid', 'scalenes', 'pectoralis-major', 'pectoralis-minor', 'subscapularis',
+    'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'tensor-fasciae-latae',
+    'adductor-magnus', 'rectus-femoris', 'anterior-deltoid',
 }
 
 
@@ -1265,13 +1280,13 @@ def muscle_ids():
     return ids
 
 
-def self_check(layers, labels):
+def self_check(fig, layers, labels):
     """Assertions on the written files.  Returns a list of warnings; raises on errors."""
     errors, warnings = [], []
-    known = muscle_ids()
-    body_rows = scanlines(parse_d(d_of(BODY)))
-    for layer, _title in LAYERS:
-        path = os.path.join(OUT, 'back-%s.svg' % layer)
+    known = muscle_ids() | PENDING_IDS
+    body_rows = scanlines(parse_d(d_of(fig.body)))
+    for layer, _title in fig.layers:
+        path = os.path.join(OUT, '%s-%s.svg' % (fig.prefix, layer))
         with open(path, encoding='utf-8') as f:
             text = f.read()
         if 'transform' in text:
@@ -1295,13 +1310,13 @@ def self_check(layers, labels):
                 errors.append('%s: %s has unexpected characters in d' % (layer, rid))
             regions[rid] = d
         names = {r.rsplit('.', 1)[0] for r in regions}
-        if names != EXPECTED[layer]:
-            errors.append('%s: regions %s, expected %s' % (layer, sorted(names ^ EXPECTED[layer]), 'the brief'))
+        if names != fig.expected[layer]:
+            errors.append('%s: regions %s, expected %s' % (layer, sorted(names ^ fig.expected[layer]), 'the brief'))
         for r, d in regions.items():
-            if r.endswith('.right'):
-                twin = r[:-6] + '.left'
+            if r.endswith('.' + fig.drawn):
+                twin = r.rsplit('.', 1)[0] + '.' + fig.mirror
                 if twin not in regions:
-                    errors.append('%s: %s has no left twin' % (layer, r))
+                    errors.append('%s: %s has no %s twin' % (layer, r, fig.mirror))
                 elif mirror_d(d) != regions[twin]:
                     errors.append('%s: %s is not the mirror image of %s' % (layer, twin, r))
                 xs = [p[0] for poly in parse_d(d) for p in poly]
@@ -1325,7 +1340,7 @@ def self_check(layers, labels):
                     errors.append('%s: %s and %s overlap by %.1f units^2' % (layer, a, b, ov))
         # fibres lie inside their own region
         for mid, (outline, fib) in layers[layer].items():
-            polys = parse_d(regions[mid + '.right'])
+            polys = parse_d(regions[mid + '.' + fig.drawn])
             for c in fib:
                 for u, p in c.flatten(12):
                     if not inside(polys, p) and edge_dist(polys, p) > 0.8:
@@ -1334,9 +1349,9 @@ def self_check(layers, labels):
         # labels
         boxes = []
         lab = labels[layer]
-        if sorted(l[0] for l in lab) != sorted(EXPECTED[layer]):
+        if sorted(l[0] for l in lab) != sorted(fig.expected[layer]):
             errors.append('%s: labels do not name each muscle once' % layer)
-        body_polys = parse_d(d_of(BODY))
+        body_polys = parse_d(d_of(fig.body))
         for mid, side, lines, tx, y, frm, to in lab:
             w = max(text_w(s) for s in lines)
             x0 = tx if side == 'right' else tx - w
@@ -1363,23 +1378,417 @@ def self_check(layers, labels):
     return warnings
 
 
+# =============================================================================================
+# The anterior figure (front-*.svg): the same silhouette, canvas and proportions as the back,
+# facing the viewer.  The outlines below are drawn on the picture's right half, which is now the
+# figure's LEFT side; the generator names the regions accordingly (".left" here, ".right" mirrored).
+# =============================================================================================
+
+# --- bones, seen from the front ---------------------------------------------------------------
+
+F_CRANIUM_R = C('''M 400 50 C 431 50 454 72 456 104 C 457 122 456 138 452 150
+    C 448 160 440 166 432 170 C 422 174 410 176 400 176''')
+F_MANDIBLE_R = C('''M 400 180 L 428 178 C 440 175 446 166 449 154 C 454 164 454 180 449 190
+    C 444 199 430 205 416 207 C 408 208 403 209 400 209''')
+F_NASAL_R = C('M 400 140 C 405 140 410 152 410 160 C 410 166 405 169 400 169')
+F_ORBIT = C('''M 438 127 C 438 135 431 140 423 140 C 414 140 407 135 407 127
+    C 407 119 414 114 423 114 C 431 114 438 119 438 127''')
+F_CHEEK = C('M 436 138 C 444 142 451 146 455 152')
+F_CLAVICLE = C('''M 416 287 C 430 283 450 290 470 292 C 495 294 520 287 545 283 C 556 281 564 285 563 292
+    C 561 298 550 298 540 296 C 518 296 495 302 470 301 C 448 300 430 296 418 298 C 411 297 410 289 416 287''')
+F_CORACOID = C('M 530 307 C 537 301 548 303 553 309 C 556 315 552 320 546 318 C 541 314 535 312 530 312 C 528 311 528 309 530 307')
+F_STERNUM_R = C('''M 400 291 C 404 288 412 286 418 290 L 420 300 C 420 312 417 322 414 330 L 415 334
+    C 414 370 413 410 411 442 C 410 448 408 450 405 452 L 404 468 C 403 472 401 474 400 474''')
+# Ribs: the anterior arc from where it turns forward to the costochondral junction, then the
+# costal cartilage to the sternum (ribs 1-7) or to the cartilage above (8-10); 11 floats.
+F_RIBS = [
+    ('M 452 284 C 462 288 455 302 436 306', 'M 436 306 C 428 306 422 304 418 302'),
+    ('M 488 306 C 512 316 490 340 452 343', 'M 452 343 C 438 341 426 337 416 334'),
+    ('M 505 330 C 530 346 505 375 460 376', 'M 460 376 C 444 372 428 362 415 358'),
+    ('M 515 355 C 536 374 514 408 467 408', 'M 467 408 C 450 402 430 388 414 382'),
+    ('M 520 380 C 536 402 520 440 472 440', 'M 472 440 C 452 434 430 414 414 406'),
+    ('M 522 406 C 537 430 525 470 478 472', 'M 478 472 C 455 464 430 440 413 428'),
+    ('M 522 432 C 537 458 528 500 486 502', 'M 486 502 C 460 494 430 462 411 446'),
+    ('M 520 458 C 535 484 530 528 494 530', 'M 494 530 C 480 520 466 502 456 486'),
+    ('M 517 484 C 532 510 530 552 502 556', 'M 502 556 C 494 548 484 530 474 512'),
+    ('M 512 508 C 528 534 528 572 510 578', 'M 510 578 C 504 570 496 556 488 538'),
+    ('M 516 544 C 528 556 532 572 528 586', None),
+]
+F_HIP = C('''M 440 712 C 455 692 485 678 510 676 C 535 674 552 682 558 696 C 562 708 556 728 552 742
+    C 548 748 550 758 548 766 C 545 776 540 784 532 790 C 528 800 530 818 528 832
+    C 526 850 520 880 505 905 C 495 918 480 915 472 905 C 455 890 430 885 410 884 L 403 884 L 403 862
+    C 420 858 445 850 468 838 C 480 820 470 770 455 740 C 450 730 444 720 440 712''')
+F_OBTURATOR = C('M 478 856 C 490 856 498 866 496 876 C 494 886 482 892 472 890 C 462 888 458 878 462 868 C 465 860 470 856 478 856')
+F_SACRUM_R = C('''M 400 712 L 436 714 C 444 718 444 728 440 738 C 434 758 426 778 416 794
+    C 411 801 406 806 403 811 L 400 813''')
+F_FEMUR = C('''M 520 790 C 530 782 548 784 556 796 C 560 800 566 804 572 806 C 582 808 588 818 586 832
+    C 584 845 578 855 572 862 C 566 920 552 1040 546 1158 L 514 1158 C 517 1040 524 930 527 880
+    C 522 878 517 874 516 868 C 516 862 520 858 526 857 C 530 845 528 830 520 822 C 510 814 510 798 520 790''')
+# vertebral bodies seen from the front: (top, bottom, half-width)
+F_BODIES = [(217, 228, 10), (231, 242, 10.5), (245, 256, 11), (259, 270, 11.5), (273, 284, 12),
+            (560, 580, 16), (586, 606, 17), (612, 633, 19), (639, 661, 21), (667, 689, 22), (695, 711, 22)]
+
+
+def vertebral_body(top, bot, w):
+    half = C('M 400 %g C %g %g %g %g %g %g C %g %g %g %g %g %g C %g %g %g %g 400 %g' % (
+        top, 400 + w * 0.6, top - 1, 400 + w, top, 400 + w, top + 3,
+        400 + w - 1.5, top + (bot - top) * 0.4, 400 + w - 1.5, top + (bot - top) * 0.6, 400 + w, bot - 3,
+        400 + w, bot, 400 + w * 0.6, bot + 1, bot))
+    return sym_closed(half)
+
+
+def front_bone_shapes():
+    hole = ' fill="%s"' % on_skin('#cfc3a6')
+    cart = ' fill="%s"' % on_skin('#f3efe4')
+    out = [(d_of(sym_closed(F_CRANIUM_R)), ' fill="none"'), (d_of(sym_closed(F_MANDIBLE_R)), '')]
+    out.append((d_of(sym_closed(F_NASAL_R)), hole))
+    for c in both(F_ORBIT):
+        out.append((d_of(c), hole))
+    for c in both(F_CHEEK):
+        out.append((d_of(c, False), ' fill="none"'))
+    for top, bot, w in F_BODIES:
+        out.append((d_of(vertebral_body(top, bot, w)), ''))
+    out.append((d_of(sym_closed(F_SACRUM_R)), ''))
+    for c in both(F_HIP):
+        out.append((d_of(c), ''))
+    for c in both(F_OBTURATOR):
+        out.append((d_of(c), hole))
+    for c in both(F_FEMUR):
+        out.append((d_of(c), ''))
+    for rib, cartilage in F_RIBS:
+        for c in both(band(C(rib), 5, 6)):
+            out.append((d_of(c), ''))
+        if cartilage:
+            for c in both(band(C(cartilage), 4, 4)):
+                out.append((d_of(c), cart))
+    out.append((d_of(sym_closed(F_STERNUM_R)), ''))
+    for part in [HUMERUS] + FOREARM + [F_CLAVICLE, F_CORACOID]:
+        for c in both(part):
+            out.append((d_of(c), ''))
+    return out
+
+
+# --- shared borders (picture's right half = the figure's left) ---------------------------------
+
+F_SCM_MED = C('M 446 168 C 440 200 425 245 406 290')
+F_SCM_LAT = C('M 461 178 C 456 210 446 250 438 291')
+F_DP = C('M 538 268 C 540 300 550 340 575 385 C 582 398 590 415 596 428')
+F_PEC_TOP = C('M 402 296 C 430 300 470 306 500 304 C 520 302 540 298 560 294')
+F_PEC_LOW = C('M 590 364 C 568 384 553 392 541 396 C 515 405 480 450 440 466 C 425 471 410 468 402 462')
+NOTCH = (544.0, 401.0)           # the armpit, where the arm leaves the trunk
+SERR_TEETH = [(531, 556), (512, 546), (523, 527), (502, 519), (515, 500), (494, 492), (507, 474), (486, 466)]
+F_RA_LAT = C('M 468 440 C 478 500 472 600 462 680 C 455 750 440 820 428 886')
+ASIS = (552.0, 742.0)
+F_INGUINAL = C('M 424 872 C 460 840 510 790 552 742')
+F_CREST_ANT = C('M 552 742 C 556 725 560 710 574 700')
+F_TFL_MED = C('M 552 742 C 546 790 552 850 566 900')
+F_RF_LAT = C('M 540 800 C 552 870 554 960 544 1040 C 538 1090 532 1130 528 1175')
+F_RF_MED = C('M 527 792 C 508 850 490 940 484 1030 C 482 1080 486 1130 488 1175')
+F_AM_LAT = C('M 407 912 C 440 905 452 960 458 1040 C 462 1100 464 1140 465 1175')
+F_AM_LAT_DEEP = C('M 407 906 C 450 898 480 950 492 1040 C 498 1100 500 1140 500 1175')
+CROTCH_IN = (402.0, 942.0)
+# middle layer
+F_SCAL_MED = C('M 424 212 C 428 240 432 270 436 304')
+F_SCAL_LAT = C('M 438 210 C 444 240 466 272 488 302')
+F_PMIN_UP = C('M 538 310 C 515 322 488 340 462 358')
+F_PMIN_BASE = C('M 462 358 C 463 390 468 420 480 446')
+F_PMIN_LOW = C('M 548 318 C 532 360 508 410 480 446')
+F_SUBSC = C('M 548 318 C 554 320 559 326 562 338 C 562 360 553 385 544 398 L 519 386')
+F_IO_TOP = C('M 465 498 C 490 540 512 566 545 586')
+F_RA_TOP_MID = C('M 402 450 C 430 443 455 444 482 454')
+# deep layer
+F_PS_MED = C('M 418 566 C 416 610 418 660 428 710 C 440 770 470 830 512 880')
+F_PS_LAT = C('M 434 562 C 456 600 472 650 478 700 C 484 760 500 820 528 874')
+F_CREST_IN = C('M 448 716 C 470 694 500 682 530 680 C 545 680 556 690 558 702')
+F_ASIS_IN = C('M 558 702 C 558 718 555 732 552 742')
+F_IL_LAT = C('M 552 742 C 548 780 540 830 528 874')
+F_RIB12 = C('M 426 574 C 460 577 500 585 545 598')
+F_QL_LAT = C('M 496 580 C 505 620 510 655 514 700')
+
+
+
+
+def f_sternocleidomastoid():
+    scm = chain(line(F_SCM_MED.start, F_SCM_LAT.start), F_SCM_LAT, line(F_SCM_LAT.end, F_SCM_MED.end), F_SCM_MED.rev())
+    return (scm, fibres_between(F_SCM_MED, F_SCM_LAT, 3, s0=0.05, s1=0.95, f0=0.2, f1=0.8))
+
+
+def inset(c, d0, d1, n=8):
+    """A smooth curve inside c (to the left of its direction, as offset()), d0 from its start and
+    d1 from its end: a border that tapers."""
+    pts = []
+    for k in range(n + 1):
+        f = k / n
+        u = c.u_at_frac(f)
+        p, q = c.point(max(0.0, u - 1e-3)), c.point(min(float(c.n), u + 1e-3))
+        L = dist(p, q)
+        d = d0 + (d1 - d0) * f
+        m = c.point(u)
+        pts.append((m[0] - (q[1] - p[1]) / L * d, m[1] + (q[0] - p[0]) / L * d))
+    return catmull(pts)
+
+
+# Trapezius: the upper fibres seen over the shoulder, broad at the neck, thin at the acromion.
+F_TRAP_TOP = cut(BODY_IN, ('y', 246), ('x', 579))
+F_TRAP_ANT = inset(F_TRAP_TOP, 13, 6)
+
+
+def f_trapezius():
+    top, low = F_TRAP_TOP, F_TRAP_ANT
+    trap = chain(top, line(top.end, low.end), low.rev(), line(low.start, top.start))
+    return (trap, fibres_between(top, low, 2, s0=0.08, s1=0.92, f0=0.3, f1=0.7))
+
+
+def f_deltoid():
+    side = cut(BODY_IN, F_TRAP_ANT.end, ('y', 418))
+    delt = chain(cut(F_TRAP_ANT, F_DP, F_TRAP_ANT.n), line(F_TRAP_ANT.end, side.start), side,
+                 line(side.end, F_DP.end), cut(F_DP, F_DP.n, F_TRAP_ANT))
+    return (delt, fibres_between(cut(F_DP, F_TRAP_ANT, F_DP.n), side, 5, s0=0.14, s1=0.95, f0=0.1, f1=0.9))
+
+
+def f_pectoralis_major():
+    top = cut(F_PEC_TOP, 0, F_DP)
+    low = cut(F_PEC_LOW, F_DP, F_PEC_LOW.n)
+    pec = chain(top, cut(F_DP, F_PEC_TOP, F_PEC_LOW), low, line(low.end, top.start))
+    ins = cut(F_DP, ('y', 360), F_PEC_LOW)
+    fib = fibres_fan(C('M 404 300 L 404 455'), ins, 8, f0=0.03, f1=0.97, g0=0.0, g1=1.0, shrink=0.05, bend=0.03) + \
+        fibres_fan(C('M 420 306 L 500 310'), cut(F_DP, ('y', 312), ('y', 345)), 3, f0=0.1, f1=0.9, shrink=0.08)
+    return (pec, fib)
+
+
+def serratus_teeth():
+    pts = [pt(BODY_IN, SERR_TEETH[0])] + SERR_TEETH[1:]
+    return C('M ' + ' L '.join('%g %g' % p for p in pts))
+
+
+def f_serratus_anterior(top):
+    """Lateral chest wall below `top` (pectoralis major, or pectoralis minor and subscapularis)."""
+    teeth = serratus_teeth()
+    side = cut(BODY_IN, NOTCH, teeth.start)
+    if top is None:          # superficial: below the lower border of pectoralis major
+        ext = teeth + line(teeth.end, (478, 436))
+        t = cut(ext, 0, F_PEC_LOW)
+        serr = chain(side, t, cut(F_PEC_LOW, ext, (NOTCH[0] - 3, NOTCH[1] - 5)), line(pt(F_PEC_LOW, (NOTCH[0] - 3, NOTCH[1] - 5)), side.start))
+    else:
+        serr = chain(side, teeth, line(teeth.end, F_PMIN_LOW.end), cut(F_PMIN_LOW, F_PMIN_LOW.n, F_SUBSC.end),
+                     cut(F_SUBSC, F_SUBSC.n, (544, 398)), line(pt(F_SUBSC, (544, 398)), side.start))
+    fib = [line(lerp(a, b, 0.2), lerp(a, b, 0.75)) for a, b in
+           [((540, 430), (508, 478)), ((537, 465), (514, 500)), ((534, 500), (522, 525)), ((531, 530), (524, 545))]]
+    return (serr, fib)
+
+
+def f_external_oblique():
+    teeth = serratus_teeth()
+    ext = teeth + line(teeth.end, (478, 436))
+    side = cut(BODY_IN, teeth.start, F_CREST_ANT)
+    eo = chain(side, cut(F_CREST_ANT, BODY_IN, 0), cut(F_INGUINAL, F_INGUINAL.n, F_RA_LAT),
+               cut(F_RA_LAT, F_INGUINAL, F_PEC_LOW), cut(F_PEC_LOW, F_RA_LAT, ext), cut(ext, F_PEC_LOW, 0))
+    fib = fibres_fan(cut(BODY_IN, ('y', 560, 2), ('y', 680)), cut(F_RA_LAT, ('y', 520), ('y', 760)), 6,
+                     f0=0.05, f1=0.95, shrink=0.06)
+    return (eo, fib)
+
+
+def f_rectus_abdominis(top):
+    lat = cut(F_RA_LAT, top, ('y', 880))
+    ra = chain(cut(top, 0, F_RA_LAT), lat, line(lat.end, (402, lat.end[1])), line((402, lat.end[1]), top.start))
+    fib = fibres_between(line((404, top.start[1] + 6), (404, 876)), lat, 3, s0=0.02, s1=0.98, f0=0.25, f1=0.75)
+    for y in (530, 590, 650):   # tendinous intersections
+        a, b = (402.5, y), pt(F_RA_LAT, ('y', y - 4))
+        fib.append(C('M %g %g C %g %g %g %g %g %g' % (a[0], a[1], a[0] + 20, y + 4, b[0] - 22, y - 2, b[0] - 1, b[1])))
+    return (ra, fib)
+
+
+def f_tensor_fasciae_latae():
+    side = cut(BODY_IN, F_CREST_ANT, (582, 888))
+    tfl = chain(cut(F_CREST_ANT, 0, BODY_IN), side, line(side.end, F_TFL_MED.end), F_TFL_MED.rev())
+    return (tfl, fibres_between(F_TFL_MED, cut(BODY_IN, ('y', 712), ('y', 886)), 3, s0=0.06, s1=0.94, f0=0.25, f1=0.75))
+
+
+def f_rectus_femoris():
+    lat, med = cut(F_RF_LAT, 0, THIGH_CUT), cut(F_RF_MED, 0, THIGH_CUT)
+    rf = chain(line(med.start, lat.start), lat, cut(THIGH_CUT, F_RF_LAT, F_RF_MED), med.rev())
+    return (rf, fibres_between(med, lat, 4, s0=0.04, s1=0.97, f0=0.15, f1=0.85))
+
+
+def f_adductor_magnus(edge):
+    lat = cut(edge, 0, THIGH_CUT)
+    inner = cut(BODY_IN, THIGH_CUT.end, CROTCH_IN)
+    am = chain(lat, cut(THIGH_CUT, edge, THIGH_CUT.n), inner, line(inner.end, edge.start))
+    return (am, fibres_between(cut(BODY_IN, ('y', 950, 1), ('y', 1150, 1)), cut(edge, ('y', 930), ('y', 1150)), 3,
+                               s0=0.04, s1=0.96, f0=0.25, f1=0.75))
+
+
+def f_scalenes():
+    sc = chain(line(F_SCAL_MED.start, F_SCAL_LAT.start), F_SCAL_LAT, line(F_SCAL_LAT.end, F_SCAL_MED.end), F_SCAL_MED.rev())
+    return (sc, fibres_between(F_SCAL_MED, F_SCAL_LAT, 3, s0=0.05, s1=0.95, f0=0.2, f1=0.8))
+
+
+def f_pectoralis_minor():
+    pm = chain(F_PMIN_UP, F_PMIN_BASE, F_PMIN_LOW.rev(), line(F_PMIN_LOW.start, F_PMIN_UP.start))
+    return (pm, fibres_fan(F_PMIN_BASE, C('M 539 313 L 546 318'), 4, f0=0.08, f1=0.92, shrink=0.06))
+
+
+def f_subscapularis():
+    up = cut(F_PMIN_LOW, F_SUBSC.start, F_SUBSC.end)
+    ss = chain(F_SUBSC, cut(F_PMIN_LOW, F_SUBSC.end, 0))
+    return (ss, fibres_fan(C('M 522 385 L 544 330'), C('M 556 328 L 558 346'), 3, f0=0.15, f1=0.85, shrink=0.1))
+
+
+def f_internal_oblique():
+    top = cut(F_IO_TOP, F_RA_LAT, BODY_IN)
+    io = chain(top, cut(BODY_IN, F_IO_TOP, F_CREST_ANT), cut(F_CREST_ANT, BODY_IN, 0),
+               cut(F_INGUINAL, F_INGUINAL.n, F_RA_LAT), cut(F_RA_LAT, F_INGUINAL, F_IO_TOP))
+    origin = cut(F_CREST_ANT, BODY_IN, 0) + cut(F_INGUINAL, F_INGUINAL.n, ('x', 470))
+    insertion = cut(F_IO_TOP, BODY_IN, F_RA_LAT) + cut(F_RA_LAT, F_IO_TOP, ('y', 780))
+    fib = fibres_fan(origin, insertion, 7, f0=0.16, f1=0.94, g0=0.1, shrink=0.08)
+    return (io, fib)
+
+
+def f_psoas_major():
+    ps = chain(line(F_PS_MED.start, F_PS_LAT.start), F_PS_LAT, line(F_PS_LAT.end, F_PS_MED.end), F_PS_MED.rev())
+    return (ps, fibres_between(F_PS_MED, F_PS_LAT, 3, s0=0.03, s1=0.97, f0=0.25, f1=0.75))
+
+
+def f_iliacus():
+    crest = cut(F_CREST_IN, F_PS_LAT, F_CREST_IN.n)
+    il = chain(crest, F_ASIS_IN, F_IL_LAT, cut(F_PS_LAT, F_PS_LAT.n, F_CREST_IN))
+    return (il, fibres_fan(cut(F_CREST_IN, F_PS_LAT, F_CREST_IN.n) + F_ASIS_IN, C('M 516 856 L 527 868'), 5,
+                           f0=0.06, f1=0.94, shrink=0.1))
+
+
+def f_quadratus_lumborum():
+    ql = chain(cut(F_RIB12, F_PS_LAT, F_QL_LAT), cut(F_QL_LAT, F_RIB12, F_CREST_IN), cut(F_CREST_IN, F_QL_LAT, F_PS_LAT),
+               cut(F_PS_LAT, F_CREST_IN, F_RIB12))
+    return (ql, fibres_between(cut(F_PS_LAT, F_RIB12, F_CREST_IN), cut(F_QL_LAT, F_RIB12, F_CREST_IN), 3,
+                               s0=0.05, s1=0.95, f0=0.25, f1=0.75))
+
+
+def f_transversus_abdominis():
+    crest = cut(F_CREST_IN, F_QL_LAT, F_CREST_IN.n)
+    side = cut(BODY_IN, F_RIB12, crest.end)
+    ta = chain(cut(F_RIB12, F_QL_LAT, BODY_IN), side, line(side.end, crest.end), crest.rev(), cut(F_QL_LAT, F_CREST_IN, F_RIB12))
+    return (ta, fibres_fan(cut(F_QL_LAT, F_RIB12, F_CREST_IN), side, 5, f0=0.08, f1=0.85, shrink=0.1))
+
+
+def front_superficial():
+    R = {}
+    R['sternocleidomastoid'] = f_sternocleidomastoid()
+    R['trapezius-descending'] = f_trapezius()
+    R['anterior-deltoid'] = f_deltoid()
+    R['pectoralis-major'] = f_pectoralis_major()
+    R['serratus-anterior'] = f_serratus_anterior(None)
+    R['external-oblique'] = f_external_oblique()
+    R['rectus-abdominis'] = f_rectus_abdominis(F_PEC_LOW.rev())
+    R['tensor-fasciae-latae'] = f_tensor_fasciae_latae()
+    R['rectus-femoris'] = f_rectus_femoris()
+    R['adductor-magnus'] = f_adductor_magnus(F_AM_LAT)
+    return R
+
+
+def front_middle():
+    R = {}
+    R['scalenes'] = f_scalenes()
+    R['pectoralis-minor'] = f_pectoralis_minor()
+    R['subscapularis'] = f_subscapularis()
+    R['serratus-anterior'] = f_serratus_anterior('minor')
+    R['internal-oblique'] = f_internal_oblique()
+    R['rectus-abdominis'] = f_rectus_abdominis(F_RA_TOP_MID)
+    R['tensor-fasciae-latae'] = f_tensor_fasciae_latae()
+    R['rectus-femoris'] = f_rectus_femoris()
+    R['adductor-magnus'] = f_adductor_magnus(F_AM_LAT)
+    return R
+
+
+def front_deep():
+    R = {}
+    R['scalenes'] = f_scalenes()
+    R['subscapularis'] = f_subscapularis()
+    R['quadratus-lumborum'] = f_quadratus_lumborum()
+    R['transversus-abdominis'] = f_transversus_abdominis()
+    R['psoas-major'] = f_psoas_major()
+    R['iliacus'] = f_iliacus()
+    R['adductor-magnus'] = f_adductor_magnus(F_AM_LAT_DEEP)
+    return R
+
+
+FRONT_LAYERS = [
+    ('superficial', 'Front, superficial layer (anterior view; the figure\'s left is on the right)'),
+    ('middle', 'Front, middle layer (anterior view): pectoralis major, deltoid, trapezius, '
+               'sternocleidomastoid and external oblique removed'),
+    ('deep', 'Front, deep layer (anterior view): the abdominal wall and the thorax\'s muscles removed, '
+             'the posterior abdominal wall in view'),
+]
+
+EXPECTED_FRONT = {
+    'superficial': {'sternocleidomastoid', 'trapezius-descending', 'anterior-deltoid', 'pectoralis-major',
+                    'serratus-anterior', 'external-oblique', 'rectus-abdominis', 'tensor-fasciae-latae',
+                    'rectus-femoris', 'adductor-magnus'},
+    'middle': {'scalenes', 'pectoralis-minor', 'subscapularis', 'serratus-anterior', 'internal-oblique',
+               'rectus-abdominis', 'tensor-fasciae-latae', 'rectus-femoris', 'adductor-magnus'},
+    'deep': {'scalenes', 'subscapularis', 'quadratus-lumborum', 'transversus-abdominis', 'psoas-major', 'iliacus',
+             'adductor-magnus'},
+}
+
+# The figure faces the viewer: say which side is which.
+FRONT_SIDES = ['  <g id="sides" pointer-events="none" font-family="sans-serif" font-size="18" font-weight="bold" '
+               'fill="#8c6e60">',
+               '    <text x="40" y="60">R</text>',
+               '    <text x="760" y="60" text-anchor="end">L</text>',
+               '  </g>']
+
+NAMES.update({
+    'sternocleidomastoid': 'Sternocleidomastoid', 'anterior-deltoid': 'Deltoid (anterior)',
+    'pectoralis-major': 'Pectoralis major', 'pectoralis-minor': 'Pectoralis minor', 'serratus-anterior': 'Serratus anterior',
+    'rectus-abdominis': 'Rectus abdominis', 'internal-oblique': 'Internal oblique',
+    'transversus-abdominis': 'Transversus abdominis', 'tensor-fasciae-latae': 'Tensor fasciae latae',
+    'rectus-femoris': 'Rectus femoris', 'adductor-magnus': 'Adductor magnus', 'scalenes': 'Scalenes',
+    'subscapularis': 'Subscapularis', 'psoas-major': 'Psoas major', 'iliacus': 'Iliacus',
+})
+
+
+class Figure:
+    """One figure of the atlas: its file prefix, which way it faces, its silhouette, skin lines,
+    bones, layers (id, title) with the function drawing each, and the muscles each must show.
+    The outlines are drawn on the picture's right half (x > 400): for a posterior view that is
+    the figure's right side, for an anterior view (facing the viewer) the figure's left."""
+
+    def __init__(self, prefix, view, body, lines, bones, layers, builders, expected, extra=()):
+        self.prefix, self.view, self.body, self.lines, self.bones = prefix, view, body, lines, bones
+        self.layers, self.builders, self.expected, self.extra = layers, builders, expected, list(extra)
+        self.drawn, self.mirror = ('right', 'left') if view == 'posterior' else ('left', 'right')
+
+
+def figures():
+    return [
+        Figure('back', 'posterior', BODY, BODY_LINES, bone_shapes, LAYERS,
+               {'superficial': layer_superficial, 'middle': layer_middle, 'deep': layer_deep}, EXPECTED_BACK),
+        Figure('front', 'anterior', BODY, [], front_bone_shapes, FRONT_LAYERS,
+               {'superficial': front_superficial, 'middle': front_middle, 'deep': front_deep}, EXPECTED_FRONT,
+               FRONT_SIDES),
+    ]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    layers, labels = {}, {}
-    for layer, title in LAYERS:
-        regions = globals()['layer_' + layer]()
-        layers[layer] = regions
-        with open(os.path.join(OUT, 'back-%s.svg' % layer), 'w', encoding='utf-8') as f:
-            f.write(layer_svg(title, regions))
-        placed = place_labels(layer, regions)
-        labels[layer] = placed
-        with open(os.path.join(OUT, 'back-%s-labels.svg' % layer), 'w', encoding='utf-8') as f:
-            f.write(labels_svg('Muscle names for the %s layer' % layer, placed))
-    warnings = self_check(layers, labels)
-    for w in warnings:
-        print('warning:', w, file=sys.stderr)
-    for layer, _t in LAYERS:
-        print('back-%s.svg: %d regions' % (layer, 2 * len(layers[layer])))
+    only = sys.argv[1:]          # optional figure prefixes ("front"), to redraw just those
+    for fig in figures():
+        if only and fig.prefix not in only:
+            continue
+        layers, labels = {}, {}
+        for layer, title in fig.layers:
+            regions = fig.builders[layer]()
+            layers[layer] = regions
+            with open(os.path.join(OUT, '%s-%s.svg' % (fig.prefix, layer)), 'w', encoding='utf-8') as f:
+                f.write(layer_svg(fig, title, regions))
+            placed = place_labels(fig, layer, regions)
+            labels[layer] = placed
+            with open(os.path.join(OUT, '%s-%s-labels.svg' % (fig.prefix, layer)), 'w', encoding='utf-8') as f:
+                f.write(labels_svg('Muscle names for the %s layer' % layer, placed))
+        warnings = self_check(fig, layers, labels)
+        for w in warnings:
+            print('warning: %s: %s' % (fig.prefix, w), file=sys.stderr)
+        for layer, _t in fig.layers:
+            print('%s-%s.svg: %d regions' % (fig.prefix, layer, 2 * len(layers[layer])))
 
 
 if __name__ == '__main__':

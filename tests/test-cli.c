@@ -239,8 +239,8 @@ test_diagram_commands (void)
   int width = 0, height = 0;
   guint n = 0;
 
-  /* region-id, muscle, side, layer, x, y, w, h: the piriformis is a compact wedge, so the
-   * centre of its box lies in its shape and must hit it. */
+  /* region-id, muscle, side, figure, layer, x, y, w, h: the piriformis is a compact wedge, so
+   * the centre of its box lies in its shape and must hit it. Without --figure: the posterior. */
   run_cli (&regions, "list", "regions", "--layer", "deep", NULL);
   g_assert_cmpint (exit_code (&regions), ==, 0);
   lines = g_strsplit (regions.out, "\n", -1);
@@ -248,13 +248,14 @@ test_diagram_commands (void)
     {
       g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
 
-      g_assert_cmpuint (g_strv_length (cols), ==, 8);
-      g_assert_cmpstr (cols[3], ==, "deep");
+      g_assert_cmpuint (g_strv_length (cols), ==, 9);
+      g_assert_cmpstr (cols[3], ==, "posterior");
+      g_assert_cmpstr (cols[4], ==, "deep");
       g_assert_true (g_str_equal (cols[2], "left") || g_str_equal (cols[2], "right"));
       if (g_str_equal (cols[0], "piriformis.right"))
         {
-          double x = g_ascii_strtod (cols[4], NULL), y = g_ascii_strtod (cols[5], NULL);
-          double w = g_ascii_strtod (cols[6], NULL), h = g_ascii_strtod (cols[7], NULL);
+          double x = g_ascii_strtod (cols[5], NULL), y = g_ascii_strtod (cols[6], NULL);
+          double w = g_ascii_strtod (cols[7], NULL), h = g_ascii_strtod (cols[8], NULL);
 
           g_assert_cmpfloat (x, >, 400);
           cx = g_strdup_printf ("%.1f", x + w / 2);
@@ -298,6 +299,97 @@ test_diagram_commands (void)
   g_rmdir (dir);
 }
 
+/* The figures: listed from the manifest; --figure picks one (the posterior when left out),
+ * and the layers a figure does not have are refused with the ones it has. */
+static void
+test_figure_options (void)
+{
+  g_auto(Run) figures = { 0 };
+  g_auto(Run) explicit = { 0 };
+  g_auto(Run) implicit = { 0 };
+  g_auto(Run) bad_figure = { 0 };
+  g_auto(Run) bad_layer = { 0 };
+  g_auto(Run) front = { 0 };
+  g_auto(Run) front_hit = { 0 };
+  g_auto(Run) front_render = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) cols = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-cli-XXXXXX");
+  g_autofree char *png = g_build_filename (dir, "front.png", NULL);
+  g_autofree char *cx = NULL, *cy = NULL;
+
+  run_cli (&figures, "list", "figures", NULL);
+  g_assert_cmpint (exit_code (&figures), ==, 0);
+  lines = g_strsplit (figures.out, "\n", -1);
+  cols = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (cols), ==, 4);
+  g_assert_cmpstr (cols[0], ==, "posterior");
+  g_assert_cmpstr (cols[2], ==, "posterior");
+  g_assert_cmpstr (cols[3], ==, "superficial,middle,deep");
+  g_strfreev (cols);
+  cols = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (cols), ==, 4);
+  g_assert_cmpstr (cols[0], ==, "anterior");
+  g_assert_cmpstr (cols[2], ==, "anterior");
+  g_assert_true (g_str_has_prefix (cols[3], "superficial,"));
+  g_assert_true (g_str_has_suffix (cols[3], ",deep"));
+
+  /* The default figure is the posterior one: the same regions either way. */
+  run_cli (&explicit, "list", "regions", "--figure", "posterior", "--layer", "middle", NULL);
+  run_cli (&implicit, "list", "regions", "--layer", "middle", NULL);
+  g_assert_cmpint (exit_code (&explicit), ==, 0);
+  g_assert_cmpstr (explicit.out, ==, implicit.out);
+  g_assert_nonnull (strstr (explicit.out, "rhomboid-major.right\trhomboid-major\tright\tposterior\tmiddle\t"));
+
+  run_cli (&bad_figure, "hit", "--figure", "lateral-left", "--layer", "deep", "1", "1", NULL);
+  g_assert_cmpint (exit_code (&bad_figure), ==, 2);
+  g_assert_nonnull (strstr (bad_figure.err, "“lateral-left” is not a figure; use posterior"));
+  g_assert_cmpstr (bad_figure.out, ==, "");
+
+  run_cli (&bad_layer, "render", "--figure", "posterior", "--layer", "skin", "-o", "never.png", NULL);
+  g_assert_cmpint (exit_code (&bad_layer), ==, 2);
+  g_assert_nonnull (strstr (bad_layer.err, "“skin” is not a layer of the posterior figure; use superficial, middle or deep"));
+  g_assert_false (g_file_test ("never.png", G_FILE_TEST_EXISTS));
+
+  /* The anterior figure faces the viewer: the figure's left rectus abdominis is on the
+   * picture's right, and the centre of its box (a long, nearly straight strap) is inside it. */
+  run_cli (&front, "list", "regions", "--figure", "anterior", "--layer", "superficial", NULL);
+  g_assert_cmpint (exit_code (&front), ==, 0);
+  g_strfreev (lines);
+  lines = g_strsplit (front.out, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_strfreev (cols);
+      cols = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (cols), ==, 9);
+      g_assert_cmpstr (cols[3], ==, "anterior");
+      g_assert_cmpstr (cols[4], ==, "superficial");
+      if (g_str_equal (cols[0], "rectus-abdominis.left"))
+        {
+          double x = g_ascii_strtod (cols[5], NULL), y = g_ascii_strtod (cols[6], NULL);
+          double w = g_ascii_strtod (cols[7], NULL), h = g_ascii_strtod (cols[8], NULL);
+
+          g_assert_cmpstr (cols[2], ==, "left");
+          g_assert_cmpfloat (x, >=, 400);
+          cx = g_strdup_printf ("%.1f", x + w / 2);
+          cy = g_strdup_printf ("%.1f", y + h / 2);
+        }
+    }
+  g_assert_nonnull (cx);
+
+  run_cli (&front_hit, "hit", "--figure", "anterior", "--layer", "superficial", cx, cy, NULL);
+  g_assert_cmpint (exit_code (&front_hit), ==, 0);
+  g_assert_cmpstr (front_hit.out, ==, "rectus-abdominis.left\trectus-abdominis\tleft\n");
+
+  run_cli (&front_render, "render", "--figure", "anterior", "--layer", "deep", "--highlight", "psoas-major",
+           "--labels", "--width", "200", "-o", png, NULL);
+  g_assert_cmpint (exit_code (&front_render), ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +403,7 @@ main (int    argc,
   g_test_add_func ("/cli/library-option", test_library_option);
   g_test_add_func ("/cli/chart", test_chart_commands);
   g_test_add_func ("/cli/diagram", test_diagram_commands);
+  g_test_add_func ("/cli/figure", test_figure_options);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-diagram.h"
+#include "dorsum-figure.h"
 #include "dorsum-lookup.h"
 #include "dorsum-library.h"
 #include "dorsum-search.h"
@@ -30,6 +31,7 @@ typedef struct
 } Command;
 
 static char **library_dirs;
+static char *figure_name;
 static char *layer_name;
 static char **highlights;
 static gboolean with_labels;
@@ -51,8 +53,10 @@ static const GOptionEntry library_entries[] = {
 };
 
 static const GOptionEntry layer_entries[] = {
+  { "figure", 0, 0, G_OPTION_ARG_STRING, &figure_name,
+    N_("The figure: posterior (the default) or anterior; “dorsum-cli list figures” lists them"), N_("FIGURE") },
   { "layer", 0, 0, G_OPTION_ARG_STRING, &layer_name,
-    N_("The diagram layer: superficial, middle or deep"), N_("LAYER") },
+    N_("The figure's layer, such as superficial, middle or deep"), N_("LAYER") },
   { NULL }
 };
 
@@ -101,32 +105,66 @@ usage_error (GOptionContext *context,
   g_printerr ("dorsum-cli: %s\n\n%s", message, help);
 }
 
-/* Parses --layer; @required says whether leaving it out is an error. */
+/* Parses --figure (posterior when left out); prints what is wrong and returns NULL if it names no figure. */
+static DorsumFigure *
+parse_figure (GOptionContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  DorsumFigure *figure = dorsum_figure_lookup (figure_name ? figure_name : DORSUM_FIGURE_POSTERIOR, &error);
+
+  if (figure == NULL)
+    usage_error (context, error->message);
+
+  return figure;
+}
+
+/* The figure's layer ids as "a, b or c", for messages. */
+static char *
+layer_choices (DorsumFigure *figure)
+{
+  GString *text = g_string_new (NULL);
+  guint n = dorsum_figure_get_n_layers (figure);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i + 1 == n ? _(" or ") : ", ");
+      g_string_append (text, dorsum_figure_get_layer_id (figure, i));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Parses --layer against the figure's layers; @required says whether leaving it out is an error. */
 static gboolean
 parse_layer (GOptionContext *context,
-             gboolean        required,
-             DorsumLayer    *layer)
+             DorsumFigure   *figure,
+             gboolean        required)
 {
   g_autofree char *message = NULL;
+  g_autofree char *choices = NULL;
 
   if (layer_name == NULL && !required)
     return TRUE;
 
-  if (layer_name != NULL && dorsum_layer_from_string (layer_name, layer))
+  if (layer_name != NULL && dorsum_figure_find_layer (figure, layer_name, NULL))
     return TRUE;
 
-  message = layer_name ? g_strdup_printf (_("“%s” is not a layer; use superficial, middle or deep"), layer_name)
-                       : g_strdup (_("say which layer with --layer superficial|middle|deep"));
+  choices = layer_choices (figure);
+  message = layer_name ? g_strdup_printf (_("“%s” is not a layer of the %s figure; use %s"),
+                                          layer_name, dorsum_figure_get_id (figure), choices)
+                       : g_strdup_printf (_("say which layer with --layer (%s)"), choices);
   usage_error (context, message);
 
   return FALSE;
 }
 
 static DorsumDiagram *
-open_diagram (DorsumLayer layer)
+open_diagram (DorsumFigure *figure,
+              const char   *layer)
 {
   g_autoptr(GError) error = NULL;
-  DorsumDiagram *diagram = dorsum_diagram_new_for_layer (layer, &error);
+  DorsumDiagram *diagram = dorsum_figure_load_layer (figure, layer, &error);
 
   if (diagram == NULL)
     g_printerr ("dorsum-cli: %s\n", error->message);
@@ -137,29 +175,61 @@ open_diagram (DorsumLayer layer)
 static int
 list_regions (GOptionContext *context)
 {
-  DorsumLayer only = DORSUM_N_LAYERS;
+  DorsumFigure *figure;
 
-  if (!parse_layer (context, FALSE, &only))
+  if (!(figure = parse_figure (context)) || !parse_layer (context, figure, FALSE))
     return 2;
 
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+  for (guint l = 0; l < dorsum_figure_get_n_layers (figure); l++)
     {
+      const char *layer = dorsum_figure_get_layer_id (figure, l);
       g_autoptr(DorsumDiagram) diagram = NULL;
 
-      if (only != DORSUM_N_LAYERS && l != only)
+      if (layer_name != NULL && !g_str_equal (layer, layer_name))
         continue;
 
-      if (!(diagram = open_diagram (l)))
+      if (!(diagram = open_diagram (figure, layer)))
         return 1;
 
       for (guint i = 0; i < dorsum_diagram_get_n_regions (diagram); i++)
         {
           const DorsumRegion *r = dorsum_diagram_get_region (diagram, i);
 
-          g_print ("%s\t%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\n", r->id, r->muscle,
-                   r->side == DORSUM_SIDE_LEFT ? "left" : "right", dorsum_layer_to_string (l),
+          g_print ("%s\t%s\t%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\n", r->id, r->muscle,
+                   r->side == DORSUM_SIDE_LEFT ? "left" : "right", dorsum_figure_get_id (figure), layer,
                    r->bounds.x, r->bounds.y, r->bounds.width, r->bounds.height);
         }
+    }
+
+  return 0;
+}
+
+static int
+list_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *figures = dorsum_figures_get_default (&error);
+
+  if (figures == NULL)
+    {
+      g_printerr ("dorsum-cli: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(DorsumFigure) figure = g_list_model_get_item (figures, i);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) layers = NULL;
+      g_autofree char *joined = NULL;
+
+      for (guint l = 0; l < dorsum_figure_get_n_layers (figure); l++)
+        g_strv_builder_add (builder, dorsum_figure_get_layer_id (figure, l));
+      layers = g_strv_builder_end (builder);
+      joined = g_strjoinv (",", layers);
+
+      g_print ("%s\t%s\t%s\t%s\n", dorsum_figure_get_id (figure), dorsum_figure_get_title (figure),
+               dorsum_view_to_string (dorsum_figure_get_view (figure)), joined);
     }
 
   return 0;
@@ -256,8 +326,9 @@ run_list (int    argc,
   g_autoptr(GOptionContext) context = command_context (_("KIND"),
     _("List the entries of one kind as id<TAB>name<TAB>Latin name or summary.\n"
       "KIND is muscles, techniques, stretches, selfcare, contraindications, conditions or articles.\n"
-      "KIND regions lists the diagram regions as\n"
-      "region-id<TAB>muscle-id<TAB>side<TAB>layer<TAB>x<TAB>y<TAB>w<TAB>h (diagram units)."));
+      "KIND figures lists the figures of the atlas as id<TAB>title<TAB>view<TAB>layers.\n"
+      "KIND regions lists a figure's diagram regions (--figure, posterior by default) as\n"
+      "region-id<TAB>muscle-id<TAB>side<TAB>figure<TAB>layer<TAB>x<TAB>y<TAB>w<TAB>h (diagram units)."));
   g_autoptr(DorsumLibrary) library = NULL;
   GListModel *model = NULL;
   guint n;
@@ -274,6 +345,8 @@ run_list (int    argc,
 
   if (g_str_equal (argv[1], "regions"))
     return list_regions (context);
+  if (g_str_equal (argv[1], "figures"))
+    return list_figures ();
 
   library = open_library ();
 
@@ -465,16 +538,18 @@ run_hit (int    argc,
          char **argv)
 {
   g_autoptr(GOptionContext) context = command_context (_("X Y"),
-    _("Print the region at the point (X, Y) in diagram units (0–800 across, 0–1200 down)\n"
-      "as region-id<TAB>muscle-id<TAB>side; exits 1 when the point is on no muscle."));
+    _("Print the region at the point (X, Y) of a figure's layer in diagram units (0–800 across,\n"
+      "0–1200 down) as region-id<TAB>muscle-id<TAB>side; exits 1 when the point is on no muscle.\n"
+      "The side is the figure's own: on the anterior figure its left is on the picture's right."));
   g_autoptr(DorsumDiagram) diagram = NULL;
   const DorsumRegion *region;
-  DorsumLayer layer;
+  DorsumFigure *figure = NULL;
   char *end_x, *end_y;
   double x, y;
 
   g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv) || !parse_layer (context, TRUE, &layer))
+  if (!parse_command (context, &argc, &argv) || !(figure = parse_figure (context)) ||
+      !parse_layer (context, figure, TRUE))
     return 2;
 
   if (argc != 3)
@@ -491,7 +566,7 @@ run_hit (int    argc,
       return 2;
     }
 
-  if (!(diagram = open_diagram (layer)))
+  if (!(diagram = open_diagram (figure, layer_name)))
     return 1;
 
   region = dorsum_diagram_hit (diagram, x, y);
@@ -508,7 +583,7 @@ run_render (int    argc,
             char **argv)
 {
   g_autoptr(GOptionContext) context = command_context (NULL,
-    _("Draw a layer of the back atlas to a PNG, SVG or PDF file."));
+    _("Draw a layer of a figure of the atlas (--figure, posterior by default) to a PNG, SVG or PDF file."));
   g_autoptr(DorsumDiagram) diagram = NULL;
   g_autoptr(DorsumLibrary) library = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -517,12 +592,13 @@ run_render (int    argc,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  DorsumLayer layer;
+  DorsumFigure *figure = NULL;
   double height;
 
   g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, render_entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv) || !parse_layer (context, TRUE, &layer))
+  if (!parse_command (context, &argc, &argv) || !(figure = parse_figure (context)) ||
+      !parse_layer (context, figure, TRUE))
     return 2;
 
   if (output_path == NULL || render_width < 16 || render_width > 16384 || argc != 1)
@@ -531,7 +607,7 @@ run_render (int    argc,
       return 2;
     }
 
-  if (!(diagram = open_diagram (layer)))
+  if (!(diagram = open_diagram (figure, layer_name)))
     return 1;
 
   library = open_library ();
@@ -695,13 +771,13 @@ run_export (int    argc,
 
 static const Command commands[] = {
   { "validate", N_("FILE..."), N_("Check content library files"), run_validate },
-  { "list", N_("KIND"), N_("List muscles, techniques, …, conditions, or diagram regions"), run_list },
+  { "list", N_("KIND"), N_("List muscles, techniques, …, conditions, figures or diagram regions"), run_list },
   { "show", N_("ID"), N_("Show one entry"), run_show },
   { "search", N_("TEXT"), N_("Search the library"), run_search },
-  { "hit", N_("X Y"), N_("Name the region at a point of a diagram layer (--layer L)"), run_hit },
+  { "hit", N_("X Y"), N_("Name the region at a point of a figure's layer (--figure F --layer L)"), run_hit },
   { "chart", N_("validate|lookup FILE"), N_("Check a pain chart, or rank the muscles behind it"), run_chart },
   { "export", N_("CHART -o FILE"), N_("Draw a chart, or its client handout (--handout)"), run_export },
-  { "render", N_("-o FILE"), N_("Draw a layer to PNG, SVG or PDF (--layer L --width PX)"), run_render },
+  { "render", N_("-o FILE"), N_("Draw a layer to PNG, SVG or PDF (--figure F --layer L --width PX)"), run_render },
 };
 
 static void
@@ -778,6 +854,7 @@ main (int    argc,
           ret = commands[i].run (sub_argc, sub_argv);
           g_strfreev (library_dirs);
           g_strfreev (highlights);
+          g_free (figure_name);
           g_free (layer_name);
           g_free (output_path);
           return ret;

@@ -15,6 +15,7 @@
 #include <librsvg/rsvg.h>
 
 #include "dorsum-diagram.h"
+#include "dorsum-figure.h"
 #include "dorsum-resources.h"
 #include "dorsum-xml-private.h"
 
@@ -571,8 +572,8 @@ dorsum_diagram_new_from_bytes (GBytes      *svg,
 /**
  * dorsum_diagram_new_for_layer:
  *
- * The built-in diagrams are parsed once per process and shared: they do not change, and
- * any thread may ask (the app warms the first one while GTK starts up).
+ * A layer of the posterior figure, as dorsum_diagram_new_for_figure() loads it (and shares
+ * it: the same object for the same layer).
  *
  * Returns: (transfer full) (nullable): the layer's diagram
  */
@@ -580,35 +581,9 @@ DorsumDiagram *
 dorsum_diagram_new_for_layer (DorsumLayer   layer,
                               GError      **error)
 {
-  static GMutex lock;
-  static DorsumDiagram *cache[DORSUM_N_LAYERS];
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *labels_path = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) svg = NULL;
-  g_autoptr(GBytes) labels = NULL;
-
   g_return_val_if_fail (layer < DORSUM_N_LAYERS, NULL);
 
-  locker = g_mutex_locker_new (&lock);
-  if (cache[layer] != NULL)
-    return g_object_ref (cache[layer]);
-
-  dorsum_resources_ensure ();
-
-  name = g_strdup_printf ("back-%s.svg", layer_names[layer]);
-  path = g_strdup_printf ("/io/github/dorsum/Dorsum/diagrams/%s", name);
-  labels_path = g_strdup_printf ("/io/github/dorsum/Dorsum/diagrams/back-%s-labels.svg", layer_names[layer]);
-
-  svg = g_resources_lookup_data (path, 0, error);
-  if (svg == NULL)
-    return NULL;
-  labels = g_resources_lookup_data (labels_path, 0, NULL);
-
-  cache[layer] = dorsum_diagram_new_from_bytes (svg, labels, name, error);
-
-  return cache[layer] ? g_object_ref (cache[layer]) : NULL;
+  return dorsum_diagram_new_for_figure (DORSUM_FIGURE_POSTERIOR, layer_names[layer], error);
 }
 
 double
