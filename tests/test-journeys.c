@@ -343,6 +343,13 @@ test_student (void)
 
   g_assert_false (dorsum_window_get_folded (window));
 
+  /* A first launch: the note on what Dorsum is sits over the page, not in front of it. */
+  g_assert_true (dorsum_window_get_disclaimer_shown (window));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-disclaimer", NULL);
+  settle ();
+  g_assert_false (dorsum_window_get_disclaimer_shown (window));
+
   for (guint i = 0; i < G_N_ELEMENTS (student_clicks); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "diagram.layer", "u", student_clicks[i].layer);
@@ -381,13 +388,15 @@ test_student (void)
   keyfile = g_build_filename (tmp_dir, "config", "glib-2.0", "settings", "keyfile", NULL);
   g_assert_true (g_file_get_contents (keyfile, &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "quadratus-lumborum"));
+  g_assert_nonnull (strstr (saved, "disclaimer-shown=true"));
 
   window = new_window (1280, 800);
   settings = g_settings_new (APP_ID);
   bookmarks = g_settings_get_strv (settings, "bookmarks");
   g_assert_true (g_strv_contains ((const char * const *)bookmarks, "quadratus-lumborum"));
-  /* And the relaunched window opens on the page last shown. */
+  /* And the relaunched window opens on the page last shown, without the note read before. */
   g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+  g_assert_false (dorsum_window_get_disclaimer_shown (window));
   close_window (window);
 }
 
