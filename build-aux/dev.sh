@@ -12,7 +12,7 @@ builddir=${DORSUM_BUILDDIR:-_build}
 # Debian 12 / Ubuntu 22.04+ package names; CI runs on a fresh Debian 12.
 packages=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev libxml2-dev
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev libxml2-dev libsqlite3-dev
   libgtk-4-bin libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus-x11 librsvg2-bin librsvg2-common adwaita-icon-theme shared-mime-info
   xdotool
