@@ -143,7 +143,9 @@ random_value (DorsumEntry *entry,
   return n ? values[g_rand_int_range (rand, 0, n)] : NULL;
 }
 
-/* An action of @other that none of @muscle's actions says too. */
+/* An action of @other, when @other shares none of @muscle's actions. Muscles that share
+ * one work together, and what one of them does the other often does too even where the
+ * library does not say so: none of their actions is surely wrong. */
 static const char *
 distinct_action (DorsumEntry *muscle,
                  DorsumEntry *other,
@@ -152,21 +154,13 @@ distinct_action (DorsumEntry *muscle,
   const char * const *mine = dorsum_entry_lookup_field (muscle, "action");
   const char * const *theirs = dorsum_entry_lookup_field (other, "action");
   guint n = theirs ? g_strv_length ((GStrv)theirs) : 0;
-  guint start = n ? g_rand_int_range (rand, 0, n) : 0;
 
   for (guint k = 0; k < n; k++)
-    {
-      const char *action = theirs[(start + k) % n];
-      gboolean clash = FALSE;
+    for (guint i = 0; mine && mine[i]; i++)
+      if (dorsum_quiz_actions_similar (mine[i], theirs[k]))
+        return NULL;
 
-      for (guint i = 0; mine && mine[i] && !clash; i++)
-        clash = dorsum_quiz_actions_similar (mine[i], action);
-
-      if (!clash)
-        return action;
-    }
-
-  return NULL;
+  return n ? theirs[g_rand_int_range (rand, 0, n)] : NULL;
 }
 
 /* Muscles drawn on @layer's figure, for find-it and name-it choices. */

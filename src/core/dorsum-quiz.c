@@ -262,6 +262,30 @@ add_fact_decks (DorsumQuiz *self)
     add_deck (self, fact_decks[i].id, _(fact_decks[i].title));
 }
 
+static int
+deck_group (const DorsumDeck *deck)
+{
+  return g_str_has_prefix (deck->id, "region:") ? 1 : g_str_has_prefix (deck->id, "layer:") ? 2 : 0;
+}
+
+/* By group, then in the order first met (the library's), so the order is stable. */
+static int
+compare_decks (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const DorsumDeck *da = *(DorsumDeck * const *)a, *db = *(DorsumDeck * const *)b;
+  guint ia = 0, ib = 0;
+
+  if (deck_group (da) != deck_group (db))
+    return deck_group (da) - deck_group (db);
+
+  g_ptr_array_find (user_data, da, &ia);
+  g_ptr_array_find (user_data, db, &ib);
+
+  return (int)ia - (int)ib;
+}
+
 /* Every card the library offers; those for which no fair question can be made (too few
  * wrong choices that are surely wrong) are left out. */
 static void
@@ -314,6 +338,15 @@ build_cards (DorsumQuiz *self)
       if (severity)
         add_card (self, entry, DORSUM_FACT_SEVERITY);
     }
+
+  /* "all" and the kinds of fact, then regions, then layers. */
+  {
+    g_autoptr(GPtrArray) met = g_ptr_array_new ();
+
+    g_ptr_array_extend (met, self->decks, NULL, NULL);
+
+    g_ptr_array_sort_with_data (self->decks, compare_decks, met);
+  }
 
   /* Keep the cards that make a question; the library model holds the entries. */
   g_ptr_array_set_free_func (self->cards, NULL);
