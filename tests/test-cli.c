@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include "test-common.h"
@@ -390,6 +391,186 @@ test_figure_options (void)
   g_rmdir (dir);
 }
 
+/* Runs dorsum-cli with @input on its stdin; @args is NULL-terminated. */
+static void
+run_cli_input (Run                *run,
+               const char         *input,
+               const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("DORSUM_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error));
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_status (process);
+}
+
+static guint
+count_lines_starting (const char *text,
+                      const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    n += g_str_has_prefix (lines[i], prefix);
+
+  return n;
+}
+
+/* The letters of the right answers, read off a session's output. */
+static char *
+right_letters (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *letters = g_string_new (NULL);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *answer = strstr (lines[i], "The answer: ");
+      const char *right = g_str_has_prefix (lines[i], "Right: ") ? lines[i] + strlen ("Right: ") : NULL;
+
+      if (answer)
+        g_string_append_printf (letters, "%c\n", answer[strlen ("The answer: ")]);
+      else if (right)
+        g_string_append_printf (letters, "%c\n", right[0]);
+    }
+
+  return g_string_free (letters, FALSE);
+}
+
+static void
+test_quiz (void)
+{
+  const char * const session[] = { "quiz", "--seed", "11", "--count", "6", "--no-record", NULL };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) perfect = { 0 };
+  g_auto(Run) early = { 0 };
+  g_auto(Run) find = { 0 };
+  g_autofree char *letters = NULL;
+  g_autofree char *score = NULL;
+
+  /* The same seed asks the same questions with the same choices. */
+  run_cli_input (&first, "a\nb\nc\nd\na\nb\n", session);
+  g_test_message ("%s%s", first.out, first.err);
+  g_assert_cmpint (exit_code (&first), ==, 0);
+  run_cli_input (&again, "a\nb\nc\nd\na\nb\n", session);
+  g_assert_cmpstr (first.out, ==, again.out);
+  g_assert_cmpuint (count_lines_starting (first.out, "Read more: dorsum-cli show "), ==, 6);
+
+  score = g_strdup_printf ("score: %u/6\n", count_lines_starting (first.out, "Right"));
+  g_assert_true (g_str_has_suffix (first.out, score));
+
+  /* Answering with the right letters scores full marks. */
+  letters = right_letters (first.out);
+  g_assert_cmpuint (strlen (letters), ==, 12);
+  run_cli_input (&perfect, letters, session);
+  g_assert_cmpint (exit_code (&perfect), ==, 0);
+  g_assert_true (g_str_has_suffix (perfect.out, "score: 6/6\n"));
+
+  /* Input ending early ends the session, scored over the questions answered. */
+  run_cli_input (&early, "a\n", session);
+  g_assert_cmpint (exit_code (&early), ==, 0);
+  g_assert_nonnull (strstr (early.out, "score: "));
+  g_assert_true (g_str_has_suffix (early.out, "/1\n"));
+
+  /* Find-it only when asked for, then by name, region id or letter. */
+  g_assert_null (strstr (first.out, "Click the"));
+  run_cli_input (&find, "rhomboid-major.left\n", (const char *[]) { "quiz", "--type", "find", "--count", "3", "--no-record", "--seed", "2", NULL });
+  g_assert_cmpint (exit_code (&find), ==, 0);
+  g_assert_cmpuint (count_lines_starting (find.out, "1/3. Click the "), ==, 1);
+}
+
+static void
+test_quiz_records (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-cli-study-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "study.sqlite", NULL);
+  g_autofree char *exported = g_build_filename (dir, "progress.sqlite", NULL);
+  g_auto(Run) quiz = { 0 };
+  g_auto(Run) status = { 0 };
+  g_auto(Run) bad_deck = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) unreadable = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean found_all = FALSE;
+
+  run_cli_input (&quiz, "a\nb\nc\nd\n",
+                 (const char *[]) { "quiz", "--db", db, "--deck", "upper-back", "--count", "4", "--seed", "5", NULL });
+  g_assert_cmpint (exit_code (&quiz), ==, 0);
+  g_assert_nonnull (strstr (quiz.out, "/4\n"));
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  run_cli (&status, "study", "status", "--db", db, NULL);
+  g_test_message ("%s%s", status.out, status.err);
+  g_assert_cmpint (exit_code (&status), ==, 0);
+  lines = g_strsplit (status.out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (fields[0] == NULL)
+        continue;
+      if (g_str_equal (fields[0], "all") || g_str_equal (fields[0], "region:upper-back"))
+        {
+          /* deck, due today, new, studied, reviews, retention, title */
+          g_assert_cmpuint (g_strv_length (fields), ==, 7);
+          g_assert_cmpstr (fields[3], ==, "4");
+          g_assert_cmpstr (fields[4], ==, "4");
+          found_all |= g_str_equal (fields[0], "all");
+        }
+      if (g_str_equal (fields[0], "region:lower-back"))
+        g_assert_cmpstr (fields[4], ==, "0");
+    }
+  g_assert_true (found_all);
+  g_assert_nonnull (strstr (status.out, "streak: 1 day"));
+
+  run_cli (&export, "study", "export", exported, "--db", db, NULL);
+  g_assert_cmpint (exit_code (&export), ==, 0);
+  g_assert_true (g_file_test (exported, G_FILE_TEST_EXISTS));
+
+  run_cli_input (&bad_deck, "", (const char *[]) { "quiz", "--db", db, "--deck", "elbow", NULL });
+  g_assert_cmpint (exit_code (&bad_deck), ==, 2);
+  g_assert_nonnull (strstr (bad_deck.err, "region:upper-back"));
+
+  /* A file that is not a progress file is moved aside, said so, and a new one begun. */
+  g_assert_true (g_file_set_contents (db, "not a database, not at all; not even close to one, really", -1, NULL));
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  run_cli (&unreadable, "study", "status", "--db", db, NULL);
+  g_assert_cmpint (exit_code (&unreadable), ==, 0);
+  g_assert_nonnull (strstr (unreadable.err, "unreadable-"));
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +585,8 @@ main (int    argc,
   g_test_add_func ("/cli/chart", test_chart_commands);
   g_test_add_func ("/cli/diagram", test_diagram_commands);
   g_test_add_func ("/cli/figure", test_figure_options);
+  g_test_add_func ("/cli/quiz", test_quiz);
+  g_test_add_func ("/cli/quiz/records", test_quiz_records);
 
   return g_test_run ();
 }

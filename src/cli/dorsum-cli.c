@@ -16,6 +16,7 @@
 #include <cairo-svg.h>
 
 #include "dorsum-chart-render.h"
+#include "dorsum-cli-private.h"
 #include "dorsum-diagram.h"
 #include "dorsum-figure.h"
 #include "dorsum-lookup.h"
@@ -68,8 +69,8 @@ static const GOptionEntry render_entries[] = {
   { NULL }
 };
 
-static GOptionContext *
-command_context (const char *args,
+GOptionContext *
+dorsum_cli_command_context (const char *args,
                  const char *summary)
 {
   GOptionContext *context = g_option_context_new (args);
@@ -80,8 +81,8 @@ command_context (const char *args,
   return context;
 }
 
-static gboolean
-parse_command (GOptionContext  *context,
+gboolean
+dorsum_cli_parse_command (GOptionContext  *context,
                int             *argc,
                char          ***argv)
 {
@@ -96,8 +97,8 @@ parse_command (GOptionContext  *context,
   return TRUE;
 }
 
-static void
-usage_error (GOptionContext *context,
+void
+dorsum_cli_usage_error (GOptionContext *context,
              const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -113,7 +114,7 @@ parse_figure (GOptionContext *context)
   DorsumFigure *figure = dorsum_figure_lookup (figure_name ? figure_name : DORSUM_FIGURE_POSTERIOR, &error);
 
   if (figure == NULL)
-    usage_error (context, error->message);
+    dorsum_cli_usage_error (context, error->message);
 
   return figure;
 }
@@ -154,7 +155,7 @@ parse_layer (GOptionContext *context,
   message = layer_name ? g_strdup_printf (_("“%s” is not a layer of the %s figure; use %s"),
                                           layer_name, dorsum_figure_get_id (figure), choices)
                        : g_strdup_printf (_("say which layer with --layer (%s)"), choices);
-  usage_error (context, message);
+  dorsum_cli_usage_error (context, message);
 
   return FALSE;
 }
@@ -236,8 +237,8 @@ list_figures (void)
 }
 
 /* The built-in library plus every system pack and --library pack; failures are reported, never fatal. */
-static DorsumLibrary *
-open_library (void)
+DorsumLibrary *
+dorsum_cli_open_library (void)
 {
   g_autoptr(GError) error = NULL;
   DorsumLibrary *library = dorsum_library_new ();
@@ -272,7 +273,7 @@ static int
 run_validate (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("FILE…"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("FILE…"),
     _("Check content library files: well-formed XML, the schema, unique ids and\n"
       "references that resolve (within the files, then the built-in library).\n"
       "Exits 0 when all are valid, 1 otherwise; problems print as FILE:LINE: message."));
@@ -280,12 +281,12 @@ run_validate (int    argc,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
-  if (!parse_command (context, &argc, &argv))
+  if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
   if (argc < 2)
     {
-      usage_error (context, _("name at least one file to validate"));
+      dorsum_cli_usage_error (context, _("name at least one file to validate"));
       return 2;
     }
 
@@ -323,7 +324,7 @@ static int
 run_list (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("KIND"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("KIND"),
     _("List the entries of one kind as id<TAB>name<TAB>Latin name or summary.\n"
       "KIND is muscles, techniques, stretches, selfcare, contraindications, conditions or articles.\n"
       "KIND figures lists the figures of the atlas as id<TAB>title<TAB>view<TAB>layers.\n"
@@ -334,12 +335,12 @@ run_list (int    argc,
   guint n;
 
   g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv))
+  if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
   if (argc != 2)
     {
-      usage_error (context, _("name one kind of entry to list"));
+      dorsum_cli_usage_error (context, _("name one kind of entry to list"));
       return 2;
     }
 
@@ -348,7 +349,7 @@ run_list (int    argc,
   if (g_str_equal (argv[1], "figures"))
     return list_figures ();
 
-  library = open_library ();
+  library = dorsum_cli_open_library ();
 
   for (guint k = 0; k < DORSUM_N_KINDS; k++)
     {
@@ -360,7 +361,7 @@ run_list (int    argc,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a kind of entry"), argv[1]);
 
-      usage_error (context, message);
+      dorsum_cli_usage_error (context, message);
       return 2;
     }
 
@@ -390,23 +391,23 @@ static int
 run_show (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("ID"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("ID"),
     _("Print one entry as Field: value lines, then its links."));
   g_autoptr(DorsumLibrary) library = NULL;
   g_autoptr(GPtrArray) linking = NULL;
   DorsumEntry *entry;
   const char *value;
 
-  if (!parse_command (context, &argc, &argv))
+  if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
   if (argc != 2)
     {
-      usage_error (context, _("name the id of one entry"));
+      dorsum_cli_usage_error (context, _("name the id of one entry"));
       return 2;
     }
 
-  library = open_library ();
+  library = dorsum_cli_open_library ();
   entry = dorsum_library_lookup (library, argv[1]);
   if (entry == NULL)
     {
@@ -499,24 +500,24 @@ static int
 run_search (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("TEXT…"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("TEXT…"),
     _("Search names, Latin names and everyday names; prints id<TAB>name<TAB>kind, best first."));
   g_autoptr(DorsumLibrary) library = NULL;
   g_autoptr(DorsumSearchIndex) index = NULL;
   g_autoptr(GArray) results = NULL;
   g_autofree char *text = NULL;
 
-  if (!parse_command (context, &argc, &argv))
+  if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
   if (argc < 2)
     {
-      usage_error (context, _("say what to search for"));
+      dorsum_cli_usage_error (context, _("say what to search for"));
       return 2;
     }
 
   text = g_strjoinv (" ", argv + 1);
-  library = open_library ();
+  library = dorsum_cli_open_library ();
   index = dorsum_search_index_new (library);
   results = dorsum_search_index_query (index, text, 0);
 
@@ -537,7 +538,7 @@ static int
 run_hit (int    argc,
          char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("X Y"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("X Y"),
     _("Print the region at the point (X, Y) of a figure's layer in diagram units (0–800 across,\n"
       "0–1200 down) as region-id<TAB>muscle-id<TAB>side; exits 1 when the point is on no muscle.\n"
       "The side is the figure's own: on the anterior figure its left is on the picture's right."));
@@ -548,13 +549,13 @@ run_hit (int    argc,
   double x, y;
 
   g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv) || !(figure = parse_figure (context)) ||
+  if (!dorsum_cli_parse_command (context, &argc, &argv) || !(figure = parse_figure (context)) ||
       !parse_layer (context, figure, TRUE))
     return 2;
 
   if (argc != 3)
     {
-      usage_error (context, _("give the point as two numbers, X and Y"));
+      dorsum_cli_usage_error (context, _("give the point as two numbers, X and Y"));
       return 2;
     }
 
@@ -562,7 +563,7 @@ run_hit (int    argc,
   y = g_ascii_strtod (argv[2], &end_y);
   if (*end_x != '\0' || *end_y != '\0')
     {
-      usage_error (context, _("X and Y must be numbers"));
+      dorsum_cli_usage_error (context, _("X and Y must be numbers"));
       return 2;
     }
 
@@ -582,7 +583,7 @@ static int
 run_render (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (NULL,
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (NULL,
     _("Draw a layer of a figure of the atlas (--figure, posterior by default) to a PNG, SVG or PDF file."));
   g_autoptr(DorsumDiagram) diagram = NULL;
   g_autoptr(DorsumLibrary) library = NULL;
@@ -597,20 +598,20 @@ run_render (int    argc,
 
   g_option_context_add_main_entries (context, layer_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, render_entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv) || !(figure = parse_figure (context)) ||
+  if (!dorsum_cli_parse_command (context, &argc, &argv) || !(figure = parse_figure (context)) ||
       !parse_layer (context, figure, TRUE))
     return 2;
 
   if (output_path == NULL || render_width < 16 || render_width > 16384 || argc != 1)
     {
-      usage_error (context, _("give --width between 16 and 16384 and -o OUT.png, .svg or .pdf"));
+      dorsum_cli_usage_error (context, _("give --width between 16 and 16384 and -o OUT.png, .svg or .pdf"));
       return 2;
     }
 
   if (!(diagram = open_diagram (figure, layer_name)))
     return 1;
 
-  library = open_library ();
+  library = dorsum_cli_open_library ();
   for (guint i = 0; highlights && highlights[i]; i++)
     {
       DorsumEntry *entry = dorsum_library_lookup (library, highlights[i]);
@@ -637,7 +638,7 @@ run_render (int    argc,
     surface = cairo_pdf_surface_create (output_path, render_width, height);
   else
     {
-      usage_error (context, _("the output must end in .png, .svg or .pdf"));
+      dorsum_cli_usage_error (context, _("the output must end in .png, .svg or .pdf"));
       return 2;
     }
 
@@ -691,18 +692,18 @@ static int
 run_chart (int    argc,
            char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("validate|lookup FILE"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("validate|lookup FILE"),
     _("validate: check a pain chart file; exits 0 when valid, 1 otherwise (FILE:LINE: message).\n"
       "lookup: list the muscles whose trigger-point referral zones cover the chart's marks,\n"
       "best first, as score<TAB>muscle-id<TAB>name<TAB>marks covered."));
   g_autoptr(DorsumChart) chart = NULL;
 
-  if (!parse_command (context, &argc, &argv))
+  if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
   if (argc != 3 || !(g_str_equal (argv[1], "validate") || g_str_equal (argv[1], "lookup")))
     {
-      usage_error (context, _("say validate or lookup, then one chart file"));
+      dorsum_cli_usage_error (context, _("say validate or lookup, then one chart file"));
       return 2;
     }
 
@@ -718,7 +719,7 @@ run_chart (int    argc,
     }
   else
     {
-      g_autoptr(DorsumLibrary) library = open_library ();
+      g_autoptr(DorsumLibrary) library = dorsum_cli_open_library ();
       g_autoptr(GArray) results = dorsum_lookup_muscles (library, chart);
 
       for (guint i = 0; i < results->len; i++)
@@ -739,7 +740,7 @@ static int
 run_export (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (_("CHART"),
+  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("CHART"),
     _("Draw a pain chart (the marks on the back, with a legend) to PNG, SVG or PDF,\n"
       "or with --handout the client handout as a two-page A4 PDF."));
   g_autoptr(DorsumChart) chart = NULL;
@@ -747,19 +748,19 @@ run_export (int    argc,
   g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
-  if (!parse_command (context, &argc, &argv))
+  if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
   if (argc != 2 || output_path == NULL)
     {
-      usage_error (context, _("name one chart file and give -o OUT.png, .svg or .pdf"));
+      dorsum_cli_usage_error (context, _("name one chart file and give -o OUT.png, .svg or .pdf"));
       return 2;
     }
 
   if (!(chart = open_chart (argv[1])))
     return 1;
 
-  library = open_library ();
+  library = dorsum_cli_open_library ();
   if (!dorsum_chart_export (chart, library, output_path, render_width, handout, &error))
     {
       g_printerr ("dorsum-cli: %s\n", error->message);
@@ -778,6 +779,8 @@ static const Command commands[] = {
   { "chart", N_("validate|lookup FILE"), N_("Check a pain chart, or rank the muscles behind it"), run_chart },
   { "export", N_("CHART -o FILE"), N_("Draw a chart, or its client handout (--handout)"), run_export },
   { "render", N_("-o FILE"), N_("Draw a layer to PNG, SVG or PDF (--figure F --layer L --width PX)"), run_render },
+  { "quiz", N_("[--deck D --count N]"), N_("Study: answer questions, recorded for spaced repetition"), dorsum_cli_run_quiz },
+  { "study", N_("status|export|import"), N_("Study progress: due cards and retention per deck"), dorsum_cli_run_study },
 };
 
 static void
