@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "dorsum-diagram.h"
 #include "dorsum-library.h"
 #include "dorsum-quiz.h"
 #include "dorsum-quiz-private.h"
 #include "dorsum-search.h"
+#include "test-common.h"
 
 static DorsumLibrary *library;
 static DorsumQuiz *quiz;
@@ -79,7 +81,7 @@ assert_wrong (const DorsumQuestion *q,
 
     case DORSUM_FACT_ORIGIN:
     case DORSUM_FACT_INSERTION:
-      g_assert_false (dorsum_quiz_texts_same (choice, dorsum_entry_lookup_value (entry, dorsum_fact_to_string (q->fact))));
+      g_assert_false (dorsum_quiz_texts_same (quiz, choice, dorsum_entry_lookup_value (entry, dorsum_fact_to_string (q->fact))));
       break;
 
     case DORSUM_FACT_ACTION:
@@ -87,12 +89,12 @@ assert_wrong (const DorsumQuestion *q,
         const char * const *actions = dorsum_entry_lookup_field (entry, "action");
 
         for (guint i = 0; actions[i]; i++)
-          g_assert_false (dorsum_quiz_texts_same (choice, actions[i]));
+          g_assert_false (dorsum_quiz_texts_same (quiz, choice, actions[i]));
       }
       break;
 
     case DORSUM_FACT_INNERVATION:
-      g_assert_false (dorsum_quiz_texts_same (choice, dorsum_entry_lookup_value (entry, "innervation")));
+      g_assert_false (dorsum_quiz_texts_same (quiz, choice, dorsum_entry_lookup_value (entry, "innervation")));
       break;
 
     case DORSUM_FACT_ROOTS:
@@ -155,7 +157,7 @@ test_every_card (void)
           for (guint a = 0; a < 4; a++)
             {
               for (guint b = a + 1; b < 4; b++)
-                g_assert_false (dorsum_quiz_texts_same (q->choices[a], q->choices[b]));
+                g_assert_false (dorsum_quiz_texts_same (quiz, q->choices[a], q->choices[b]));
 
               if (a == q->answer)
                 n_right++;
@@ -381,6 +383,58 @@ test_decks (void)
   }
 }
 
+/* A session takes the due cards first, then new ones within the day's allowance. */
+static void
+test_pick_with_store (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-quiz-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "study.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumStudyStore) store = dorsum_study_store_open (path, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(GPtrArray) picked = NULL;
+  g_autoptr(GHashTable) stats = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *forgotten = "levator-scapulae/innervation";
+  guint due, new_cards;
+
+  g_assert_no_error (error);
+  /* Forgotten an hour ago: due again a few minutes later. */
+  g_assert_true (dorsum_study_store_answer (store, forgotten, "levator-scapulae",
+                                            dorsum_quiz_get_card_decks (quiz, forgotten),
+                                            DORSUM_GRADE_AGAIN, now - 3600, NULL, &error));
+
+  picked = dorsum_quiz_pick_cards (quiz, store, "innervation", DORSUM_QUESTION_TYPES_ALL, 10, 3, FALSE, now, rand, &error);
+  g_assert_no_error (error);
+  /* The due card, then three new ones less the one started today: 1 + 2. */
+  g_assert_cmpuint (picked->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (picked, 0), ==, forgotten);
+  for (guint i = 1; i < picked->len; i++)
+    g_assert_true (g_strv_contains (dorsum_quiz_get_card_decks (quiz, g_ptr_array_index (picked, i)), "innervation"));
+  g_clear_pointer (&picked, g_ptr_array_unref);
+
+  /* With practice, the session fills up. */
+  picked = dorsum_quiz_pick_cards (quiz, store, "innervation", DORSUM_QUESTION_TYPES_ALL, 10, 3, TRUE, now, rand, &error);
+  g_assert_cmpuint (picked->len, ==, 10);
+
+  stats = dorsum_study_store_get_deck_stats (store, now, &error);
+  dorsum_quiz_count_due_today (quiz, stats, "innervation", 3, &due, &new_cards);
+  g_assert_cmpuint (due, ==, 1);
+  g_assert_cmpuint (new_cards, ==, 2);
+  dorsum_quiz_count_due_today (quiz, stats, "actions", 3, &due, &new_cards);
+  g_assert_cmpuint (due, ==, 0);
+  g_assert_cmpuint (new_cards, ==, 2);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, i == 1 ? "-wal" : i == 2 ? "-shm" : "", NULL);
+
+      g_unlink (file);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -408,6 +462,7 @@ main (int    argc,
   g_test_add_func ("/quiz/name-it", test_name_it);
   g_test_add_func ("/quiz/edit-distance", test_edit_distance);
   g_test_add_func ("/quiz/decks", test_decks);
+  g_test_add_func ("/quiz/pick-with-store", test_pick_with_store);
 
   ret = g_test_run ();
 

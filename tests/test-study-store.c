@@ -175,6 +175,24 @@ test_answer_and_stats (void)
   g_assert_cmpuint (stats.cards, ==, 0);
   g_assert_cmpfloat (stats.retention, ==, -1);
 
+  /* Every deck at once gives the same figures as one deck at a time. */
+  {
+    g_autoptr(GHashTable) table = dorsum_study_store_get_deck_stats (store, now, &error);
+    const char * const names[] = { "all", "region:upper-back", "layer:middle", "attachments" };
+
+    g_assert_no_error (error);
+    g_assert_null (g_hash_table_lookup (table, "region:lower-back"));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        const DorsumStudyStats *one = g_hash_table_lookup (table, names[i]);
+        DorsumStudyStats expected;
+
+        g_assert_true (dorsum_study_store_get_stats (store, i == 0 ? NULL : names[i], now, &expected, &error));
+        g_assert_nonnull (one);
+        g_assert_cmpmem (one, sizeof *one, &expected, sizeof expected);
+      }
+  }
+
   g_assert_true (dorsum_study_store_get_entry_stats (store, "trapezius", now, &stats, &error));
   g_assert_cmpuint (stats.reviews, ==, 1);
 
@@ -234,7 +252,9 @@ test_migrate (void)
   store = dorsum_study_store_open (path, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, DORSUM_STUDY_SCHEMA_VERSION);
+  /* 2 → 3 counted the old answers onto the card. */
+  g_assert_cmpint (sql_int (path, "SELECT n_reviews * 100 + n_learned * 10 + n_kept FROM cards"), ==, 111);
   g_assert_cmpint (sql_int (path, "SELECT count (*) FROM sqlite_schema WHERE name IN ('cards_due', 'cards_entry', 'reviews_time')"), ==, 3);
   g_assert_true (dorsum_study_store_lookup_card (store, "piriformis/action", &card, &found, &error));
   g_assert_true (found);
@@ -243,6 +263,13 @@ test_migrate (void)
   g_assert_true (dorsum_study_store_answer (store, "piriformis/action", "piriformis", NULL, DORSUM_GRADE_GOOD,
                                             1772445600, NULL, &error));
   g_assert_cmpint (sql_int (path, "SELECT count (*) FROM reviews"), ==, 2);
+  {
+    DorsumStudyStats stats;
+
+    g_assert_true (dorsum_study_store_get_stats (store, NULL, 1772445600, &stats, &error));
+    g_assert_cmpuint (stats.reviews, ==, 2);
+    g_assert_cmpfloat (stats.retention, ==, 1.0);
+  }
   {
     g_autofree char *mode = sql_text (path, "PRAGMA journal_mode");
 
@@ -414,7 +441,8 @@ test_kill_mid_write (void)
       g_assert_cmpint (sql_int (path, "SELECT count (*) FROM reviews"), >=, before + reported);
       g_assert_cmpint (sql_int (path, "SELECT count (*) FROM reviews"), <=, before + reported + 1);
       g_assert_cmpint (sql_int (path, "SELECT count (*) FROM cards "
-                                      "WHERE reps != (SELECT count (*) FROM reviews WHERE card = cards.id)"), ==, 0);
+                                      "WHERE reps != (SELECT count (*) FROM reviews WHERE card = cards.id) "
+                                      "   OR n_reviews != reps"), ==, 0);
       g_clear_object (&store);
       g_test_message ("round %u: %u answers reported, %" G_GINT64_FORMAT " stored in all", round, reported,
                       sql_int (path, "SELECT count (*) FROM reviews"));

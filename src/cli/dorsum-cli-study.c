@@ -318,26 +318,31 @@ study_status (DorsumStudyStore *store)
   g_autoptr(DorsumLibrary) library = dorsum_cli_open_library ();
   g_autoptr(DorsumQuiz) quiz = open_quiz (library, TRUE);
   g_autoptr(GPtrArray) decks = dorsum_quiz_list_decks (quiz);
+  g_autoptr(GHashTable) deck_stats = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint streak = 0;
+
+  if (!(deck_stats = dorsum_study_store_get_deck_stats (store, now, &error)))
+    {
+      g_printerr ("dorsum-cli: %s\n", error->message);
+      return 1;
+    }
 
   g_print ("%s\n", _("deck\tdue today\tnew\tstudied\treviews\tretention\ttitle"));
   for (guint i = 0; i < decks->len; i++)
     {
       const DorsumDeck *deck = g_ptr_array_index (decks, i);
-      DorsumStudyStats stats;
+      const DorsumStudyStats *stats = g_hash_table_lookup (deck_stats, deck->id);
+      DorsumStudyStats none = { .retention = -1 };
       guint due, new_cards;
 
-      if (!dorsum_quiz_count_due_today (quiz, store, deck->id, new_per_day, now, &due, &new_cards, &error) ||
-          !dorsum_study_store_get_stats (store, g_str_equal (deck->id, "all") ? NULL : deck->id, now, &stats, &error))
-        {
-          g_printerr ("dorsum-cli: %s\n", error->message);
-          return 1;
-        }
+      dorsum_quiz_count_due_today (quiz, deck_stats, deck->id, new_per_day, &due, &new_cards);
+      if (stats == NULL)
+        stats = &none;
 
-      g_print ("%s\t%u\t%u\t%u\t%u", deck->id, due + new_cards, new_cards, stats.cards, stats.reviews);
-      print_retention (stats.retention);
+      g_print ("%s\t%u\t%u\t%u\t%u", deck->id, due + new_cards, new_cards, stats->cards, stats->reviews);
+      print_retention (stats->retention);
       g_print ("\t%s\n", deck->title);
     }
 

@@ -28,11 +28,18 @@ is_stop_word (const char *word)
 
 /* The content words of a text, folded, with a plural "s" taken off. */
 static GHashTable *
-content_words (const char *text)
+content_words (DorsumQuiz *self,
+               const char *text)
 {
-  g_autofree char *folded = dorsum_search_normalize (text);
-  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) words = NULL;
+  GHashTable *set = g_hash_table_lookup (self->words, text);
+
+  if (set)
+    return set;
+
+  words = g_strsplit (dorsum_quiz_fold (self, text), " ", -1);
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (self->words, g_strdup (text), set);
 
   for (guint i = 0; words[i]; i++)
     {
@@ -48,25 +55,40 @@ content_words (const char *text)
   return set;
 }
 
+/* Folding is the costly part of comparing texts; each text is folded once. */
+const char *
+dorsum_quiz_fold (DorsumQuiz *self,
+                  const char *text)
+{
+  char *folded = g_hash_table_lookup (self->folded, text);
+
+  if (folded == NULL)
+    {
+      folded = dorsum_search_normalize (text);
+      g_hash_table_insert (self->folded, g_strdup (text), folded);
+    }
+
+  return folded;
+}
+
 gboolean
-dorsum_quiz_texts_same (const char *a,
+dorsum_quiz_texts_same (DorsumQuiz *self,
+                        const char *a,
                         const char *b)
 {
-  g_autofree char *fa = dorsum_search_normalize (a);
-  g_autofree char *fb = dorsum_search_normalize (b);
-
-  return g_str_equal (fa, fb);
+  return g_str_equal (dorsum_quiz_fold (self, a), dorsum_quiz_fold (self, b));
 }
 
 /* Two actions are the same answer when most of the words of the shorter one are in the
  * other: "Extends the vertebral column" is in "Acting on both sides, extends the vertebral
  * column and the head"; "Elevates the scapula" is not "Depresses the scapula". */
 gboolean
-dorsum_quiz_actions_similar (const char *a,
+dorsum_quiz_actions_similar (DorsumQuiz *self,
+                             const char *a,
                              const char *b)
 {
-  g_autoptr(GHashTable) wa = content_words (a);
-  g_autoptr(GHashTable) wb = content_words (b);
+  GHashTable *wa = content_words (self, a);
+  GHashTable *wb = content_words (self, b);
   GHashTable *small = g_hash_table_size (wa) <= g_hash_table_size (wb) ? wa : wb;
   GHashTable *large = small == wa ? wb : wa;
   GHashTableIter iter;
@@ -120,7 +142,8 @@ nerve_keys (const char *text)
 }
 
 gboolean
-dorsum_quiz_innervations_same (DorsumEntry *a,
+dorsum_quiz_innervations_same (DorsumQuiz  *self,
+                               DorsumEntry *a,
                                DorsumEntry *b)
 {
   const char *roots_a = dorsum_entry_get_attribute (a, "innervation-roots");
@@ -133,7 +156,7 @@ dorsum_quiz_innervations_same (DorsumEntry *a,
   if (roots_a && roots_b && g_str_equal (roots_a, roots_b))
     return TRUE;
 
-  if (dorsum_quiz_texts_same (dorsum_entry_lookup_value (a, "innervation"),
+  if (dorsum_quiz_texts_same (self, dorsum_entry_lookup_value (a, "innervation"),
                               dorsum_entry_lookup_value (b, "innervation")))
     return TRUE;
 

@@ -29,6 +29,14 @@ struct _DorsumQuiz
   GPtrArray      *decks;          /* DorsumDeck */
   GPtrArray      *muscles;        /* DorsumEntry, the library's muscles */
   GHashTable     *name_forms;     /* DorsumEntry → GPtrArray of DorsumNameForm */
+
+  /* Caches, so that a question takes well under a millisecond. */
+  GHashTable     *muscle_index;   /* DorsumEntry → its index in muscles, plus one */
+  GHashTable     *on_figure[DORSUM_N_LAYERS]; /* set of DorsumEntry drawn on that figure */
+  guint8         *pairs;          /* muscles × muscles: PAIR_* bits, computed on first use */
+  GHashTable     *overlapping;    /* DorsumTriggerPoint → set of DorsumEntry whose zones touch its zones */
+  GHashTable     *folded;         /* text → dorsum_search_normalize (text) */
+  GHashTable     *words;          /* text → set of its content words */
 };
 
 typedef struct
@@ -37,11 +45,16 @@ typedef struct
   const char *original;  /* the library's spelling, owned by the entry */
 } DorsumNameForm;
 
-gboolean   dorsum_quiz_texts_same         (const char               *a,
+const char *dorsum_quiz_fold              (DorsumQuiz               *self,
+                                           const char               *text);
+gboolean   dorsum_quiz_texts_same         (DorsumQuiz               *self,
+                                           const char               *a,
                                            const char               *b);
-gboolean   dorsum_quiz_actions_similar    (const char               *a,
+gboolean   dorsum_quiz_actions_similar    (DorsumQuiz               *self,
+                                           const char               *a,
                                            const char               *b);
-gboolean   dorsum_quiz_innervations_same  (DorsumEntry              *a,
+gboolean   dorsum_quiz_innervations_same  (DorsumQuiz               *self,
+                                           DorsumEntry              *a,
                                            DorsumEntry              *b);
 gboolean   dorsum_quiz_zone_overlaps      (const DorsumTriggerPoint *tp,
                                            DorsumEntry              *other);

@@ -119,14 +119,15 @@ confusable_muscles (DorsumQuiz  *self,
 
 /* Adds @text as a wrong choice unless it is already there (or is the answer). */
 static void
-add_choice (GPtrArray  *choices,
+add_choice (DorsumQuiz *self,
+            GPtrArray  *choices,
             const char *text)
 {
   if (text == NULL || choices->len >= N_CHOICES)
     return;
 
   for (guint i = 0; i < choices->len; i++)
-    if (dorsum_quiz_texts_same (g_ptr_array_index (choices, i), text))
+    if (dorsum_quiz_texts_same (self, g_ptr_array_index (choices, i), text))
       return;
 
   g_ptr_array_add (choices, g_strdup (text));
@@ -143,40 +144,89 @@ random_value (DorsumEntry *entry,
   return n ? values[g_rand_int_range (rand, 0, n)] : NULL;
 }
 
+enum {
+  PAIR_SYNERGISTS,  /* they share an action */
+  PAIR_SAME_NERVE,  /* their supplies share a nerve or roots */
+};
+
+static gboolean
+compute_pair (DorsumQuiz  *self,
+              DorsumEntry *a,
+              DorsumEntry *b,
+              guint        relation)
+{
+  if (relation == PAIR_SAME_NERVE)
+    return dorsum_quiz_innervations_same (self, a, b);
+  else
+    {
+      const char * const *mine = dorsum_entry_lookup_field (a, "action");
+      const char * const *theirs = dorsum_entry_lookup_field (b, "action");
+
+      for (guint k = 0; theirs && theirs[k]; k++)
+        for (guint i = 0; mine && mine[i]; i++)
+          if (dorsum_quiz_actions_similar (self, mine[i], theirs[k]))
+            return TRUE;
+
+      return FALSE;
+    }
+}
+
+/* A relation between two muscles, worked out once. */
+static gboolean
+pair (DorsumQuiz  *self,
+      DorsumEntry *a,
+      DorsumEntry *b,
+      guint        relation)
+{
+  guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (self->muscle_index, a));
+  guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (self->muscle_index, b));
+  guint8 known = 1 << (2 * relation), value = 2 << (2 * relation);
+  guint8 *cell;
+
+  g_assert (ia > 0 && ib > 0);
+  cell = &self->pairs[(ia - 1) * self->muscles->len + ib - 1];
+  if (!(*cell & known))
+    *cell |= known | (compute_pair (self, a, b, relation) ? value : 0);
+
+  return (*cell & value) != 0;
+}
+
 /* An action of @other, when @other shares none of @muscle's actions. Muscles that share
  * one work together, and what one of them does the other often does too even where the
  * library does not say so: none of their actions is surely wrong. */
 static const char *
-distinct_action (DorsumEntry *muscle,
+distinct_action (DorsumQuiz  *self,
+                 DorsumEntry *muscle,
                  DorsumEntry *other,
                  GRand       *rand)
 {
-  const char * const *mine = dorsum_entry_lookup_field (muscle, "action");
   const char * const *theirs = dorsum_entry_lookup_field (other, "action");
   guint n = theirs ? g_strv_length ((GStrv)theirs) : 0;
 
-  for (guint k = 0; k < n; k++)
-    for (guint i = 0; mine && mine[i]; i++)
-      if (dorsum_quiz_actions_similar (mine[i], theirs[k]))
-        return NULL;
+  if (n == 0 || pair (self, muscle, other, PAIR_SYNERGISTS))
+    return NULL;
 
-  return n ? theirs[g_rand_int_range (rand, 0, n)] : NULL;
+  return theirs[g_rand_int_range (rand, 0, n)];
 }
 
-/* Muscles drawn on @layer's figure, for find-it and name-it choices. */
+/* Whether any referral zone of @other touches those of @tp, worked out once per trigger point. */
 static gboolean
-on_figure (DorsumQuiz  *self,
-           DorsumEntry *muscle,
-           DorsumLayer  layer)
+refers_there_too (DorsumQuiz               *self,
+                  const DorsumTriggerPoint *tp,
+                  DorsumEntry              *other)
 {
-  g_auto(GStrv) regions = NULL;
+  GHashTable *set = g_hash_table_lookup (self->overlapping, tp);
 
-  if (self->diagrams[layer] == NULL)
-    return FALSE;
+  if (set == NULL)
+    {
+      set = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->muscles->len; i++)
+        if (dorsum_quiz_zone_overlaps (tp, g_ptr_array_index (self->muscles, i)))
+          g_hash_table_add (set, g_ptr_array_index (self->muscles, i));
+      g_hash_table_insert (self->overlapping, (gpointer)tp, set);
+    }
 
-  regions = dorsum_quiz_muscle_regions (self, self->diagrams[layer], muscle);
-
-  return regions != NULL;
+  return g_hash_table_contains (set, other);
 }
 
 static void
@@ -197,7 +247,7 @@ fill_muscle_choices (DorsumQuiz  *self,
         {
         case DORSUM_FACT_LOCATION:
         case DORSUM_FACT_NAME:
-          if (on_figure (self, other, card->layer))
+          if (g_hash_table_contains (self->on_figure[card->layer], other))
             value = dorsum_entry_get_name (other);
           break;
 
@@ -207,11 +257,11 @@ fill_muscle_choices (DorsumQuiz  *self,
           break;
 
         case DORSUM_FACT_ACTION:
-          value = distinct_action (card->entry, other, rand);
+          value = distinct_action (self, card->entry, other, rand);
           break;
 
         case DORSUM_FACT_INNERVATION:
-          if (dorsum_entry_lookup_value (other, "innervation") && !dorsum_quiz_innervations_same (card->entry, other))
+          if (dorsum_entry_lookup_value (other, "innervation") && !pair (self, card->entry, other, PAIR_SAME_NERVE))
             value = dorsum_entry_lookup_value (other, "innervation");
           break;
 
@@ -222,7 +272,7 @@ fill_muscle_choices (DorsumQuiz  *self,
           break;
 
         case DORSUM_FACT_REFERRAL:
-          if (dorsum_entry_get_n_trigger_points (other) > 0 && !dorsum_quiz_zone_overlaps (tp, other))
+          if (dorsum_entry_get_n_trigger_points (other) > 0 && !refers_there_too (self, tp, other))
             value = dorsum_entry_get_name (other);
           break;
 
@@ -234,7 +284,7 @@ fill_muscle_choices (DorsumQuiz  *self,
           g_assert_not_reached ();
         }
 
-      add_choice (choices, value);
+      add_choice (self, choices, value);
     }
 }
 
@@ -283,9 +333,9 @@ fill_contraindication_choices (DorsumQuiz *self,
   dorsum_quiz_shuffle (conditions, rand);
   dorsum_quiz_shuffle (indications, rand);
   for (guint i = 0; i < conditions->len; i++)
-    add_choice (choices, dorsum_entry_get_name (g_ptr_array_index (conditions, i)));
+    add_choice (self, choices, dorsum_entry_get_name (g_ptr_array_index (conditions, i)));
   for (guint i = 0; i < indications->len; i++)
-    add_choice (choices, g_ptr_array_index (indications, i));
+    add_choice (self, choices, g_ptr_array_index (indications, i));
 }
 
 /* Wrong choices for a red flag: contraindications that are not red flags. */
@@ -309,7 +359,7 @@ fill_red_flag_choices (DorsumQuiz *self,
 
   dorsum_quiz_shuffle (others, rand);
   for (guint i = 0; i < others->len; i++)
-    add_choice (choices, dorsum_entry_get_name (g_ptr_array_index (others, i)));
+    add_choice (self, choices, dorsum_entry_get_name (g_ptr_array_index (others, i)));
 }
 
 /* The right answer to @card, and the prompt. */
@@ -458,7 +508,7 @@ dorsum_quiz_generate (DorsumQuiz *self,
     fill_red_flag_choices (self, choices, rand);
   else if (card->fact == DORSUM_FACT_SEVERITY)
     for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
-      add_choice (choices, _(severities[i].title));
+      add_choice (self, choices, _(severities[i].title));
   else
     fill_muscle_choices (self, card, choices, rand, tp);
 
@@ -516,7 +566,7 @@ dorsum_quiz_check_name (DorsumQuiz           *self,
   if (question->type != DORSUM_QUESTION_FIND && question->type != DORSUM_QUESTION_NAME &&
       question->type != DORSUM_QUESTION_REFERRAL)
     {
-      if (!dorsum_quiz_texts_same (text, question->choices[question->answer]))
+      if (!dorsum_quiz_texts_same (self, text, question->choices[question->answer]))
         return FALSE;
       if (corrected)
         *corrected = g_strdup (question->choices[question->answer]);

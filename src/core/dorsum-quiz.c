@@ -306,6 +306,14 @@ build_cards (DorsumQuiz *self)
       const char *roots = dorsum_entry_get_attribute (muscle, "innervation-roots");
 
       g_ptr_array_add (self->muscles, g_object_ref (muscle));
+      g_hash_table_insert (self->muscle_index, muscle, GUINT_TO_POINTER (self->muscles->len));
+      for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+        {
+          g_auto(GStrv) regions = self->diagrams[l] ? dorsum_quiz_muscle_regions (self, self->diagrams[l], muscle) : NULL;
+
+          if (regions)
+            g_hash_table_add (self->on_figure[l], muscle);
+        }
       add_figure_cards (self, muscle);
       if (dorsum_entry_lookup_value (muscle, "origin"))
         add_card (self, muscle, DORSUM_FACT_ORIGIN);
@@ -320,6 +328,8 @@ build_cards (DorsumQuiz *self)
       if (dorsum_entry_get_n_trigger_points (muscle) > 0)
         add_card (self, muscle, DORSUM_FACT_REFERRAL);
     }
+
+  self->pairs = g_new0 (guint8, self->muscles->len * self->muscles->len);
 
   for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
     {
@@ -375,6 +385,13 @@ dorsum_quiz_finalize (GObject *object)
   DorsumQuiz *self = (DorsumQuiz *)object;
 
   g_clear_pointer (&self->name_forms, g_hash_table_unref);
+  g_clear_pointer (&self->muscle_index, g_hash_table_unref);
+  g_clear_pointer (&self->folded, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->overlapping, g_hash_table_unref);
+  g_clear_pointer (&self->pairs, g_free);
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    g_clear_pointer (&self->on_figure[l], g_hash_table_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->decks, g_ptr_array_unref);
@@ -400,6 +417,12 @@ dorsum_quiz_init (DorsumQuiz *self)
   self->decks = g_ptr_array_new_with_free_func (deck_free);
   self->muscles = g_ptr_array_new_with_free_func (g_object_unref);
   self->name_forms = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  self->muscle_index = g_hash_table_new (NULL, NULL);
+  self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
+  self->overlapping = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    self->on_figure[l] = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -636,46 +659,43 @@ dorsum_quiz_pick_cards (DorsumQuiz        *self,
 
 /**
  * dorsum_quiz_count_due_today:
+ * @deck_stats: (element-type utf8 DorsumStudyStats): from dorsum_study_store_get_deck_stats()
+ * @deck: (nullable): a deck id, or %NULL for all
  * @due: (out): cards of @deck already studied that are due before the day ends
  * @new_cards: (out): never-seen cards of @deck that today's allowance still lets in
  *
  * The Study page's "due today" is @due + @new_cards.
  */
-gboolean
-dorsum_quiz_count_due_today (DorsumQuiz        *self,
-                             DorsumStudyStore  *store,
-                             const char        *deck,
-                             guint              new_per_day,
-                             gint64             now,
-                             guint             *due,
-                             guint             *new_cards,
-                             GError           **error)
+void
+dorsum_quiz_count_due_today (DorsumQuiz *self,
+                             GHashTable *deck_stats,
+                             const char *deck,
+                             guint       new_per_day,
+                             guint      *due,
+                             guint      *new_cards)
 {
   g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  DorsumStudyStats stats, all;
-  guint unseen = 0;
+  const DorsumStudyStats *stats, *all;
+  DorsumStudyStats none = { 0 };
+  guint unseen;
 
-  g_return_val_if_fail (DORSUM_IS_QUIZ (self), FALSE);
-  g_return_val_if_fail (DORSUM_IS_STUDY_STORE (store), FALSE);
-  g_return_val_if_fail (due != NULL && new_cards != NULL, FALSE);
+  g_return_if_fail (DORSUM_IS_QUIZ (self));
+  g_return_if_fail (deck_stats != NULL && due != NULL && new_cards != NULL);
 
-  if (deck && g_str_equal (deck, "all"))
-    deck = NULL;
+  if (deck == NULL)
+    deck = "all";
+  if (!(stats = g_hash_table_lookup (deck_stats, deck)))
+    stats = &none;
+  if (!(all = g_hash_table_lookup (deck_stats, "all")))
+    all = &none;
 
-  if (!dorsum_study_store_get_stats (store, deck, now, &stats, error) ||
-      !dorsum_study_store_get_stats (store, NULL, now, &all, error) ||
-      !(seen = dorsum_study_store_get_cards (store, deck, error)))
-    return FALSE;
+  /* Cards studied that this library no longer has (a pack removed) would make this an
+   * underestimate; it is a count for a label, which is worth not reading every card. */
+  cards = dorsum_quiz_list_cards (self, g_str_equal (deck, "all") ? NULL : deck, DORSUM_QUESTION_TYPES_ALL);
+  unseen = cards->len > stats->cards ? cards->len - stats->cards : 0;
 
-  cards = dorsum_quiz_list_cards (self, deck, DORSUM_QUESTION_TYPES_ALL);
-  for (guint i = 0; i < cards->len; i++)
-    unseen += !g_hash_table_contains (seen, g_ptr_array_index (cards, i));
-
-  *due = stats.due;
-  *new_cards = MIN (unseen, new_per_day > all.new_today ? new_per_day - all.new_today : 0);
-
-  return TRUE;
+  *due = stats->due;
+  *new_cards = MIN (unseen, new_per_day > all->new_today ? new_per_day - all->new_today : 0);
 }
 
 const char *

@@ -91,14 +91,12 @@ GPtrArray          *dorsum_quiz_pick_cards        (DorsumQuiz           *self,
                                                    gint64                now,
                                                    GRand                *rand,
                                                    GError              **error);
-gboolean            dorsum_quiz_count_due_today   (DorsumQuiz           *self,
-                                                   DorsumStudyStore     *store,
+void                dorsum_quiz_count_due_today   (DorsumQuiz           *self,
+                                                   GHashTable           *deck_stats,
                                                    const char           *deck,
                                                    guint                 new_per_day,
-                                                   gint64                now,
                                                    guint                *due,
-                                                   guint                *new_cards,
-                                                   GError              **error);
+                                                   guint                *new_cards);
 
 gboolean            dorsum_question_check_choice  (const DorsumQuestion *question,
                                                    guint                 choice);

@@ -20,6 +20,13 @@ struct _DorsumStudyStore
   sqlite3_stmt *insert_review;
 };
 
+/* Sets each card's counters from the review log (after a migration or an import). */
+#define COUNT_REVIEWS \
+  "UPDATE cards SET " \
+  "  n_reviews = (SELECT count (*) FROM reviews WHERE card = cards.id), " \
+  "  n_learned = (SELECT count (*) FROM reviews WHERE card = cards.id AND state = 2), " \
+  "  n_kept = (SELECT count (*) FROM reviews WHERE card = cards.id AND state = 2 AND grade > 1);"
+
 /* Statements filter by deck with ?1 (NULL for every card). */
 #define DECK_FILTER "(?1 IS NULL OR instr (cards.decks, ' ' || ?1 || ' ') > 0)"
 

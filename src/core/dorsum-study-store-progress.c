@@ -53,7 +53,9 @@ get_stats (DorsumStudyStore  *self,
   day_bounds (now, &start, &end);
   *stats = (DorsumStudyStats) { .retention = -1 };
 
-  card_sql = g_strdup_printf ("SELECT count (*), total (due < ?2), total (introduced >= ?3) "
+  /* The counters on each card make this a pass over the cards, not the review log. */
+  card_sql = g_strdup_printf ("SELECT count (*), total (due < ?2), total (introduced >= ?3), total (n_reviews), "
+                              "  total (n_learned), total (n_kept) "
                               "FROM cards WHERE %s", filter);
   if (!(stmt = dorsum_study_store_prepare (self, card_sql, error)))
     return FALSE;
@@ -65,13 +67,15 @@ get_stats (DorsumStudyStore  *self,
       stats->cards = sqlite3_column_int (stmt, 0);
       stats->due = sqlite3_column_int (stmt, 1);
       stats->new_today = sqlite3_column_int (stmt, 2);
+      stats->reviews = sqlite3_column_int (stmt, 3);
+      learned = sqlite3_column_int (stmt, 4);
+      kept = sqlite3_column_int (stmt, 5);
     }
   sqlite3_finalize (stmt);
 
-  review_sql = g_strdup_printf ("SELECT count (*), total (reviews.time >= ?2), total (reviews.state = %d), "
-                                "  total (reviews.state = %d AND reviews.grade > %d) "
-                                "FROM reviews JOIN cards ON cards.id = reviews.card WHERE %s",
-                                DORSUM_FSRS_REVIEW, DORSUM_FSRS_REVIEW, DORSUM_GRADE_AGAIN, filter);
+  /* Today's answers only, through the index on time. */
+  review_sql = g_strdup_printf ("SELECT count (*) FROM reviews INDEXED BY reviews_time "
+                                "JOIN cards ON cards.id = reviews.card WHERE reviews.time >= ?2 AND %s", filter);
   if (!(stmt = dorsum_study_store_prepare (self, review_sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
@@ -81,10 +85,7 @@ get_stats (DorsumStudyStore  *self,
       sqlite3_finalize (stmt);
       return dorsum_study_store_set_db_error (self->db, self->path, error);
     }
-  stats->reviews = sqlite3_column_int (stmt, 0);
-  stats->reviews_today = sqlite3_column_int (stmt, 1);
-  learned = sqlite3_column_int (stmt, 2);
-  kept = sqlite3_column_int (stmt, 3);
+  stats->reviews_today = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
 
   if (learned > 0)
@@ -109,6 +110,112 @@ dorsum_study_store_get_stats (DorsumStudyStore  *self,
   g_return_val_if_fail (stats != NULL, FALSE);
 
   return get_stats (self, DECK_FILTER, deck, now, stats, error);
+}
+
+static DorsumStudyStats *
+stats_for (GHashTable *table,
+           const char *deck)
+{
+  DorsumStudyStats *stats = g_hash_table_lookup (table, deck);
+
+  if (stats == NULL)
+    {
+      stats = g_new0 (DorsumStudyStats, 1);
+      stats->retention = -1;
+      g_hash_table_insert (table, g_strdup (deck), stats);
+    }
+
+  return stats;
+}
+
+/**
+ * dorsum_study_store_get_deck_stats:
+ *
+ * The figures of dorsum_study_store_get_stats() for every deck at once, in one read of
+ * the cards (what the Study page shows on opening). Decks with no card studied are absent.
+ *
+ * Returns: (transfer full) (element-type utf8 DorsumStudyStats): deck id → figures;
+ *   "all" holds the figures over every card
+ */
+GHashTable *
+dorsum_study_store_get_deck_stats (DorsumStudyStore  *self,
+                                   gint64             now,
+                                   GError           **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) learned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 start, end;
+  int rc;
+
+  g_return_val_if_fail (DORSUM_IS_STUDY_STORE (self), NULL);
+
+  day_bounds (now, &start, &end);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const char *sql = pass == 0
+        ? "SELECT decks, due < ?1, introduced >= ?2, n_reviews, n_learned, n_kept FROM cards"
+        : "SELECT cards.decks FROM reviews INDEXED BY reviews_time JOIN cards ON cards.id = reviews.card "
+          "WHERE reviews.time >= ?2";
+
+      if (!(stmt = dorsum_study_store_prepare (self, sql, error)))
+        return NULL;
+      if (pass == 0)
+        sqlite3_bind_int64 (stmt, 1, end);
+      sqlite3_bind_int64 (stmt, 2, start);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_auto(GStrv) decks = g_strsplit ((const char *)sqlite3_column_text (stmt, 0), " ", -1);
+
+          for (int d = -1; d < 0 || decks[d]; d++)
+            {
+              const char *deck = d < 0 ? "all" : decks[d];
+              DorsumStudyStats *stats;
+              guint *counts;
+
+              if (*deck == '\0')
+                continue;
+
+              stats = stats_for (table, deck);
+              if (pass == 1)
+                {
+                  stats->reviews_today++;
+                  continue;
+                }
+
+              stats->cards++;
+              stats->due += sqlite3_column_int (stmt, 1);
+              stats->new_today += sqlite3_column_int (stmt, 2);
+              stats->reviews += sqlite3_column_int (stmt, 3);
+              if (!(counts = g_hash_table_lookup (learned, deck)))
+                g_hash_table_insert (learned, g_strdup (deck), (counts = g_new0 (guint, 2)));
+              counts[0] += sqlite3_column_int (stmt, 4);
+              counts[1] += sqlite3_column_int (stmt, 5);
+            }
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          dorsum_study_store_set_db_error (self->db, self->path, error);
+          return NULL;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, learned);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const guint *counts = value;
+
+      if (counts[0] > 0)
+        stats_for (table, key)->retention = (double)counts[1] / counts[0];
+    }
+
+  return g_steal_pointer (&table);
 }
 
 /**
@@ -391,7 +498,8 @@ dorsum_study_store_import (DorsumStudyStore  *self,
              "  scheduled_days = CASE WHEN excluded.last_review > last_review THEN excluded.scheduled_days "
              "                   ELSE scheduled_days END, "
              "  introduced = min (introduced, excluded.introduced), "
-             "  last_review = max (last_review, excluded.last_review)", error))
+             "  last_review = max (last_review, excluded.last_review)", error) ||
+      !dorsum_study_store_exec (self, COUNT_REVIEWS, error))
     goto rollback;
 
   if (!dorsum_study_store_exec (self, "COMMIT", error))

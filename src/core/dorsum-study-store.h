@@ -20,7 +20,7 @@ typedef enum {
 } DorsumStudyStoreError;
 
 /* The schema this build writes; PRAGMA user_version holds it. */
-#define DORSUM_STUDY_SCHEMA_VERSION 2
+#define DORSUM_STUDY_SCHEMA_VERSION 3
 
 typedef struct
 {
@@ -65,6 +65,9 @@ gboolean          dorsum_study_store_get_stats     (DorsumStudyStore  *self,
                                                     const char        *deck,
                                                     gint64             now,
                                                     DorsumStudyStats  *stats,
+                                                    GError           **error);
+GHashTable       *dorsum_study_store_get_deck_stats (DorsumStudyStore *self,
+                                                    gint64             now,
                                                     GError           **error);
 gboolean          dorsum_study_store_get_entry_stats (DorsumStudyStore *self,
                                                     const char        *entry_id,
