@@ -58,7 +58,7 @@ mask_name (const char *text,
   while ((hit = strstr (p, lower_name)))
     {
       g_string_append_len (out, text + (p - lower_text), hit - p);
-      g_string_append (out, _("this muscle"));
+      g_string_append (out, "…");
       p = hit + strlen (lower_name);
     }
   g_string_append (out, text + (p - lower_text));
