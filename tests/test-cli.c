@@ -438,7 +438,7 @@ right_letters (const char *out)
   for (guint i = 0; lines[i]; i++)
     {
       const char *answer = strstr (lines[i], "The answer: ");
-      const char *right = g_str_has_prefix (lines[i], "Right: ") ? lines[i] + strlen ("Right: ") : NULL;
+      const char *right = g_str_has_prefix (lines[i], "> Right: ") ? lines[i] + strlen ("> Right: ") : NULL;
 
       if (answer)
         g_string_append_printf (letters, "%c\n", answer[strlen ("The answer: ")]);
@@ -469,7 +469,7 @@ test_quiz (void)
   g_assert_cmpstr (first.out, ==, again.out);
   g_assert_cmpuint (count_lines_starting (first.out, "Read more: dorsum-cli show "), ==, 6);
 
-  score = g_strdup_printf ("score: %u/6\n", count_lines_starting (first.out, "Right"));
+  score = g_strdup_printf ("score: %u/6\n", count_lines_starting (first.out, "> Right"));
   g_assert_true (g_str_has_suffix (first.out, score));
 
   /* Answering with the right letters scores full marks. */

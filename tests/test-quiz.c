@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "dorsum-diagram.h"
+#include "dorsum-figure.h"
 #include "dorsum-library.h"
 #include "dorsum-quiz.h"
 #include "dorsum-quiz-private.h"
@@ -153,6 +153,7 @@ test_every_card (void)
           g_assert_nonnull (dorsum_library_lookup (library, q->entry_id));
           g_assert_cmpuint (g_strv_length (q->choices), ==, 4);
           g_assert_cmpuint (q->answer, <, 4);
+          g_assert_true ((q->figure != NULL) == (q->type == DORSUM_QUESTION_FIND || q->type == DORSUM_QUESTION_NAME));
 
           for (guint a = 0; a < 4; a++)
             {
@@ -334,7 +335,8 @@ test_decks (void)
   g_autoptr(GPtrArray) decks = dorsum_quiz_list_decks (quiz);
   const char * const expected[] = {
     "all", "attachments", "actions", "innervation", "referral", "safety",
-    "region:upper-back", "region:lower-back", "layer:superficial", "layer:middle", "layer:deep",
+    "region:upper-back", "region:lower-back", "figure:posterior/superficial", "figure:posterior/middle",
+    "figure:posterior/deep", "figure:anterior/deep",
   };
 
   for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
@@ -362,8 +364,18 @@ test_decks (void)
 
           if (g_str_has_prefix (deck->id, "region:"))
             g_assert_cmpstr (dorsum_entry_get_attribute (entry, "region"), ==, deck->id + 7);
-          else if (g_str_has_prefix (deck->id, "layer:"))
-            g_assert_cmpstr (dorsum_entry_get_attribute (entry, "layer"), ==, deck->id + 6);
+          else if (g_str_has_prefix (deck->id, "figure:"))
+            {
+              /* The muscle's find-it card is on that figure and layer. */
+              g_autofree char *find = g_strdup_printf ("%s/find", dorsum_entry_get_id (entry));
+              g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+              g_autoptr(DorsumQuestion) q = dorsum_quiz_generate (quiz, find, rand);
+              g_autofree char *where = NULL;
+
+              g_assert_nonnull (q);
+              where = g_strdup_printf ("figure:%s/%s", q->figure, q->layer);
+              g_assert_cmpstr (where, ==, deck->id);
+            }
           else if (g_str_equal (deck->id, "safety"))
             g_assert_true (g_str_has_suffix (id, "/contraindication") || g_str_has_suffix (id, "/red-flag") ||
                            g_str_has_suffix (id, "/kind"));
@@ -440,7 +452,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  DorsumDiagram *diagrams[DORSUM_N_LAYERS];
+  GListModel *figures;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -448,14 +460,9 @@ main (int    argc,
   library = dorsum_library_new ();
   g_assert_true (dorsum_library_load_builtin (library, &error));
   g_assert_no_error (error);
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    {
-      diagrams[l] = dorsum_diagram_new_for_layer (l, &error);
-      g_assert_no_error (error);
-    }
-  quiz = dorsum_quiz_new (library, diagrams);
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    g_object_unref (diagrams[l]);
+  figures = dorsum_figures_get_default (&error);
+  g_assert_no_error (error);
+  quiz = dorsum_quiz_new (library, figures);
 
   g_test_add_func ("/quiz/every-card", test_every_card);
   g_test_add_func ("/quiz/reproducible", test_reproducible);

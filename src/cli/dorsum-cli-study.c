@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-cli-private.h"
-#include "dorsum-diagram.h"
+#include "dorsum-figure.h"
 #include "dorsum-quiz.h"
 #include "dorsum-study-store.h"
 
@@ -79,25 +79,15 @@ open_store (void)
 }
 
 static DorsumQuiz *
-open_quiz (DorsumLibrary *library,
-           gboolean       with_figures)
+open_quiz (DorsumLibrary *library)
 {
-  DorsumDiagram *diagrams[DORSUM_N_LAYERS] = { NULL };
-  DorsumQuiz *quiz;
+  g_autoptr(GError) error = NULL;
+  GListModel *figures = dorsum_figures_get_default (&error);
 
-  for (guint l = 0; with_figures && l < DORSUM_N_LAYERS; l++)
-    {
-      g_autoptr(GError) error = NULL;
+  if (figures == NULL)
+    g_printerr ("dorsum-cli: %s\n", error->message);
 
-      if (!(diagrams[l] = dorsum_diagram_new_for_layer (l, &error)))
-        g_printerr ("dorsum-cli: %s\n", error->message);
-    }
-
-  quiz = dorsum_quiz_new (library, diagrams);
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    g_clear_object (&diagrams[l]);
-
-  return quiz;
+  return dorsum_quiz_new (library, figures);
 }
 
 static void
@@ -244,7 +234,7 @@ dorsum_cli_run_quiz (int    argc,
     }
 
   library = dorsum_cli_open_library ();
-  quiz = open_quiz (library, TRUE);
+  quiz = open_quiz (library);
 
   if (deck_name && !(deck = dorsum_quiz_lookup_deck (quiz, deck_name)))
     {
@@ -316,7 +306,7 @@ static int
 study_status (DorsumStudyStore *store)
 {
   g_autoptr(DorsumLibrary) library = dorsum_cli_open_library ();
-  g_autoptr(DorsumQuiz) quiz = open_quiz (library, TRUE);
+  g_autoptr(DorsumQuiz) quiz = open_quiz (library);
   g_autoptr(GPtrArray) decks = dorsum_quiz_list_decks (quiz);
   g_autoptr(GHashTable) deck_stats = NULL;
   g_autoptr(GError) error = NULL;

@@ -3,9 +3,20 @@
  * answer, and the spellings of a muscle's name that a typed answer is matched against. */
 #pragma once
 
+#include "dorsum-figure.h"
 #include "dorsum-quiz.h"
 
 G_BEGIN_DECLS
+
+/* One layer of one figure of the atlas, as the quiz knows it. */
+typedef struct
+{
+  char               *figure;     /* "posterior" */
+  char               *layer;      /* "deep" */
+  char               *title;      /* "Back, deep layer" */
+  DorsumDiagram      *diagram;
+  GHashTable         *muscles;    /* set of DorsumEntry drawn there */
+} FigureLayer;
 
 typedef struct
 {
@@ -14,7 +25,7 @@ typedef struct
   DorsumFact          fact;
   DorsumQuestionType  type;
   GStrv               decks;
-  DorsumLayer         layer;
+  const FigureLayer  *figure;     /* find, name: where the muscle is shown */
   GStrv               regions;    /* find, name */
 } Card;
 
@@ -23,7 +34,7 @@ struct _DorsumQuiz
   GObject         parent_instance;
 
   DorsumLibrary  *library;
-  DorsumDiagram  *diagrams[DORSUM_N_LAYERS];
+  GPtrArray      *figure_layers;  /* FigureLayer, in the figures' order */
   GPtrArray      *cards;          /* Card */
   GHashTable     *by_id;          /* card id → Card */
   GPtrArray      *decks;          /* DorsumDeck */
@@ -32,7 +43,6 @@ struct _DorsumQuiz
 
   /* Caches, so that a question takes well under a millisecond. */
   GHashTable     *muscle_index;   /* DorsumEntry → its index in muscles, plus one */
-  GHashTable     *on_figure[DORSUM_N_LAYERS]; /* set of DorsumEntry drawn on that figure */
   guint8         *pairs;          /* muscles × muscles: PAIR_* bits, computed on first use */
   GHashTable     *overlapping;    /* DorsumTriggerPoint → set of DorsumEntry whose zones touch its zones */
   GHashTable     *folded;         /* text → dorsum_search_normalize (text) */

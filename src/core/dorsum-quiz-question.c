@@ -229,6 +229,23 @@ refers_there_too (DorsumQuiz               *self,
   return g_hash_table_contains (set, other);
 }
 
+/* Whether any layer of @figure draws @muscle: choices for find-it and name-it. */
+static gboolean
+on_figure (DorsumQuiz  *self,
+           const char  *figure,
+           DorsumEntry *muscle)
+{
+  for (guint i = 0; i < self->figure_layers->len; i++)
+    {
+      const FigureLayer *fl = g_ptr_array_index (self->figure_layers, i);
+
+      if (g_str_equal (fl->figure, figure) && g_hash_table_contains (fl->muscles, muscle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 fill_muscle_choices (DorsumQuiz  *self,
                      Card        *card,
@@ -247,7 +264,7 @@ fill_muscle_choices (DorsumQuiz  *self,
         {
         case DORSUM_FACT_LOCATION:
         case DORSUM_FACT_NAME:
-          if (g_hash_table_contains (self->on_figure[card->layer], other))
+          if (on_figure (self, card->figure->figure, other))
             value = dorsum_entry_get_name (other);
           break;
 
@@ -388,11 +405,11 @@ answer_for (DorsumQuiz                *self,
       return dorsum_entry_get_name (e);
 
     case DORSUM_FACT_ORIGIN:
-      *prompt = g_strdup_printf (_("Where does %s arise (its origin)?"), name);
+      *prompt = g_strdup_printf (_("Where is the origin of %s?"), name);
       return dorsum_entry_lookup_value (e, "origin");
 
     case DORSUM_FACT_INSERTION:
-      *prompt = g_strdup_printf (_("Where does %s insert?"), name);
+      *prompt = g_strdup_printf (_("Where is the insertion of %s?"), name);
       return dorsum_entry_lookup_value (e, "insertion");
 
     case DORSUM_FACT_ACTION:
@@ -404,7 +421,7 @@ answer_for (DorsumQuiz                *self,
       return dorsum_entry_lookup_value (e, "innervation");
 
     case DORSUM_FACT_ROOTS:
-      *prompt = g_strdup_printf (_("From which spinal roots is %s supplied?"), name);
+      *prompt = g_strdup_printf (_("Which spinal roots supply %s?"), name);
       return dorsum_entry_get_attribute (e, "innervation-roots");
 
     case DORSUM_FACT_REFERRAL:
@@ -494,7 +511,11 @@ dorsum_quiz_generate (DorsumQuiz *self,
   question->fact = card->fact;
   question->card_id = g_strdup (card->id);
   question->entry_id = g_strdup (dorsum_entry_get_id (card->entry));
-  question->layer = card->layer;
+  if (card->figure)
+    {
+      question->figure = g_strdup (card->figure->figure);
+      question->layer = g_strdup (card->figure->layer);
+    }
   question->regions = g_strdupv (card->regions);
 
   answer = answer_for (self, card, rand, &question->prompt, &question->detail, &tp, &question->trigger_point);
@@ -642,6 +663,8 @@ dorsum_question_free (DorsumQuestion *question)
   g_free (question->entry_id);
   g_free (question->prompt);
   g_free (question->detail);
+  g_free (question->figure);
+  g_free (question->layer);
   g_strfreev (question->choices);
   g_strfreev (question->regions);
   g_free (question);

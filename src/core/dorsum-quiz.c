@@ -60,6 +60,19 @@ card_free (gpointer data)
 }
 
 static void
+figure_layer_free (gpointer data)
+{
+  FigureLayer *fl = data;
+
+  g_free (fl->figure);
+  g_free (fl->layer);
+  g_free (fl->title);
+  g_clear_object (&fl->diagram);
+  g_clear_pointer (&fl->muscles, g_hash_table_unref);
+  g_free (fl);
+}
+
+static void
 deck_free (gpointer data)
 {
   DorsumDeck *deck = data;
@@ -178,9 +191,10 @@ region_title (const char *region)
 }
 
 static Card *
-add_card (DorsumQuiz  *self,
-          DorsumEntry *entry,
-          DorsumFact   fact)
+add_card (DorsumQuiz        *self,
+          DorsumEntry       *entry,
+          const FigureLayer *home,
+          DorsumFact         fact)
 {
   g_autoptr(GStrvBuilder) decks = g_strv_builder_new ();
   const char *region = dorsum_entry_get_attribute (entry, "region");
@@ -201,13 +215,21 @@ add_card (DorsumQuiz  *self,
       g_strv_builder_add (decks, id);
       add_deck (self, id, title);
     }
-  if (layer && dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE)
+  if (home)
     {
-      g_autofree char *id = g_strdup_printf ("layer:%s", layer);
-      DorsumLayer l;
+      g_autofree char *id = g_strdup_printf ("figure:%s/%s", home->figure, home->layer);
 
       g_strv_builder_add (decks, id);
-      add_deck (self, id, dorsum_layer_from_string (layer, &l) ? dorsum_layer_get_title (l) : _("Front"));
+      add_deck (self, id, home->title);
+    }
+  else if (layer && dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE)
+    {
+      /* A muscle on no figure: its deck is the layer the library gives it. */
+      g_autofree char *id = g_strdup_printf ("layer:%s", layer);
+      g_autofree char *title = g_strdup_printf (_("Layer: %s"), layer);
+
+      g_strv_builder_add (decks, id);
+      add_deck (self, id, title);
     }
   if (fact_deck)
     g_strv_builder_add (decks, fact_deck);
@@ -219,38 +241,94 @@ add_card (DorsumQuiz  *self,
   return card;
 }
 
-/* The figure a muscle is found on: its own layer's if drawn there, else the first that has it. */
-static void
-add_figure_cards (DorsumQuiz  *self,
-                  DorsumEntry *muscle)
+/* The layer a muscle is shown on: of the layers that draw it, the posterior figure's
+ * before the others (Dorsum is about the back), and the layer the library gives it before
+ * the others; then the figures' order. NULL when no figure draws it. */
+static const FigureLayer *
+home_layer (DorsumQuiz  *self,
+            DorsumEntry *muscle)
 {
-  const char *layer_name = dorsum_entry_get_attribute (muscle, "layer");
-  DorsumLayer order[DORSUM_N_LAYERS + 1];
-  guint n = 0;
+  const char *own = dorsum_entry_get_attribute (muscle, "layer");
+  const FigureLayer *best = NULL;
+  int best_score = -1;
 
-  if (layer_name && dorsum_layer_from_string (layer_name, &order[n]))
-    n++;
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    order[n++] = l;
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->figure_layers->len; i++)
     {
-      GStrv regions;
+      const FigureLayer *fl = g_ptr_array_index (self->figure_layers, i);
+      int score;
 
-      if (self->diagrams[order[i]] == NULL)
+      if (!g_hash_table_contains (fl->muscles, muscle))
         continue;
 
-      if ((regions = dorsum_quiz_muscle_regions (self, self->diagrams[order[i]], muscle)))
+      score = 2 * g_str_equal (fl->figure, DORSUM_FIGURE_POSTERIOR) + (g_strcmp0 (fl->layer, own) == 0);
+      if (score > best_score)
         {
-          for (DorsumFact f = DORSUM_FACT_LOCATION; f <= DORSUM_FACT_NAME; f++)
-            {
-              Card *card = add_card (self, muscle, f);
+          best = fl;
+          best_score = score;
+        }
+    }
 
-              card->layer = order[i];
-              card->regions = g_strdupv (regions);
+  return best;
+}
+
+static void
+add_figure_cards (DorsumQuiz        *self,
+                  DorsumEntry       *muscle,
+                  const FigureLayer *home)
+{
+  if (home == NULL)
+    return;
+
+  for (DorsumFact f = DORSUM_FACT_LOCATION; f <= DORSUM_FACT_NAME; f++)
+    {
+      Card *card = add_card (self, muscle, home, f);
+
+      card->figure = home;
+      card->regions = dorsum_quiz_muscle_regions (self, home->diagram, muscle);
+    }
+}
+
+/* Every layer of every figure, with the library's muscles it draws. A layer that cannot be
+ * read is left out (the app reports it where it draws the figure). */
+static void
+load_figures (DorsumQuiz *self,
+              GListModel *figures,
+              GListModel *muscles)
+{
+  for (guint i = 0; figures && i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(DorsumFigure) figure = g_list_model_get_item (figures, i);
+
+      for (guint l = 0; l < dorsum_figure_get_n_layers (figure); l++)
+        {
+          const char *layer_id = dorsum_figure_get_layer_id (figure, l);
+          g_autoptr(GError) error = NULL;
+          DorsumDiagram *diagram = dorsum_figure_load_layer (figure, layer_id, &error);
+          FigureLayer *fl;
+
+          if (diagram == NULL)
+            {
+              g_debug ("No find-it questions on %s/%s: %s", dorsum_figure_get_id (figure), layer_id, error->message);
+              continue;
             }
-          g_strfreev (regions);
-          return;
+
+          fl = g_new0 (FigureLayer, 1);
+          fl->figure = g_strdup (dorsum_figure_get_id (figure));
+          fl->layer = g_strdup (layer_id);
+          /* Translators: a figure of the atlas and one of its layers, as a deck: "Back: Deep" */
+          fl->title = g_strdup_printf (_("%s: %s"), dorsum_figure_get_title (figure),
+                                       dorsum_figure_get_layer_title (figure, l));
+          fl->diagram = diagram;
+          fl->muscles = g_hash_table_new (NULL, NULL);
+          for (guint m = 0; m < g_list_model_get_n_items (muscles); m++)
+            {
+              g_autoptr(DorsumEntry) muscle = g_list_model_get_item (muscles, m);
+              g_auto(GStrv) regions = dorsum_quiz_muscle_regions (self, diagram, muscle);
+
+              if (regions)
+                g_hash_table_add (fl->muscles, muscle);
+            }
+          g_ptr_array_add (self->figure_layers, fl);
         }
     }
 }
@@ -265,7 +343,8 @@ add_fact_decks (DorsumQuiz *self)
 static int
 deck_group (const DorsumDeck *deck)
 {
-  return g_str_has_prefix (deck->id, "region:") ? 1 : g_str_has_prefix (deck->id, "layer:") ? 2 : 0;
+  return g_str_has_prefix (deck->id, "region:") ? 1 :
+         g_str_has_prefix (deck->id, "figure:") || g_str_has_prefix (deck->id, "layer:") ? 2 : 0;
 }
 
 /* By group, then in the order first met (the library's), so the order is stable. */
@@ -304,29 +383,24 @@ build_cards (DorsumQuiz *self)
     {
       g_autoptr(DorsumEntry) muscle = g_list_model_get_item (muscles, i);
       const char *roots = dorsum_entry_get_attribute (muscle, "innervation-roots");
+      const FigureLayer *home;
 
       g_ptr_array_add (self->muscles, g_object_ref (muscle));
       g_hash_table_insert (self->muscle_index, muscle, GUINT_TO_POINTER (self->muscles->len));
-      for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-        {
-          g_auto(GStrv) regions = self->diagrams[l] ? dorsum_quiz_muscle_regions (self, self->diagrams[l], muscle) : NULL;
-
-          if (regions)
-            g_hash_table_add (self->on_figure[l], muscle);
-        }
-      add_figure_cards (self, muscle);
+      home = home_layer (self, muscle);
+      add_figure_cards (self, muscle, home);
       if (dorsum_entry_lookup_value (muscle, "origin"))
-        add_card (self, muscle, DORSUM_FACT_ORIGIN);
+        add_card (self, muscle, home, DORSUM_FACT_ORIGIN);
       if (dorsum_entry_lookup_value (muscle, "insertion"))
-        add_card (self, muscle, DORSUM_FACT_INSERTION);
+        add_card (self, muscle, home, DORSUM_FACT_INSERTION);
       if (dorsum_entry_lookup_value (muscle, "action"))
-        add_card (self, muscle, DORSUM_FACT_ACTION);
+        add_card (self, muscle, home, DORSUM_FACT_ACTION);
       if (dorsum_entry_lookup_value (muscle, "innervation"))
-        add_card (self, muscle, DORSUM_FACT_INNERVATION);
+        add_card (self, muscle, home, DORSUM_FACT_INNERVATION);
       if (roots && !g_str_equal (roots, "none"))
-        add_card (self, muscle, DORSUM_FACT_ROOTS);
+        add_card (self, muscle, home, DORSUM_FACT_ROOTS);
       if (dorsum_entry_get_n_trigger_points (muscle) > 0)
-        add_card (self, muscle, DORSUM_FACT_REFERRAL);
+        add_card (self, muscle, home, DORSUM_FACT_REFERRAL);
     }
 
   self->pairs = g_new0 (guint8, self->muscles->len * self->muscles->len);
@@ -335,7 +409,7 @@ build_cards (DorsumQuiz *self)
     {
       g_autoptr(DorsumEntry) technique = g_list_model_get_item (techniques, i);
 
-      add_card (self, technique, DORSUM_FACT_CONTRAINDICATION);
+      add_card (self, technique, NULL, DORSUM_FACT_CONTRAINDICATION);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (safety); i++)
@@ -344,9 +418,9 @@ build_cards (DorsumQuiz *self)
       const char *severity = dorsum_entry_get_attribute (entry, "severity");
 
       if (g_strcmp0 (severity, "red-flag") == 0)
-        add_card (self, entry, DORSUM_FACT_RED_FLAG);
+        add_card (self, entry, NULL, DORSUM_FACT_RED_FLAG);
       if (severity)
-        add_card (self, entry, DORSUM_FACT_SEVERITY);
+        add_card (self, entry, NULL, DORSUM_FACT_SEVERITY);
     }
 
   /* "all" and the kinds of fact, then regions, then layers. */
@@ -390,14 +464,11 @@ dorsum_quiz_finalize (GObject *object)
   g_clear_pointer (&self->words, g_hash_table_unref);
   g_clear_pointer (&self->overlapping, g_hash_table_unref);
   g_clear_pointer (&self->pairs, g_free);
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    g_clear_pointer (&self->on_figure[l], g_hash_table_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   g_clear_pointer (&self->muscles, g_ptr_array_unref);
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    g_clear_object (&self->diagrams[l]);
+  g_clear_pointer (&self->figure_layers, g_ptr_array_unref);
   g_clear_object (&self->library);
 
   G_OBJECT_CLASS (dorsum_quiz_parent_class)->finalize (object);
@@ -421,21 +492,20 @@ dorsum_quiz_init (DorsumQuiz *self)
   self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
   self->overlapping = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    self->on_figure[l] = g_hash_table_new (NULL, NULL);
+  self->figure_layers = g_ptr_array_new_with_free_func (figure_layer_free);
 }
 
 /**
  * dorsum_quiz_new:
  * @library: the loaded library
- * @diagrams: (array fixed-size=3) (nullable): the figures by #DorsumLayer, for find-it and
- *   name-it; a %NULL array or element leaves those cards out for that figure
+ * @figures: (nullable) (element-type DorsumFigure): the figures for find-it and name-it
+ *   (dorsum_figures_get_default()); %NULL leaves those cards out
  *
  * Returns: (transfer full): the cards of @library, ready to ask
  */
 DorsumQuiz *
-dorsum_quiz_new (DorsumLibrary         *library,
-                 DorsumDiagram * const *diagrams)
+dorsum_quiz_new (DorsumLibrary *library,
+                 GListModel    *figures)
 {
   DorsumQuiz *self;
 
@@ -443,10 +513,7 @@ dorsum_quiz_new (DorsumLibrary         *library,
 
   self = g_object_new (DORSUM_TYPE_QUIZ, NULL);
   self->library = g_object_ref (library);
-  for (guint l = 0; diagrams && l < DORSUM_N_LAYERS; l++)
-    if (diagrams[l])
-      self->diagrams[l] = g_object_ref (diagrams[l]);
-
+  load_figures (self, figures, dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE));
   build_cards (self);
 
   return self;

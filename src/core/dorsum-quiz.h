@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "dorsum-diagram.h"
+#include "dorsum-figure.h"
 #include "dorsum-library.h"
 #include "dorsum-study-store.h"
 
@@ -53,8 +53,9 @@ typedef struct
   char               *detail;        /* (nullable) what a figure would show, in words: for a terminal or a screen reader */
   GStrv               choices;       /* four distinct choices; find-it has them too, for a terminal */
   guint               answer;        /* the index of the right choice */
-  DorsumLayer         layer;         /* find, name: the figure to show */
-  GStrv               regions;       /* find, name: the muscle's regions on that figure, both sides */
+  char               *figure;        /* find, name: the figure to show ("posterior") … */
+  char               *layer;         /* … and its layer ("deep") */
+  GStrv               regions;       /* find, name: the muscle's regions on that layer, both sides */
   guint               trigger_point; /* referral: which of entry_id's trigger points to draw */
 } DorsumQuestion;
 
@@ -63,7 +64,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (DorsumQuiz, dorsum_quiz, DORSUM, QUIZ, GObject)
 
 DorsumQuiz         *dorsum_quiz_new               (DorsumLibrary        *library,
-                                                   DorsumDiagram * const *diagrams);
+                                                   GListModel           *figures);
 GPtrArray          *dorsum_quiz_list_decks        (DorsumQuiz           *self);
 const DorsumDeck   *dorsum_quiz_lookup_deck       (DorsumQuiz           *self,
                                                    const char           *name);
