@@ -39,7 +39,7 @@ typedef enum {
 
 typedef struct
 {
-  char *id;       /* "all", "region:upper-back", "layer:middle", "attachments", … */
+  char *id;       /* "all", "region:upper-back", "figure:posterior/middle", "attachments", … */
   char *title;    /* translated, for the Study page */
 } DorsumDeck;
 
@@ -49,7 +49,7 @@ typedef struct
   DorsumFact          fact;
   char               *card_id;       /* "rhomboid-major/insertion" */
   char               *entry_id;      /* the entry asked about: the page to link to after the answer */
-  char               *prompt;        /* "Where does rhomboid major insert?" */
+  char               *prompt;        /* "Where is the insertion of rhomboid major?" */
   char               *detail;        /* (nullable) what a figure would show, in words: for a terminal or a screen reader */
   GStrv               choices;       /* four distinct choices; find-it has them too, for a terminal */
   guint               answer;        /* the index of the right choice */
