@@ -108,10 +108,10 @@ dorsum_quiz_actions_similar (DorsumQuiz *self,
 /* The nerves a text names: "W nerve" (W the content word before it, or after it in
  * "nerve to W") and "W rami". Loose on purpose: two supplies that share a nerve are the same. */
 static GHashTable *
-nerve_keys (const char *text)
+nerve_keys (DorsumQuiz *self,
+            const char *text)
 {
-  g_autofree char *folded = dorsum_search_normalize (text);
-  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  g_auto(GStrv) words = g_strsplit (dorsum_quiz_fold (self, text), " ", -1);
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = g_strv_length (words);
 
@@ -160,8 +160,8 @@ dorsum_quiz_innervations_same (DorsumQuiz  *self,
                               dorsum_entry_lookup_value (b, "innervation")))
     return TRUE;
 
-  keys_a = nerve_keys (dorsum_entry_lookup_value (a, "innervation"));
-  keys_b = nerve_keys (dorsum_entry_lookup_value (b, "innervation"));
+  keys_a = nerve_keys (self, dorsum_entry_lookup_value (a, "innervation"));
+  keys_b = nerve_keys (self, dorsum_entry_lookup_value (b, "innervation"));
   g_hash_table_iter_init (&iter, keys_a);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (g_hash_table_contains (keys_b, key))
