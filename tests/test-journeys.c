@@ -17,6 +17,7 @@
 #include "dorsum-chart-session.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-study-page.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
 
@@ -628,6 +629,84 @@ test_problems_in_window (void)
   close_window (window);
 }
 
+/* The student studies: the Study page, a ten-question session (find-it answered by clicking
+ * the figure), one answer wrong on purpose, grades, the score, and the answers on disk after
+ * a relaunch. */
+static void
+test_study (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  DorsumStudyPage *page;
+  DorsumStudyStats stats;
+  guint asked = 0, types_seen = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.study", NULL);
+  settle ();
+  page = DORSUM_STUDY_PAGE (find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_STUDY_PAGE)));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (dorsum_study_page_get_state (page), ==, "home");
+
+  dorsum_study_page_set_seed (page, 7);
+  dorsum_study_page_start (page);
+  settle ();
+
+  for (guint i = 0; i < 10; i++)
+    {
+      const DorsumQuestion *question = dorsum_study_page_get_question (page);
+      gboolean wrong = i == 0;
+
+      g_assert_cmpstr (dorsum_study_page_get_state (page), ==, "question");
+      g_assert_nonnull (question);
+      types_seen |= 1u << question->type;
+
+      if (question->type == DORSUM_QUESTION_FIND)
+        {
+          DorsumDiagram *diagram = dorsum_diagram_view_get_diagram (view);
+          const char *target = NULL;
+
+          for (guint r = 0; r < dorsum_diagram_get_n_regions (diagram) && target == NULL; r++)
+            {
+              const char *id = dorsum_diagram_get_region (diagram, r)->id;
+
+              if (dorsum_question_check_region (question, id) != wrong)
+                target = id;
+            }
+          g_assert_nonnull (target);
+          /* A click on the figure, as the student makes it: the page takes it, no page opens. */
+          click_region (view, target);
+          g_assert_null (dorsum_study_page_get_question (page));
+        }
+      else
+        dorsum_study_page_choose (page, wrong ? (question->answer + 1) % 4 : question->answer);
+      settle ();
+
+      dorsum_study_page_grade (page, wrong ? DORSUM_GRADE_AGAIN : DORSUM_GRADE_GOOD);
+      settle ();
+    }
+
+  g_assert_cmpstr (dorsum_study_page_get_state (page), ==, "summary");
+  g_assert_cmpuint (dorsum_study_page_get_score (page, &asked), ==, 9);
+  g_assert_cmpuint (asked, ==, 10);
+  /* More than one kind of question in a session of the whole library. */
+  g_assert_cmpuint (g_bit_nth_lsf (types_seen, -1), !=, g_bit_nth_msf (types_seen, -1));
+  g_assert_true (dorsum_study_store_get_stats (dorsum_study_page_get_store (page), NULL, g_get_real_time () / G_USEC_PER_SEC,
+                                               &stats, NULL));
+  g_assert_cmpuint (stats.reviews, ==, 10);
+  close_window (window);
+
+  /* Closed and opened again: the answers are there. */
+  window = new_window (1280, 800);
+  page = dorsum_window_show_study (window);
+  settle ();
+  g_assert_true (dorsum_study_store_get_stats (dorsum_study_page_get_store (page), NULL, g_get_real_time () / G_USEC_PER_SEC,
+                                               &stats, NULL));
+  g_assert_cmpuint (stats.reviews, ==, 10);
+  g_assert_cmpuint (stats.cards, ==, 10);
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -668,6 +747,7 @@ main (int    argc,
   g_test_add_func ("/journey/student", test_student);
   g_test_add_func ("/journey/therapist", test_therapist);
   g_test_add_func ("/journey/problems-in-window", test_problems_in_window);
+  g_test_add_func ("/journey/study", test_study);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

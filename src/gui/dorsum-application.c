@@ -137,6 +137,12 @@ static int
 dorsum_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Dorsum %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
   start_preload (DORSUM_APPLICATION (app));
 
   return -1;
@@ -233,6 +239,11 @@ dorsum_application_command_line (GApplication            *app,
           }
       }
 
+  if (g_variant_dict_contains (options, "study"))
+    dorsum_window_show_study (window);
+  if (g_variant_dict_contains (options, "new-chart"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-new", NULL);
+
   if (!g_variant_dict_lookup (options, "muscle", "&s", &id))
     g_variant_dict_lookup (options, "technique", "&s", &id);
   g_variant_dict_lookup (options, "search", "&s", &text);
@@ -282,6 +293,9 @@ static const GOptionEntry options[] = {
   { "muscle", 'm', 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of a muscle, e.g. latissimus-dorsi"), N_("ID") },
   { "technique", 't', 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of a technique, e.g. trigger-point-therapy"), N_("ID") },
   { "search", 's', 0, G_OPTION_ARG_STRING, NULL, N_("Search the library"), N_("TEXT") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "study", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the Study page"), NULL },
+  { "new-chart", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start a new pain chart (asks first about unsaved changes)"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[CHART…]") },
   { NULL }
 };

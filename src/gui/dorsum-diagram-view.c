@@ -13,6 +13,7 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-study-overlay.h"
 
 #define MIN_ZOOM 1.0
 #define MAX_ZOOM 8.0
@@ -65,6 +66,8 @@ struct _DorsumDiagramView
   double          drag_origin_y;
   DorsumMark      preview;         /* the mark being moved or created */
   GPtrArray      *shown_points; /* const DorsumTriggerPoint* of the highlighted muscles */
+  GHashTable     *tints;        /* study: muscle id → how well it is known, 0–1 */
+  const DorsumTriggerPoint *quiz_zone; /* study: a referral zone drawn without its muscle */
   const DorsumRegion *hover;
   const DorsumRegion *focus;
 };
@@ -764,7 +767,7 @@ overlay_bounds (DorsumDiagramView *self,
     add_region_bounds (self->focus, box);
 
   /* Referral zones spread far from their muscle (to the head, the thigh): take the figure. */
-  if (self->trigger_points && self->shown_points->len > 0)
+  if ((self->trigger_points && self->shown_points->len > 0) || self->tints != NULL || self->quiz_zone != NULL)
     {
       box[0] = box[1] = 0;
       box[2] = dorsum_diagram_get_width (diagram);
@@ -855,8 +858,8 @@ snapshot_diagram (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->canvas, snapshot);
   scale = get_transform (self, &ox, &oy);
 
-  if (self->highlight == NULL && self->hover == NULL && self->focus == NULL &&
-      !(self->trigger_points && self->shown_points->len > 0))
+  if (self->highlight == NULL && self->hover == NULL && self->focus == NULL && self->tints == NULL &&
+      self->quiz_zone == NULL && !(self->trigger_points && self->shown_points->len > 0))
     return;
 
   lookup_accent (widget, &accent);
@@ -891,6 +894,18 @@ snapshot_diagram (GtkWidget   *widget,
   else
     dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
                                    accent.red, accent.green, accent.blue, self->emphasis);
+
+  if (self->tints != NULL)
+    dorsum_study_overlay_draw_mastery (cr, diagram, self->tints);
+  if (self->quiz_zone != NULL)
+    {
+      GtkStyleContext *style = gtk_widget_get_style_context (widget);
+      GdkRGBA error;
+
+      if (!gtk_style_context_lookup_color (style, "error_color", &error))
+        gdk_rgba_parse (&error, "#e01b24");
+      dorsum_study_overlay_draw_zone (cr, self->quiz_zone, error.red, error.green, error.blue);
+    }
 
   /* In chart mode the marks are what matter; muscle outlines under the pointer would distract. */
   if (self->hover != NULL && !self->chart_mode)
@@ -1315,6 +1330,41 @@ dorsum_diagram_view_drag (DorsumDiagramView *self,
   drag_end_cb (self, offset_x, offset_y, NULL);
 }
 
+/**
+ * dorsum_diagram_view_set_tints:
+ * @mastery: (nullable): muscle id → how well it is known (0–1); muscles not in it are
+ *   drawn as not yet studied
+ *
+ * The study mode's mastery view: each muscle of the layer tinted from red (not known)
+ * to green (known).
+ */
+void
+dorsum_diagram_view_set_tints (DorsumDiagramView *self,
+                               GHashTable        *mastery)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  g_clear_pointer (&self->tints, g_hash_table_unref);
+  if (mastery != NULL)
+    self->tints = g_hash_table_ref (mastery);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dorsum_diagram_view_set_quiz_zone:
+ * @trigger_point: (nullable): a trigger point whose referral zone to draw alone, without
+ *   the muscle it belongs to (the question "which muscle refers pain here?")
+ */
+void
+dorsum_diagram_view_set_quiz_zone (DorsumDiagramView        *self,
+                                   const DorsumTriggerPoint *trigger_point)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  self->quiz_zone = trigger_point;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static gboolean
 scroll_cb (DorsumDiagramView        *self,
            double                    dx,
@@ -1690,6 +1740,7 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->emphasis = 1.0;
   self->texture_layer = DORSUM_N_LAYERS;
   self->shown_points = g_ptr_array_new ();
+  self->tints = NULL;
   self->canvas = g_object_new (DORSUM_TYPE_DIAGRAM_CANVAS, NULL);
   gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
   self->selected_mark = -1;

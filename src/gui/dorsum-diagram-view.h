@@ -75,6 +75,10 @@ void           dorsum_diagram_view_set_emphasis   (DorsumDiagramView *self,
 gboolean       dorsum_diagram_view_click          (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y);
+void           dorsum_diagram_view_set_tints      (DorsumDiagramView *self,
+                                                   GHashTable        *mastery);
+void           dorsum_diagram_view_set_quiz_zone  (DorsumDiagramView *self,
+                                                   const DorsumTriggerPoint *trigger_point);
 void           dorsum_diagram_view_drag           (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y,

@@ -4,6 +4,7 @@
 
 #include "dorsum-chart-session.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-study-page.h"
 #include "dorsum-window.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ void               dorsum_window_report           (DorsumWindow *self,
                                                    const char   *message);
 const char        *dorsum_window_get_last_report  (DorsumWindow *self);
 gboolean           dorsum_window_get_disclaimer_shown (DorsumWindow *self);
+DorsumStudyPage   *dorsum_window_show_study       (DorsumWindow *self);
 gboolean           dorsum_window_get_presenting   (DorsumWindow *self);
 gboolean           dorsum_window_print_handout    (DorsumWindow *self,
                                                    const char   *export_path,

@@ -17,6 +17,7 @@
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
 #include "dorsum-search.h"
+#include "dorsum-study-page.h"
 #include "dorsum-window-private.h"
 
 #define MAX_RECENT 20
@@ -64,6 +65,7 @@ struct _DorsumWindow
   GtkStack             *detail_stack;
   DorsumEntryPage      *entry_page;
   DorsumChartPage      *chart_page;
+  DorsumStudyPage      *study_page;
   GtkWidget            *sidebar;
   GtkWidget            *toolbar;
   GtkWidget            *content_header;
@@ -79,6 +81,7 @@ struct _DorsumWindow
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void dorsum_window_realize (GtkWidget *widget);
+static gboolean studying       (DorsumWindow *self);
 static void show_entry         (DorsumWindow *self,
                                 const char   *id,
                                 gboolean      record);
@@ -368,6 +371,8 @@ show_entry (DorsumWindow *self,
   g_free (self->shown_id);
   self->shown_id = g_strdup (id);
 
+  if (self->study_page != NULL && studying (self))
+    dorsum_study_page_leave (self->study_page);
   dorsum_entry_page_set_entry (self->entry_page, self->library, entry);
   show_on_diagram (self, entry);
   adw_window_title_set_title (self->content_title, dorsum_entry_get_name (entry));
@@ -579,12 +584,23 @@ list_activate_cb (DorsumWindow *self,
     dorsum_window_show_entry (self, dorsum_entry_get_id (DORSUM_ENTRY (item)));
 }
 
+static gboolean
+studying (DorsumWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "study") == 0;
+}
+
 static void
 region_activated_cb (DorsumWindow      *self,
                      const char        *muscle_id,
                      const char        *region_id,
                      DorsumDiagramView *view)
 {
+  /* A find-it question takes the click instead of opening the muscle. */
+  if (self->study_page != NULL && studying (self) &&
+      dorsum_study_page_region_clicked (self->study_page, region_id))
+    return;
+
   dorsum_window_show_entry (self, muscle_id);
 }
 
@@ -1317,6 +1333,38 @@ set_presenting (DorsumWindow *self,
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+/* The Study page, in the detail pane beside the figure its questions use. */
+static void
+study_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+
+  dorsum_window_show_study (self);
+}
+
+DorsumStudyPage *
+dorsum_window_show_study (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
+
+  dorsum_diagram_view_set_chart_mode (self->diagram_view, FALSE);
+  if (self->study_page == NULL)
+    {
+      self->study_page = DORSUM_STUDY_PAGE (dorsum_study_page_new (self->library, self->diagram_view, self->settings));
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->study_page), "study");
+    }
+  if (!studying (self))
+    dorsum_study_page_show_home (self->study_page);
+  gtk_stack_set_visible_child_name (self->detail_stack, "study");
+  adw_window_title_set_title (self->content_title, _("Study"));
+  adw_window_title_set_subtitle (self->content_title, NULL);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  return self->study_page;
+}
+
 /* The disclaimer banner goes for good once the user has read it. */
 static void
 dismiss_disclaimer_action (GtkWidget  *widget,
@@ -1395,6 +1443,8 @@ chart_mode_changed_cb (DorsumWindow      *self,
 {
   if (dorsum_diagram_view_get_chart_mode (view))
     {
+      if (self->study_page != NULL && studying (self))
+        dorsum_study_page_leave (self->study_page);
       /* Made on first use: most sessions never chart, and it is the heaviest panel. */
       if (self->chart_page == NULL)
         {
@@ -1687,6 +1737,8 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, presentation_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-disclaimer", NULL, dismiss_disclaimer_action);
+  gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.study", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.chart-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.chart-open", NULL);
