@@ -71,6 +71,7 @@ struct _DorsumWindow
   GtkWidget            *content_header;
   GtkMenuButton        *menu_button;
   GtkWidget            *leaflet_back_button;
+  GtkWidget            *study_button;
   GtkRevealer          *disclaimer_banner;
   GMenuModel           *primary_menu;
   GMenuModel           *tooltips;
@@ -659,6 +660,8 @@ folded_changed_cb (DorsumWindow *self,
   paned_size_changed_cb (self, NULL, self->paned);
   /* On a phone the buttons would cover the figure; pinch, Ctrl+scroll and the keys zoom. */
   gtk_widget_set_visible (self->zoom_box, !folded);
+  /* And the header keeps to 360 px: Study stays in the main menu and on Ctrl+Shift+L. */
+  gtk_widget_set_visible (self->study_button, !folded);
 }
 
 static void
@@ -1701,6 +1704,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, leaflet_back_button);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, study_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, disclaimer_banner);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, tooltips);
