@@ -383,6 +383,25 @@ test_student (void)
   g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
 
   press_keys (window, "ctrl+d");
+
+  /* A muscle of the front: the figure turns to show it, and it can be clicked there. */
+  g_assert_true (dorsum_window_show_entry (window, "psoas-major"));
+  settle ();
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (view), ==, "anterior");
+  g_assert_cmpint (dorsum_diagram_view_get_layer (view), ==, DORSUM_LAYER_DEEP);
+  g_assert_true (dorsum_window_show_entry (window, "latissimus-dorsi"));
+  settle ();
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (view), ==, "posterior");
+  press_keys (window, "ctrl+b");
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (view), ==, "anterior");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.layer", "u", DORSUM_LAYER_DEEP);
+  settle ();
+  click_region (view, "psoas-major.right");
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "psoas-major");
+  press_keys (window, "ctrl+b");
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (view), ==, "posterior");
+  g_assert_true (dorsum_window_show_entry (window, "quadratus-lumborum"));
+  settle ();
   close_window (window);
 
   /* Settings live in a key file here, as on a desktop without dconf: on disk, not in memory. */

@@ -13,6 +13,7 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-figure.h"
 #include "dorsum-study-overlay.h"
 
 #define MIN_ZOOM 1.0
@@ -25,6 +26,7 @@ struct _DorsumDiagramView
   GtkWidget       parent_instance;
 
   DorsumLibrary  *library;
+  char           *figure;     /* "posterior", "anterior": whose layers diagrams[] holds */
   DorsumDiagram  *diagrams[DORSUM_N_LAYERS];
   DorsumLayer     layer;
   gboolean        labels;
@@ -120,6 +122,7 @@ queue_draw_layer (DorsumDiagramView *self)
 enum {
   PROP_0,
   PROP_LAYER,
+  PROP_FIGURE,
   PROP_LABELS,
   PROP_ZOOM,
   PROP_SELECTED,
@@ -145,7 +148,7 @@ get_diagram (DorsumDiagramView *self,
     {
       g_autoptr(GError) error = NULL;
 
-      self->diagrams[layer] = dorsum_diagram_new_for_layer (layer, &error);
+      self->diagrams[layer] = dorsum_diagram_new_for_figure (self->figure, dorsum_layer_to_string (layer), &error);
       if (error != NULL)
         g_warning ("Could not load the %s layer: %s", dorsum_layer_to_string (layer), error->message);
     }
@@ -220,7 +223,10 @@ update_accessible (DorsumDiagramView *self)
 {
   const DorsumRegion *region = self->focus ? self->focus : self->hover;
   g_autofree char *label = region ? region_label (self, region) : NULL;
-  g_autofree char *description = g_strdup_printf (_("Diagram of the back, %s layer"),
+  DorsumFigure *figure = dorsum_figure_lookup (self->figure, NULL);
+  /* Translators: the diagram as a screen reader names it, e.g. "Diagram of the body, Back, Superficial layer" */
+  g_autofree char *description = g_strdup_printf (_("Diagram of the body, %s, %s layer"),
+                                                  figure ? dorsum_figure_get_title (figure) : self->figure,
                                                   dorsum_layer_get_title (self->layer));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -281,6 +287,7 @@ typedef struct
   DorsumRenderFlags flags;
   double         scale;
   DorsumLayer    layer;
+  char          *figure;    /* the figure the layer is of, for jobs that load it */
 } RenderJob;
 
 /* @diagram may be %NULL for a job that loads the layer in its thread. */
@@ -307,6 +314,7 @@ render_job_new (DorsumDiagram    *diagram,
 static void
 render_job_free (RenderJob *job)
 {
+  g_free (job->figure);
   g_clear_object (&job->texture);
   g_weak_ref_clear (&job->view);
   g_clear_object (&job->diagram);
@@ -429,6 +437,9 @@ render_done_cb (GObject      *object,
   RenderJob *job = g_task_get_task_data (G_TASK (result));
   GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), NULL);
 
+  /* Rendered for the figure shown before a switch: not this one's. */
+  if (texture != NULL && g_strcmp0 (job->figure, self->figure) != 0)
+    g_clear_object (&texture);
   if (texture == NULL)
     return;
 
@@ -462,7 +473,8 @@ spare_thread (GTask        *task,
               GCancellable *cancellable)
 {
   RenderJob *job = task_data;
-  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (job->layer, NULL);
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_figure (job->figure ? job->figure : DORSUM_FIGURE_POSTERIOR,
+                                                                    dorsum_layer_to_string (job->layer), NULL);
 
   if (diagram == NULL || g_cancellable_is_cancelled (cancellable))
     g_task_return_pointer (task, NULL, NULL);
@@ -480,7 +492,7 @@ spare_done_cb (GObject      *object,
   g_autoptr(DorsumDiagramView) self = g_weak_ref_get (&job->view);
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (self != NULL && texture != NULL && job->layer != self->texture_layer)
+  if (self != NULL && texture != NULL && job->layer != self->texture_layer && g_strcmp0 (job->figure, self->figure) == 0)
     g_set_object (&self->spares[job->layer], texture);
 }
 
@@ -511,6 +523,7 @@ render_spares_timeout (gpointer data)
         continue;
 
       job = render_job_new (NULL, layer, width, height, self->texture_scale, self->texture_flags);
+      job->figure = g_strdup (self->figure);
       g_weak_ref_init (&job->view, self);
 
       task = g_task_new (NULL, self->spares_cancellable, spare_done_cb, NULL);
@@ -714,6 +727,7 @@ ensure_texture (DorsumDiagramView *self,
   g_set_object (&self->render_cancellable, g_cancellable_new ());
 
   job = render_job_new (diagram, self->layer, width, height, pixel_scale, flags);
+  job->figure = g_strdup (self->figure);
 
   task = g_task_new (self, self->render_cancellable, render_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
@@ -1589,6 +1603,8 @@ dorsum_diagram_view_finalize (GObject *object)
   g_free (self->selected);
   g_strfreev (self->highlight);
   g_clear_pointer (&self->shown_points, g_ptr_array_unref);
+  g_clear_pointer (&self->tints, g_hash_table_unref);
+  g_free (self->figure);
 
   G_OBJECT_CLASS (dorsum_diagram_view_parent_class)->finalize (object);
 }
@@ -1605,6 +1621,10 @@ dorsum_diagram_view_get_property (GObject    *object,
     {
     case PROP_LAYER:
       g_value_set_uint (value, self->layer);
+      break;
+
+    case PROP_FIGURE:
+      g_value_set_string (value, self->figure);
       break;
 
     case PROP_LABELS:
@@ -1644,6 +1664,10 @@ dorsum_diagram_view_set_property (GObject      *object,
     {
     case PROP_LAYER:
       dorsum_diagram_view_set_layer (self, g_value_get_uint (value));
+      break;
+
+    case PROP_FIGURE:
+      dorsum_diagram_view_set_figure (self, g_value_get_string (value));
       break;
 
     case PROP_LABELS:
@@ -1690,6 +1714,9 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
   properties[PROP_LAYER] =
     g_param_spec_uint ("layer", NULL, NULL, 0, DORSUM_N_LAYERS - 1, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIGURE] =
+    g_param_spec_string ("figure", NULL, NULL, DORSUM_FIGURE_POSTERIOR,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_LABELS] =
     g_param_spec_boolean ("labels", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1738,6 +1765,7 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
 
   self->zoom = 1.0;
   self->emphasis = 1.0;
+  self->figure = g_strdup (DORSUM_FIGURE_POSTERIOR);
   self->texture_layer = DORSUM_N_LAYERS;
   self->shown_points = g_ptr_array_new ();
   self->tints = NULL;
@@ -1835,6 +1863,83 @@ dorsum_diagram_view_set_layer (DorsumDiagramView *self,
   update_accessible (self);
   queue_draw_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
+}
+
+const char *
+dorsum_diagram_view_get_figure (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->figure;
+}
+
+/**
+ * dorsum_diagram_view_set_figure:
+ * @figure: a figure id from data/diagrams/figures.xml ("posterior", "anterior")
+ *
+ * Shows another figure, at the same layer and zoom. Chart marks are on the back: in chart
+ * mode the view stays on it.
+ */
+void
+dorsum_diagram_view_set_figure (DorsumDiagramView *self,
+                                const char        *figure)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (figure != NULL);
+
+  if (g_str_equal (self->figure, figure) || dorsum_figure_lookup (figure, NULL) == NULL ||
+      (self->chart_mode && !g_str_equal (figure, DORSUM_FIGURE_POSTERIOR)))
+    return;
+
+  g_free (self->figure);
+  self->figure = g_strdup (figure);
+
+  /* Everything rendered or read was of the other figure. */
+  g_cancellable_cancel (self->render_cancellable);
+  g_clear_object (&self->render_cancellable);
+  g_cancellable_cancel (self->spares_cancellable);
+  g_clear_object (&self->spares_cancellable);
+  g_clear_handle_id (&self->spares_timeout, g_source_remove);
+  if (self->prerender != NULL)
+    render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
+  g_clear_object (&self->first);
+  g_clear_object (&self->texture);
+  for (guint i = 0; i < DORSUM_N_LAYERS; i++)
+    {
+      g_clear_object (&self->spares[i]);
+      g_clear_object (&self->diagrams[i]);
+    }
+  self->hover = NULL;
+  self->focus = NULL;
+
+  update_accessible (self);
+  queue_draw_layer (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
+}
+
+/* Whether a layer of any figure shows one of @muscles (for choosing where to show them). */
+gboolean
+dorsum_diagram_view_figure_layer_shows (DorsumDiagramView  *self,
+                                        const char         *figure,
+                                        DorsumLayer         layer,
+                                        const char * const *muscles)
+{
+  g_autoptr(DorsumDiagram) diagram = NULL;
+
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
+
+  if (g_str_equal (figure, self->figure))
+    return dorsum_diagram_view_layer_shows (self, layer, muscles);
+
+  /* The core keeps each figure's layers once read: no second parse. */
+  if (!(diagram = dorsum_diagram_new_for_figure (figure, dorsum_layer_to_string (layer), NULL)))
+    return FALSE;
+  for (guint i = 0; muscles && muscles[i]; i++)
+    if (dorsum_diagram_has_muscle (diagram, muscles[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean

@@ -31,6 +31,13 @@ void           dorsum_diagram_view_set_library    (DorsumDiagramView *self,
 DorsumLayer    dorsum_diagram_view_get_layer      (DorsumDiagramView *self);
 void           dorsum_diagram_view_set_layer      (DorsumDiagramView *self,
                                                    DorsumLayer        layer);
+const char    *dorsum_diagram_view_get_figure     (DorsumDiagramView *self);
+void           dorsum_diagram_view_set_figure     (DorsumDiagramView *self,
+                                                   const char        *figure);
+gboolean       dorsum_diagram_view_figure_layer_shows (DorsumDiagramView  *self,
+                                                   const char         *figure,
+                                                   DorsumLayer         layer,
+                                                   const char * const *muscles);
 gboolean       dorsum_diagram_view_get_labels     (DorsumDiagramView *self);
 void           dorsum_diagram_view_set_labels     (DorsumDiagramView *self,
                                                    gboolean           labels);

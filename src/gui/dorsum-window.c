@@ -16,6 +16,7 @@
 #include "dorsum-chart-render.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-figure.h"
 #include "dorsum-search.h"
 #include "dorsum-study-page.h"
 #include "dorsum-window-private.h"
@@ -307,32 +308,55 @@ muscles_for (DorsumWindow *self,
   return g_strv_builder_end (builder);
 }
 
-/* Picks the layer where most of @muscles show, preferring the current one, then a muscle's own. */
+/* Picks the figure and layer where most of @muscles show, preferring the current figure,
+ * then the current layer, then a muscle's own. */
 static void
 choose_layer (DorsumWindow       *self,
               const char * const *muscles,
               DorsumEntry        *entry)
 {
+  static const char * const figures[] = { DORSUM_FIGURE_POSTERIOR, "anterior" };
   DorsumDiagramView *view = self->diagram_view;
+  const char *current_figure = dorsum_diagram_view_get_figure (view);
   DorsumLayer current = dorsum_diagram_view_get_layer (view), own, best = current;
-  guint counts[DORSUM_N_LAYERS] = { 0, };
+  const char *best_figure = current_figure;
+  guint counts[G_N_ELEMENTS (figures)][DORSUM_N_LAYERS] = { { 0, } };
+  guint here = 0, f_current = 0;
 
-  for (guint i = 0; muscles[i]; i++)
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
     {
-      g_auto(GStrv) parts = dorsum_library_expand_parts (self->library, muscles[i]);
+      if (g_str_equal (figures[f], current_figure))
+        f_current = f;
+      for (guint i = 0; muscles[i]; i++)
+        {
+          g_auto(GStrv) parts = dorsum_library_expand_parts (self->library, muscles[i]);
 
-      for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-        counts[l] += dorsum_diagram_view_layer_shows (view, l, (const char * const *)parts);
+          for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+            counts[f][l] += dorsum_diagram_view_figure_layer_shows (view, figures[f], l, (const char * const *)parts);
+        }
     }
 
-  if (dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE && counts[current] == 0 &&
-      dorsum_layer_from_string (dorsum_entry_get_attribute (entry, "layer"), &own) && counts[own] > 0)
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    here += counts[f_current][l];
+  /* Chart marks are on the back: in chart mode the figure stays. */
+  if (here == 0 && !dorsum_diagram_view_get_chart_mode (view))
+    for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+      for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+        if (counts[f][l] > 0 && g_str_equal (best_figure, current_figure))
+          {
+            best_figure = figures[f];
+            f_current = f;
+          }
+
+  if (dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE && counts[f_current][current] == 0 &&
+      dorsum_layer_from_string (dorsum_entry_get_attribute (entry, "layer"), &own) && counts[f_current][own] > 0)
     best = own;
   else
     for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-      if (counts[l] > counts[best])
+      if (counts[f_current][l] > counts[f_current][best])
         best = l;
 
+  dorsum_diagram_view_set_figure (view, best_figure);
   dorsum_diagram_view_set_layer (view, best);
 }
 
@@ -775,15 +799,28 @@ zoom_activated (GSimpleAction *action,
     dorsum_diagram_view_set_zoom (view, 1.0);
 }
 
+/* Back to front and front to back. */
+static void
+other_figure_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DorsumDiagramView *view = user_data;
+  gboolean back = g_str_equal (dorsum_diagram_view_get_figure (view), DORSUM_FIGURE_POSTERIOR);
+
+  dorsum_diagram_view_set_figure (view, back ? "anterior" : DORSUM_FIGURE_POSTERIOR);
+}
+
 static void
 setup_diagram_actions (DorsumWindow *self)
 {
   static const GActionEntry entries[] = {
+    { "other-figure", other_figure_activated },
     { "zoom-in", zoom_activated },
     { "zoom-out", zoom_activated },
     { "zoom-fit", zoom_activated },
   };
-  static const char * const properties[] = { "layer", "labels", "trigger-points", "chart-mode" };
+  static const char * const properties[] = { "layer", "figure", "labels", "trigger-points", "chart-mode" };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
@@ -1765,6 +1802,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "diagram.layer", "u", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "diagram.layer", "u", 2);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "diagram.labels", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "diagram.other-figure", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "diagram.trigger-points", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
