@@ -228,9 +228,17 @@ press_keys (DorsumWindow *window,
   g_autofree char *xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
   g_autoptr(GError) error = NULL;
   int status = 0;
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+  g_auto(GStrv) each = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  for (const char *fixed[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--delay", "40", "--clearmodifiers", NULL },
+       **p = fixed; *p; p++)
+    g_ptr_array_add (argv, (gpointer)*p);
+  for (guint i = 0; each[i]; i++)
+    g_ptr_array_add (argv, each[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* The events arrive through the X connection: let GTK read and handle them. */
@@ -615,6 +623,68 @@ test_therapist (void)
   g_assert_cmpuint (g_strv_length (names), ==, 1);
 }
 
+/* The chart from the keyboard alone: Ctrl+E, marks added where the focus is, chosen, moved,
+ * resized, graded and noted with keys, saved with Ctrl+S. */
+static void
+test_keyboard_chart (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "keyboard.dorsum-chart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DorsumChart) saved = NULL;
+  DorsumChart *chart;
+  const DorsumMark *mark;
+  double x_before;
+
+  press_keys (window, "ctrl+e");
+  g_assert_true (dorsum_diagram_view_get_chart_mode (view));
+  /* Tab reaches the figure; here it is given the focus directly. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  settle ();
+  chart = dorsum_window_get_chart (window);
+
+  press_keys (window, "a");
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 1);
+  press_keys (window, "Escape Right a");
+  press_keys (window, "Escape Down Down a");
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 3);
+  g_assert_cmpint (dorsum_diagram_view_get_selected_mark (view), ==, 2);
+
+  /* The third: intensity 7, the next quality, larger, moved right by a big step. */
+  x_before = dorsum_chart_get_mark (chart, 2)->x;
+  press_keys (window, "7 q bracketright shift+Right");
+  mark = dorsum_chart_get_mark (chart, 2);
+  g_assert_cmpint (mark->intensity, ==, 7);
+  g_assert_cmpint (mark->quality, ==, DORSUM_QUALITY_SHARP);
+  g_assert_cmpfloat (mark->radius, >, 18);
+  g_assert_cmpfloat (mark->x, >, x_before + 20);
+
+  /* Next wraps to the first: ten, and a note typed after F2. */
+  press_keys (window, "n 1 0");
+  g_assert_cmpint (dorsum_diagram_view_get_selected_mark (view), ==, 0);
+  g_assert_cmpint (dorsum_chart_get_mark (chart, 0)->intensity, ==, 10);
+  press_keys (window, "F2");
+  {
+    const char *argv[] = { "xdotool", "type", "--delay", "20", "stiff mornings", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+  }
+  press_keys (window, "Return");
+  g_assert_cmpstr (dorsum_chart_get_mark (chart, 0)->note, ==, "stiff mornings");
+
+  press_keys (window, "ctrl+s");
+  answer_file_chooser (file);
+  g_assert_true (wait_for (file_exists, path, 5));
+  saved = dorsum_chart_new_from_file (file, NULL);
+  g_assert_nonnull (saved);
+  g_assert_true (dorsum_chart_equal (saved, chart));
+  g_assert_cmpuint (dorsum_chart_get_n_marks (saved), ==, 3);
+  g_assert_cmpstr (dorsum_chart_get_mark (saved, 0)->note, ==, "stiff mornings");
+
+  close_window (window);
+}
+
 /* A crash copy that cannot be read is set aside (never deleted) and the window says where;
  * a content pack with a problem is skipped and the window says which. */
 static void
@@ -767,6 +837,7 @@ main (int    argc,
   g_test_add_func ("/journey/therapist", test_therapist);
   g_test_add_func ("/journey/problems-in-window", test_problems_in_window);
   g_test_add_func ("/journey/study", test_study);
+  g_test_add_func ("/journey/keyboard-chart", test_keyboard_chart);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

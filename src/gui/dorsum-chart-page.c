@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "dorsum-a11y.h"
+#include "dorsum-chart-keys.h"
 #include "dorsum-chart-page.h"
 #include "dorsum-lookup.h"
 
@@ -32,6 +33,8 @@ struct _DorsumChartPage
   AdwComboRow     *quality_row;
   AdwEntryRow     *note_row;
   GtkListBox      *results_list;
+  GtkWidget       *marks_group;
+  GtkListBox      *marks_list;
   AdwEntryRow     *initials_row;
   AdwEntryRow     *date_row;
   AdwEntryRow     *notes_row;
@@ -42,6 +45,7 @@ G_DEFINE_FINAL_TYPE (DorsumChartPage, dorsum_chart_page, GTK_TYPE_WIDGET)
 
 enum {
   MUSCLE_ACTIVATED,
+  MARK_CHOSEN,
   N_SIGNALS
 };
 
@@ -126,12 +130,47 @@ update_results (DorsumChartPage *self)
     }
 }
 
+static void
+update_marks (DorsumChartPage *self)
+{
+  GtkWidget *child;
+  guint n = self->chart ? dorsum_chart_get_n_marks (self->chart) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->marks_list))))
+    gtk_list_box_remove (self->marks_list, child);
+
+  gtk_widget_set_visible (self->marks_group, n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = dorsum_chart_describe_mark (self->chart, self->library, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "mark", GUINT_TO_POINTER (i));
+      if ((int)i == self->mark)
+        gtk_widget_add_css_class (row, "accent");
+      gtk_list_box_append (self->marks_list, row);
+    }
+}
+
+static void
+mark_row_activated_cb (DorsumChartPage *self,
+                       GtkListBoxRow   *row,
+                       GtkListBox      *list)
+{
+  g_signal_emit (self, signals[MARK_CHOSEN], 0, (int)GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mark")));
+}
+
 static gboolean
 results_idle_cb (gpointer data)
 {
   DorsumChartPage *self = data;
 
   self->results_idle = 0;
+  update_marks (self);
   update_results (self);
 
   return G_SOURCE_REMOVE;
@@ -300,6 +339,16 @@ dorsum_chart_page_class_init (DorsumChartPageClass *klass)
     g_signal_new ("muscle-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * DorsumChartPage::mark-chosen:
+   * @mark: its position in the chart
+   *
+   * A mark was chosen in the list of marks.
+   */
+  signals[MARK_CHOSEN] =
+    g_signal_new ("mark-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dorsum/Dorsum/dorsum-chart-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chartpage");
@@ -318,6 +367,9 @@ dorsum_chart_page_class_init (DorsumChartPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mark_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, marks_group);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, marks_list);
 }
 
 static void
@@ -386,6 +438,7 @@ dorsum_chart_page_set_chart (DorsumChartPage *self,
   self->updating = FALSE;
 
   update_mark_editor (self);
+  update_marks (self);
   update_results (self);
 }
 
@@ -397,4 +450,15 @@ dorsum_chart_page_select_mark (DorsumChartPage *self,
 
   self->mark = mark;
   update_mark_editor (self);
+  update_marks (self);
+}
+
+/* F2: the chosen mark's note, to type into. */
+void
+dorsum_chart_page_edit_note (DorsumChartPage *self)
+{
+  g_return_if_fail (DORSUM_IS_CHART_PAGE (self));
+
+  if (gtk_widget_get_visible (self->mark_group))
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
 }

@@ -20,5 +20,6 @@ void       dorsum_chart_page_set_chart    (DorsumChartPage *self,
                                            DorsumChart     *chart);
 void       dorsum_chart_page_select_mark  (DorsumChartPage *self,
                                            int              mark);
+void       dorsum_chart_page_edit_note    (DorsumChartPage *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-chart-render.h"
+#include "dorsum-chart-keys.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-figure.h"
 #include "dorsum-study-overlay.h"
@@ -72,6 +73,7 @@ struct _DorsumDiagramView
   const DorsumTriggerPoint *quiz_zone; /* study: a referral zone drawn without its muscle */
   const DorsumRegion *hover;
   const DorsumRegion *focus;
+  DorsumChartKeys chart_keys;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumDiagramView, dorsum_diagram_view, GTK_TYPE_WIDGET)
@@ -1140,6 +1142,8 @@ dorsum_diagram_view_click (DorsumDiagramView *self,
   return TRUE;
 }
 
+static void announce_mark (DorsumDiagramView *self);
+
 static void
 select_mark (DorsumDiagramView *self,
              int                mark)
@@ -1147,6 +1151,19 @@ select_mark (DorsumDiagramView *self,
   self->selected_mark = mark;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
+}
+
+/* Chooses a mark, as a click on it does (from the list of marks, say). */
+void
+dorsum_diagram_view_select_mark (DorsumDiagramView *self,
+                                 int                mark)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+
+  if (self->chart == NULL || mark >= (int)dorsum_chart_get_n_marks (self->chart))
+    mark = -1;
+  select_mark (self, mark);
+  announce_mark (self);
 }
 
 /**
@@ -1478,6 +1495,22 @@ move_focus (DorsumDiagramView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A screen reader on the figure hears the selected mark, as it hears the focused muscle. */
+static void
+announce_mark (DorsumDiagramView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->chart == NULL || self->selected_mark < 0 || self->selected_mark >= (int)dorsum_chart_get_n_marks (self->chart))
+    {
+      update_accessible (self);
+      return;
+    }
+
+  text = dorsum_chart_describe_mark (self->chart, self->library, (guint)self->selected_mark);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static gboolean
 key_pressed_cb (DorsumDiagramView     *self,
                 guint                  keyval,
@@ -1490,6 +1523,18 @@ key_pressed_cb (DorsumDiagramView     *self,
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
+
+  /* In chart mode the keys edit marks first (dorsum-chart-keys.c). */
+  if (self->chart_mode && self->chart != NULL)
+    {
+      self->chart_keys.selected = self->selected_mark;
+      if (dorsum_chart_keys_handle (&self->chart_keys, self->chart, self->focus, keyval, state))
+        {
+          select_mark (self, self->chart_keys.selected);
+          announce_mark (self);
+          return TRUE;
+        }
+    }
 
   switch (keyval)
     {
@@ -1766,6 +1811,7 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->zoom = 1.0;
   self->emphasis = 1.0;
   self->figure = g_strdup (DORSUM_FIGURE_POSTERIOR);
+  self->chart_keys.selected = -1;
   self->texture_layer = DORSUM_N_LAYERS;
   self->shown_points = g_ptr_array_new ();
   self->tints = NULL;

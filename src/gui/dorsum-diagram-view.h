@@ -74,6 +74,8 @@ gboolean       dorsum_diagram_view_get_chart_mode (DorsumDiagramView *self);
 void           dorsum_diagram_view_set_chart_mode (DorsumDiagramView *self,
                                                    gboolean           chart_mode);
 int            dorsum_diagram_view_get_selected_mark (DorsumDiagramView *self);
+void           dorsum_diagram_view_select_mark    (DorsumDiagramView *self,
+                                                   int                mark);
 int            dorsum_diagram_view_chart_click    (DorsumDiagramView *self,
                                                    double             x,
                                                    double             y);

@@ -1373,6 +1373,18 @@ set_presenting (DorsumWindow *self,
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+/* F2 in chart mode: type the chosen mark's note. */
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DorsumWindow *self = DORSUM_WINDOW (widget);
+
+  if (self->chart_page != NULL && dorsum_diagram_view_get_chart_mode (self->diagram_view))
+    dorsum_chart_page_edit_note (self->chart_page);
+}
+
 /* The Study page, in the detail pane beside the figure its questions use. */
 static void
 study_action (GtkWidget  *widget,
@@ -1491,6 +1503,8 @@ chart_mode_changed_cb (DorsumWindow      *self,
           self->chart_page = DORSUM_CHART_PAGE (dorsum_chart_page_new ());
           g_signal_connect_object (self->chart_page, "muscle-activated",
                                    G_CALLBACK (chart_muscle_activated_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->chart_page, "mark-chosen",
+                                   G_CALLBACK (dorsum_diagram_view_select_mark), self->diagram_view, G_CONNECT_SWAPPED);
           gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->chart_page), "chart");
           dorsum_chart_page_set_chart (self->chart_page, self->library, dorsum_chart_session_get_chart (self->session));
           dorsum_chart_page_select_mark (self->chart_page, dorsum_diagram_view_get_selected_mark (view));
@@ -1779,6 +1793,8 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-disclaimer", NULL, dismiss_disclaimer_action);
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-mark-note", NULL, edit_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-mark-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.study", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.chart-new", NULL);
