@@ -69,6 +69,8 @@ struct _DorsumWindow
   DorsumStudyPage      *study_page;
   GtkWidget            *sidebar;
   GtkWidget            *toolbar;
+  GtkWidget            *toolbar_box;
+  GtkWidget            *disclaimer_box;
   GtkWidget            *content_header;
   GtkMenuButton        *menu_button;
   GtkWidget            *leaflet_back_button;
@@ -686,6 +688,10 @@ folded_changed_cb (DorsumWindow *self,
   gtk_widget_set_visible (self->zoom_box, !folded);
   /* And the header keeps to 360 px: Study stays in the main menu and on Ctrl+Shift+L. */
   gtk_widget_set_visible (self->study_button, !folded);
+  /* On a phone the tools go under the layers, and the banner's buttons under its text:
+   * every control in reach, none scrolled out of sight. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->disclaimer_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
 
 static void
@@ -1426,6 +1432,7 @@ dismiss_disclaimer_action (GtkWidget  *widget,
   DorsumWindow *self = DORSUM_WINDOW (widget);
 
   gtk_revealer_set_reveal_child (self->disclaimer_banner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_banner), FALSE);
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "disclaimer-shown", TRUE);
 }
@@ -1751,6 +1758,8 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar_box);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, disclaimer_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, menu_button);
@@ -1929,6 +1938,8 @@ restore_state (DorsumWindow *self)
   gtk_revealer_set_reveal_child (self->disclaimer_banner,
                                  !g_settings_get_boolean (self->settings, "disclaimer-shown") &&
                                  g_getenv ("DORSUM_FIRST_FRAME") == NULL);
+  /* Hidden, not only folded away: a revealer still asks for its child's width. */
+  gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_banner), gtk_revealer_get_reveal_child (self->disclaimer_banner));
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
