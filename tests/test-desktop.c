@@ -39,21 +39,21 @@ wait_cb (GObject      *object,
   *done = TRUE;
 }
 
-/* Runs `dorsum ARGS…` in @cwd as a second launch, serving the first instance (this process)
- * meanwhile. Returns its exit status; @err gets what it printed on stderr. */
+/* Runs a command while this process goes on serving (as the first instance). Returns its
+ * exit status; @out and @err get what it printed. */
+static int
+run_command (const char  *cwd,
+             char       **out,
+             char       **err,
+             GPtrArray   *argv);
+
+/* Runs `dorsum ARGS…` in @cwd as a second launch. */
 static int
 launch (const char  *cwd,
         char       **err,
         ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) stderr_bytes = NULL;
-  GInputStream *stream;
-  gboolean done = FALSE;
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   va_list args;
   const char *arg;
 
@@ -63,6 +63,24 @@ launch (const char  *cwd,
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
+
+  return run_command (cwd, NULL, err, argv);
+}
+
+static int
+run_command (const char  *cwd,
+             char       **out,
+             char       **err,
+             GPtrArray   *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) stderr_bytes = NULL;
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  GInputStream *stream;
+  gboolean done = FALSE;
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_subprocess_launcher_set_cwd (launcher, cwd);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
@@ -77,6 +95,11 @@ launch (const char  *cwd,
   stderr_bytes = g_input_stream_read_bytes (stream, 64 * 1024, NULL, &error);
   g_assert_no_error (error);
   *err = g_strndup (g_bytes_get_data (stderr_bytes, NULL), g_bytes_get_size (stderr_bytes));
+  stream = g_subprocess_get_stdout_pipe (process);
+  stdout_bytes = g_input_stream_read_bytes (stream, 64 * 1024, NULL, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes));
 
   g_assert_true (g_subprocess_get_if_exited (process));
 
@@ -171,6 +194,54 @@ test_second_launch (void)
   settle ();
 }
 
+static char *
+shell_call (const char *method,
+            const char *arguments)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *full = g_strconcat ("org.gnome.Shell.SearchProvider2.", method, NULL);
+  g_auto(GStrv) args = g_strsplit (arguments, "|", -1);
+
+  for (const char *fixed[] = { "gdbus", "call", "--session", "--dest", APP_ID, "--object-path",
+                               "/io/github/dorsum/Dorsum/SearchProvider", "--method", NULL }, **p = fixed; *p; p++)
+    g_ptr_array_add (argv, (gpointer)*p);
+  g_ptr_array_add (argv, full);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (run_command (tmp_dir, &out, &err, argv) != 0)
+    g_error ("gdbus call %s failed: %s", method, err);
+
+  return g_steal_pointer (&out);
+}
+
+/* GNOME Shell's overview searches the running app over D-Bus, as `gdbus call` does here. */
+static void
+test_shell_search (void)
+{
+  g_autofree char *ids = shell_call ("GetInitialResultSet", "['rhomboid']");
+  g_autofree char *sub = shell_call ("GetSubsearchResultSet", "['rhomboid-major', 'rhomboid-minor']|['rhomboid', 'major']");
+  g_autofree char *metas = shell_call ("GetResultMetas", "['piriformis']");
+  g_autofree char *activated = NULL;
+  DorsumWindow *window;
+
+  g_assert_nonnull (strstr (ids, "'rhomboid-major'"));
+  g_assert_nonnull (strstr (sub, "'rhomboid-major'"));
+  g_assert_nonnull (strstr (metas, "'Piriformis'"));
+  g_assert_nonnull (strstr (metas, "Muscle"));
+
+  /* Choosing a result opens the app on its page. */
+  activated = shell_call ("ActivateResult", "piriformis|['piri']|0");
+  window = the_window ();
+  g_assert_nonnull (window);
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "piriformis");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,6 +270,7 @@ main (int    argc,
   g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
 
   g_test_add_func ("/desktop/second-launch", test_second_launch);
+  g_test_add_func ("/desktop/shell-search", test_shell_search);
 
   status = g_test_run ();
 

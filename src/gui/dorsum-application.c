@@ -13,6 +13,7 @@
 #include "dorsum-diagram-view.h"
 #include "dorsum-first-frame.h"
 #include "dorsum-gui-resources.h"
+#include "dorsum-search-provider.h"
 #include "dorsum-window.h"
 #include "dorsum-window-private.h"
 
@@ -33,6 +34,8 @@ struct _DorsumApplication
 
   GThread        *preload;
   gboolean        preloaded;
+
+  guint           search_provider_id;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumApplication, dorsum_application, ADW_TYPE_APPLICATION)
@@ -262,6 +265,39 @@ dorsum_application_command_line (GApplication            *app,
   return status;
 }
 
+#define SEARCH_PROVIDER_PATH "/io/github/dorsum/Dorsum/SearchProvider"
+
+/* The Activities overview's search asks the running (or D-Bus started) application. */
+static gboolean
+dorsum_application_dbus_register (GApplication     *app,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  DorsumApplication *self = DORSUM_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (dorsum_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider_id = dorsum_search_provider_register (self, connection, SEARCH_PROVIDER_PATH, error);
+
+  return self->search_provider_id != 0;
+}
+
+static void
+dorsum_application_dbus_unregister (GApplication    *app,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  DorsumApplication *self = DORSUM_APPLICATION (app);
+
+  if (self->search_provider_id != 0)
+    g_dbus_connection_unregister_object (connection, self->search_provider_id);
+  self->search_provider_id = 0;
+
+  G_APPLICATION_CLASS (dorsum_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 dorsum_application_finalize (GObject *object)
 {
@@ -287,6 +323,8 @@ dorsum_application_class_init (DorsumApplicationClass *klass)
   app_class->startup = dorsum_application_startup;
   app_class->activate = dorsum_application_activate;
   app_class->command_line = dorsum_application_command_line;
+  app_class->dbus_register = dorsum_application_dbus_register;
+  app_class->dbus_unregister = dorsum_application_dbus_unregister;
 }
 
 static const GOptionEntry options[] = {
