@@ -128,8 +128,13 @@ count_headings (GtkWidget *widget,
   if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING)
     {
       for (int level = 1; level <= 3; level++)
-        if (gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LEVEL, level) == NULL)
-          counts[level]++;
+        {
+          g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                          GTK_ACCESSIBLE_PROPERTY_LEVEL, level);
+
+          if (mismatch == NULL)
+            counts[level]++;
+        }
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
