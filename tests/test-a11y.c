@@ -15,17 +15,9 @@
 #include "dorsum-entry-page.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
+#include "test-gui-common.h"
 
 static DorsumApplication *app;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Widgets whose insides are the library's own business: they name their parts. */
 static gboolean
@@ -145,13 +137,8 @@ static DorsumWindow *
 new_window (int width,
             int height)
 {
-  DorsumWindow *window = dorsum_window_new (app);
+  DorsumWindow *window = test_new_window (app, width, height);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
   /* The rest of the list and the tooltips come after the first frame. */
   for (guint i = 0; i < 20; i++)
     {
@@ -166,18 +153,7 @@ static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, is_type, GSIZE_TO_POINTER (type));
 }
 
 static void

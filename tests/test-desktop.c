@@ -13,20 +13,12 @@
 #include "dorsum-application.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
+#include "test-gui-common.h"
 
 static DorsumApplication *app;
 static char *tmp_dir;
 /* Kept to the end: unreferencing it would wait for a connection GTK never lets go. */
 static GTestDBus *bus;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 wait_cb (GObject      *object,

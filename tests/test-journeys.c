@@ -20,84 +20,18 @@
 #include "dorsum-study-page.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
+#include "test-gui-common.h"
 
 static DorsumApplication *app;
 static char *tmp_dir;
 
 /* ---- Driving the window ---- */
 
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-/* Runs the main loop until @condition holds, for up to @seconds. */
-static gboolean
-wait_for (Condition     condition,
-          gconstpointer data,
-          double        seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)(seconds * G_USEC_PER_SEC);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
 static DorsumWindow *
 new_window (int width,
             int height)
 {
-  DorsumWindow *window = dorsum_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 200 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
-
-  return window;
-}
-
-typedef gboolean (*WidgetTest) (GtkWidget    *widget,
-                                gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, data);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+  return test_new_window (app, width, height);
 }
 
 static gboolean

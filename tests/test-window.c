@@ -16,31 +16,15 @@
 #include "dorsum-entry-page.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
+#include "test-gui-common.h"
 
 static DorsumApplication *app;
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static DorsumWindow *
 new_window (int width,
             int height)
 {
-  DorsumWindow *window = dorsum_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 50 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
-
-  return window;
+  return test_new_window (app, width, height);
 }
 
 static guint
@@ -58,29 +42,6 @@ find_in_list (DorsumWindow *window,
     }
 
   return GTK_INVALID_LIST_POSITION;
-}
-
-typedef gboolean (*WidgetTest) (GtkWidget  *widget,
-                                gconstpointer data);
-
-/* The first widget, depth first from @widget, that @test accepts. */
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, data);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The sidebar's list, not the one inside the drop-down's popover. */

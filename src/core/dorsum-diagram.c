@@ -838,6 +838,21 @@ append_polygon (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/**
+ * dorsum_append_referral_zones:
+ *
+ * Appends a trigger point's referral zones, on both sides, to the current path (for a
+ * drawing that shows a zone without the point, as a quiz does).
+ */
+void
+dorsum_append_referral_zones (cairo_t                  *cr,
+                              const DorsumTriggerPoint *point)
+{
+  for (guint z = 0; z < point->zones->len; z++)
+    for (int mirror = 0; mirror < 2; mirror++)
+      append_polygon (cr, g_ptr_array_index (point->zones, z), mirror);
+}
+
 static void
 draw_cross (cairo_t *cr,
             double   x,
@@ -875,9 +890,7 @@ dorsum_draw_trigger_points (cairo_t                          *cr,
   /* Zones first, all in one path so overlaps do not darken. */
   cairo_new_path (cr);
   for (guint i = 0; i < n_points; i++)
-    for (guint z = 0; z < points[i]->zones->len; z++)
-      for (int mirror = 0; mirror < 2; mirror++)
-        append_polygon (cr, g_ptr_array_index (points[i]->zones, z), mirror);
+    dorsum_append_referral_zones (cr, points[i]);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_source_rgba (cr, red, green, blue, 0.30);
   cairo_fill_preserve (cr);

@@ -95,6 +95,8 @@ void                 dorsum_diagram_draw_highlight  (DorsumDiagram   *self,
                                                      double           green,
                                                      double           blue,
                                                      double           emphasis);
+void                 dorsum_append_referral_zones   (cairo_t         *cr,
+                                                     const DorsumTriggerPoint *point);
 void                 dorsum_draw_trigger_points     (cairo_t         *cr,
                                                      const DorsumTriggerPoint * const *points,
                                                      guint            n_points,

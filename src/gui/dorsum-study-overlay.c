@@ -57,24 +57,6 @@ dorsum_study_overlay_draw_mastery (cairo_t       *cr,
   cairo_restore (cr);
 }
 
-static void
-append_polygon (cairo_t *cr,
-                GArray  *polygon,
-                gboolean mirror)
-{
-  for (guint i = 0; i < polygon->len; i++)
-    {
-      const DorsumPoint *point = &g_array_index (polygon, DorsumPoint, i);
-      double x = mirror ? 800 - point->x : point->x;
-
-      if (i == 0)
-        cairo_move_to (cr, x, point->y);
-      else
-        cairo_line_to (cr, x, point->y);
-    }
-  cairo_close_path (cr);
-}
-
 void
 dorsum_study_overlay_draw_zone (cairo_t                  *cr,
                                 const DorsumTriggerPoint *trigger_point,
@@ -84,10 +66,7 @@ dorsum_study_overlay_draw_zone (cairo_t                  *cr,
 {
   cairo_save (cr);
   cairo_new_path (cr);
-  /* Both sides, as the library draws one side and the figure is symmetrical. */
-  for (guint z = 0; z < trigger_point->zones->len; z++)
-    for (int mirror = 0; mirror < 2; mirror++)
-      append_polygon (cr, g_ptr_array_index (trigger_point->zones, z), mirror);
+  dorsum_append_referral_zones (cr, trigger_point);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_source_rgba (cr, red, green, blue, 0.40);
   cairo_fill_preserve (cr);
