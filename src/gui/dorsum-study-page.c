@@ -46,6 +46,8 @@ struct _DorsumStudyPage
   GtkLabel           *stats_label;
   GtkToggleButton    *mastery_button;
   GtkLabel           *files_label;
+  GtkLabel           *weakest_label;
+  GtkWidget          *deck_group;
   /* Question */
   GtkLabel           *progress_label;
   GtkLabel           *prompt_label;
@@ -67,7 +69,8 @@ struct _DorsumStudyPage
 
 G_DEFINE_FINAL_TYPE (DorsumStudyPage, dorsum_study_page, ADW_TYPE_BIN)
 
-static void show_question (DorsumStudyPage *self);
+static void show_question  (DorsumStudyPage *self);
+static void update_weakest (DorsumStudyPage *self);
 
 static gint64
 now_seconds (void)
@@ -234,15 +237,73 @@ update_home (DorsumStudyPage *self)
       g_autofree char *retention = deck_stats->retention >= 0 ? g_strdup_printf ("%.0f %%", deck_stats->retention * 100)
                                                               : g_strdup (_("not yet known"));
 
-      /* Translators: study figures: cards studied, answers given, share remembered, days in a row */
-      stats_text = g_strdup_printf (_("%u cards studied, %u answers, retention %s, streak of %u days"),
-                                    deck_stats->cards, deck_stats->reviews, retention, streak);
+      /* Translators: study figures: cards studied, answers given, share remembered, then the streak */
+      g_autofree char *streak_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day in a row", "%u days in a row", streak), streak);
+
+      stats_text = g_strdup_printf (_("%u cards studied, %u answers, retention %s; %s"),
+                                    deck_stats->cards, deck_stats->reviews, retention, streak_text);
     }
   else
     stats_text = g_strdup (_("Nothing studied in this deck yet"));
   gtk_label_set_label (self->stats_label, stats_text);
+  update_weakest (self);
 
   update_mastery (self);
+}
+
+static int
+compare_mastery (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  double ma = *(double *)g_hash_table_lookup (data, *(const char **)a);
+  double mb = *(double *)g_hash_table_lookup (data, *(const char **)b);
+
+  return ma < mb ? -1 : ma > mb;
+}
+
+/* Per muscle: the few studied ones known least, with their answers and retention. */
+static void
+update_weakest (DorsumStudyPage *self)
+{
+  g_autoptr(GHashTable) mastery = dorsum_study_store_get_mastery (self->store, now_seconds (), NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (mastery != NULL)
+    {
+      g_hash_table_iter_init (&iter, mastery);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          DorsumEntry *entry = dorsum_library_lookup (self->library, key);
+
+          /* Muscles not yet known well (a review just made is fully known, for now). */
+          if (entry != NULL && dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE && *(double *)value < 0.9)
+            g_ptr_array_add (ids, key);
+        }
+      g_ptr_array_sort_with_data (ids, compare_mastery, mastery);
+    }
+
+  for (guint i = 0; i < ids->len && i < 5; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      DorsumStudyStats stats = { 0, };
+
+      dorsum_study_store_get_entry_stats (self->store, id, now_seconds (), &stats, NULL);
+      if (text->len == 0)
+        g_string_append (text, _("Muscles to work on:"));
+      /* Translators: a muscle to study more: its name, how likely it is remembered now (0–100 %), answers given */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\n• %s — %.0f %% remembered, %u answer",
+                                                 "\n• %s — %.0f %% remembered, %u answers", stats.reviews),
+                              dorsum_entry_get_name (dorsum_library_lookup (self->library, id)),
+                              *(double *)g_hash_table_lookup (mastery, id) * 100, stats.reviews);
+    }
+
+  gtk_label_set_label (self->weakest_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->weakest_label), text->len > 0);
+  g_string_free (text, TRUE);
 }
 
 static void
@@ -666,10 +727,13 @@ build_home (DorsumStudyPage *self)
   dorsum_a11y_name_group_list (ADW_PREFERENCES_GROUP (group));
   gtk_box_append (GTK_BOX (box), group);
 
+  self->deck_group = group;
   self->due_label = GTK_LABEL (label_new (NULL, "heading", GTK_ACCESSIBLE_ROLE_LABEL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->due_label));
   self->stats_label = GTK_LABEL (label_new (NULL, "secondary-text", GTK_ACCESSIBLE_ROLE_LABEL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stats_label));
+  self->weakest_label = GTK_LABEL (label_new (NULL, NULL, GTK_ACCESSIBLE_ROLE_LABEL));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->weakest_label));
 
   gtk_widget_set_halign (start, GTK_ALIGN_START);
   gtk_widget_add_css_class (start, "pill");
@@ -858,6 +922,32 @@ dorsum_study_page_init (DorsumStudyPage *self)
   self->rand = g_rand_new ();
 }
 
+/* The session's length and the day's new cards, kept in GSettings. */
+static void
+add_setting_rows (DorsumStudyPage *self)
+{
+  static const struct { const char *key; const char *title; const char *subtitle; double min, max; } numbers[] = {
+    { "study-session-length", N_("Questions per Session"), NULL, 1, 100 },
+    { "study-new-per-day", N_("New Cards per Day"), N_("Cards never studied that a day may bring in"), 0, 500 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (numbers[i].min, numbers[i].max, 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(numbers[i].title));
+      if (numbers[i].subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(numbers[i].subtitle));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(numbers[i].title), -1);
+      g_settings_bind (self->settings, numbers[i].key, gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->deck_group), row);
+    }
+}
+
 GtkWidget *
 dorsum_study_page_new (DorsumLibrary     *library,
                        DorsumDiagramView *view,
@@ -868,6 +958,8 @@ dorsum_study_page_new (DorsumLibrary     *library,
   self->library = g_object_ref (library);
   self->view = g_object_ref (view);
   self->settings = settings ? g_object_ref (settings) : NULL;
+  if (self->settings != NULL)
+    add_setting_rows (self);
 
   return GTK_WIDGET (self);
 }
