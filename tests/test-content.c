@@ -102,6 +102,88 @@ test_links (void)
     }
 }
 
+static gboolean
+related_contains (DorsumLibrary *library,
+                  DorsumEntry   *entry,
+                  DorsumEntry   *other)
+{
+  g_autoptr(GPtrArray) related = dorsum_library_get_related (library, entry, dorsum_entry_get_kind (other));
+
+  return g_ptr_array_find (related, other, NULL);
+}
+
+/* Every link can be followed back: the page of the entry it points to lists the entry it
+ * comes from (pages show dorsum_library_get_related() for every kind). */
+static void
+test_links_both_ways (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  guint n_links = 0;
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *model = dorsum_library_get_entries (library, k);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, i);
+
+          for (guint j = 0; j < dorsum_entry_get_n_links (entry); j++)
+            {
+              DorsumEntry *target = dorsum_library_lookup (library, dorsum_entry_get_link (entry, j)->id);
+
+              g_assert_nonnull (target);
+              n_links++;
+              if (!related_contains (library, target, entry))
+                g_error ("%s links to %s, but %s does not list it back",
+                         dorsum_entry_get_id (entry), dorsum_entry_get_id (target), dorsum_entry_get_id (target));
+              if (!related_contains (library, entry, target))
+                g_error ("%s does not list its own link to %s", dorsum_entry_get_id (entry), dorsum_entry_get_id (target));
+            }
+
+          /* Each related entry once. */
+          for (guint r = 0; r < DORSUM_N_KINDS; r++)
+            {
+              g_autoptr(GPtrArray) related = dorsum_library_get_related (library, entry, r);
+
+              for (guint a = 0; a < related->len; a++)
+                for (guint b = a + 1; b < related->len; b++)
+                  g_assert_true (g_ptr_array_index (related, a) != g_ptr_array_index (related, b));
+            }
+        }
+    }
+
+  g_test_message ("%u links, each listed on both pages", n_links);
+  g_assert_cmpuint (n_links, >, 300);
+
+  /* The example: trigger point therapy names its muscles; each of them lists it. */
+  {
+    DorsumEntry *tpt = dorsum_library_lookup (library, "trigger-point-therapy");
+    g_autoptr(GPtrArray) muscles = dorsum_library_get_related (library, tpt, DORSUM_KIND_MUSCLE);
+
+    g_assert_cmpuint (muscles->len, >=, 40);
+    for (guint i = 0; i < muscles->len; i++)
+      g_assert_true (related_contains (library, g_ptr_array_index (muscles, i), tpt));
+  }
+}
+
+/* Every technique can be reached from some muscle page. */
+static void
+test_techniques_reachable (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  GListModel *techniques = dorsum_library_get_entries (library, DORSUM_KIND_TECHNIQUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (techniques); i++)
+    {
+      g_autoptr(DorsumEntry) t = g_list_model_get_item (techniques, i);
+      g_autoptr(GPtrArray) muscles = dorsum_library_get_related (library, t, DORSUM_KIND_MUSCLE);
+
+      if (muscles->len == 0 && dorsum_entry_get_part_of (t) == NULL)
+        g_error ("%s is on no muscle page", dorsum_entry_get_id (t));
+    }
+}
+
 static void
 test_every_entry_complete (void)
 {
@@ -203,6 +285,8 @@ main (int    argc,
 
   g_test_add_func ("/content/required-entries", test_required_entries);
   g_test_add_func ("/content/links", test_links);
+  g_test_add_func ("/content/links-both-ways", test_links_both_ways);
+  g_test_add_func ("/content/techniques-reachable", test_techniques_reachable);
   g_test_add_func ("/content/complete", test_every_entry_complete);
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
 

@@ -28,6 +28,7 @@ struct _DorsumEntry
   GPtrArray   *fields;         /* Field* in document order */
   GHashTable  *attributes;     /* name → value */
   GArray      *links;          /* DorsumLink */
+  GArray      *backlinks;      /* DorsumLink: the entries that link here, made by the loader */
   GPtrArray   *trigger_points; /* DorsumTriggerPoint* */
   char        *sort_key;       /* collation key of the name, made when the entry is complete */
 };
@@ -88,6 +89,7 @@ dorsum_entry_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->attributes, g_hash_table_unref);
   g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->backlinks, g_array_unref);
   g_clear_pointer (&self->trigger_points, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dorsum_entry_parent_class)->finalize (object);
@@ -148,6 +150,8 @@ dorsum_entry_init (DorsumEntry *self)
   self->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->links = g_array_new (FALSE, FALSE, sizeof (DorsumLink));
   g_array_set_clear_func (self->links, link_clear);
+  self->backlinks = g_array_new (FALSE, FALSE, sizeof (DorsumLink));
+  g_array_set_clear_func (self->backlinks, link_clear);
   self->trigger_points = g_ptr_array_new_with_free_func ((GDestroyNotify)_dorsum_trigger_point_free);
 }
 
@@ -247,6 +251,38 @@ _dorsum_entry_add_link (DorsumEntry *self,
   DorsumLink link = { kind, g_strdup (id), line };
 
   g_array_append_val (self->links, link);
+}
+
+/* Records on every entry that @entries link to (looked up in @by_id) that they link there.
+ * Called once per pack, after it is added; a pack may link to entries loaded before it. */
+void
+_dorsum_entries_link_back (GPtrArray  *entries,
+                           GHashTable *by_id)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (entries, i);
+
+      for (guint j = 0; j < entry->links->len; j++)
+        {
+          const DorsumLink *link = &g_array_index (entry->links, DorsumLink, j);
+          DorsumEntry *target = g_hash_table_lookup (by_id, link->id);
+          DorsumLink back;
+          gboolean seen = FALSE;
+
+          if (target == NULL || target == entry)
+            continue;
+
+          /* The same target twice from one entry gives one backlink. */
+          for (guint k = 0; k < j && !seen; k++)
+            seen = g_str_equal (g_array_index (entry->links, DorsumLink, k).id, link->id);
+          if (seen)
+            continue;
+
+          back = (DorsumLink) { entry->kind, g_strdup (entry->id), link->line };
+          g_array_append_val (target->backlinks, back);
+        }
+    }
 }
 
 void
@@ -396,6 +432,31 @@ dorsum_entry_get_link (DorsumEntry *self,
   g_return_val_if_fail (position < self->links->len, NULL);
 
   return &g_array_index (self->links, DorsumLink, position);
+}
+
+/**
+ * dorsum_entry_get_n_backlinks:
+ *
+ * The entries that link to this one, computed by the library when it loads them: a
+ * technique that says it is used on a muscle is a backlink of that muscle.
+ */
+guint
+dorsum_entry_get_n_backlinks (DorsumEntry *self)
+{
+  g_return_val_if_fail (DORSUM_IS_ENTRY (self), 0);
+
+  return self->backlinks->len;
+}
+
+/* The backlink's kind and id are those of the entry that links here; its line is that link's. */
+const DorsumLink *
+dorsum_entry_get_backlink (DorsumEntry *self,
+                           guint        position)
+{
+  g_return_val_if_fail (DORSUM_IS_ENTRY (self), NULL);
+  g_return_val_if_fail (position < self->backlinks->len, NULL);
+
+  return &g_array_index (self->backlinks, DorsumLink, position);
 }
 
 guint

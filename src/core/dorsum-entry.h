@@ -74,6 +74,9 @@ const char         *dorsum_entry_lookup_value        (DorsumEntry  *self,
 guint               dorsum_entry_get_n_links         (DorsumEntry  *self);
 const DorsumLink   *dorsum_entry_get_link            (DorsumEntry  *self,
                                                       guint         position);
+guint               dorsum_entry_get_n_backlinks     (DorsumEntry  *self);
+const DorsumLink   *dorsum_entry_get_backlink        (DorsumEntry  *self,
+                                                      guint         position);
 guint               dorsum_entry_get_n_trigger_points (DorsumEntry *self);
 const DorsumTriggerPoint *
                     dorsum_entry_get_trigger_point   (DorsumEntry  *self,

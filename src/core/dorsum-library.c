@@ -768,6 +768,8 @@ add_sources (DorsumLibrary  *self,
       }
   }
 
+  _dorsum_entries_link_back (order, self->by_id);
+
   return TRUE;
 }
 
@@ -1161,4 +1163,53 @@ dorsum_library_expand_parts (DorsumLibrary *self,
     }
 
   return g_strv_builder_end (builder);
+}
+
+static void
+add_related (DorsumLibrary    *self,
+             GPtrArray        *related,
+             GHashTable       *seen,
+             DorsumEntry      *entry,
+             const DorsumLink *link,
+             DorsumKind        kind)
+{
+  DorsumEntry *other;
+
+  if (link->kind != kind || (other = dorsum_library_lookup (self, link->id)) == NULL || other == entry)
+    return;
+
+  if (g_hash_table_add (seen, other))
+    g_ptr_array_add (related, other);
+}
+
+/**
+ * dorsum_library_get_related:
+ * @kind: the kind of the related entries
+ *
+ * The one model of links that pages show: the entries of @kind that @entry links to and
+ * those that link to @entry, each once, sorted by name. A technique that says it is used
+ * on a muscle is related to that muscle as much as the muscle that names the technique.
+ *
+ * Returns: (transfer container) (element-type DorsumEntry): the related entries
+ */
+GPtrArray *
+dorsum_library_get_related (DorsumLibrary *self,
+                            DorsumEntry   *entry,
+                            DorsumKind     kind)
+{
+  GPtrArray *related = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), related);
+  g_return_val_if_fail (DORSUM_IS_ENTRY (entry), related);
+
+  seen = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)
+    add_related (self, related, seen, entry, dorsum_entry_get_link (entry, i), kind);
+  for (guint i = 0; i < dorsum_entry_get_n_backlinks (entry); i++)
+    add_related (self, related, seen, entry, dorsum_entry_get_backlink (entry, i), kind);
+
+  g_ptr_array_sort (related, compare_sort_keys);
+
+  return related;
 }

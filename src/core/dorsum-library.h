@@ -52,5 +52,8 @@ GStrv          dorsum_library_expand_parts      (DorsumLibrary  *self,
                                                  const char     *id);
 GPtrArray     *dorsum_library_get_linking_entries (DorsumLibrary *self,
                                                  const char     *id);
+GPtrArray     *dorsum_library_get_related       (DorsumLibrary  *self,
+                                                 DorsumEntry    *entry,
+                                                 DorsumKind      kind);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dorsum-a11y.h"
@@ -26,6 +28,7 @@ struct _DorsumEntryPage
   guint            fill_idle;
   GPtrArray       *old_boxes;   /* previous pages' widgets, hidden until they are released */
   guint            release_idle;
+  gboolean         shown[DORSUM_N_KINDS][2];  /* kinds of links shown, [1] for red flags */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumEntryPage, dorsum_entry_page, GTK_TYPE_WIDGET)
@@ -413,66 +416,68 @@ add_link_group (DorsumEntryPage *self,
   return group;
 }
 
-static GPtrArray *
-linked (DorsumLibrary *library,
-        DorsumEntry   *entry,
-        DorsumKind     kind,
-        const char    *severity)
+/* Which related entries a link group shows: contraindications split into red flags and the rest. */
+typedef enum {
+  ANY_SEVERITY,
+  NOT_RED_FLAG,
+  RED_FLAG,
+} Severity;
+
+static gboolean
+is_red_flag (DorsumEntry *entry)
 {
-  GPtrArray *targets = g_ptr_array_new ();
-
-  for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)
-    {
-      const DorsumLink *link = dorsum_entry_get_link (entry, i);
-      DorsumEntry *target = dorsum_library_lookup (library, link->id);
-      const char *target_severity;
-
-      if (link->kind != kind || target == NULL)
-        continue;
-
-      target_severity = dorsum_entry_get_attribute (target, "severity");
-      if (severity != NULL && (g_strcmp0 (target_severity, "red-flag") == 0) != g_str_equal (severity, "red-flag"))
-        continue;
-
-      g_ptr_array_add (targets, target);
-    }
-
-  return targets;
+  return g_strcmp0 (dorsum_entry_get_attribute (entry, "severity"), "red-flag") == 0;
 }
 
-/* Entries of @kind that link here and are not linked from here already. */
-static GPtrArray *
-backlinked (DorsumLibrary *library,
-            DorsumEntry   *entry,
-            DorsumKind     kind,
-            GPtrArray     *already)
-{
-  g_autoptr(GPtrArray) linking = dorsum_library_get_linking_entries (library, dorsum_entry_get_id (entry));
-  GPtrArray *targets = g_ptr_array_new ();
-
-  for (guint i = 0; i < linking->len; i++)
-    {
-      DorsumEntry *other = g_ptr_array_index (linking, i);
-
-      if (dorsum_entry_get_kind (other) == kind && (already == NULL || !g_ptr_array_find (already, other, NULL)))
-        g_ptr_array_add (targets, other);
-    }
-
-  return targets;
-}
-
+/* A group of the entries related to @entry (its links and the entries that link to it, one
+ * model, see dorsum_library_get_related()), and a note that the page shows them. */
 static void
 add_links (DorsumEntryPage *self,
            DorsumLibrary   *library,
            DorsumEntry     *entry,
            DorsumKind       kind,
            const char      *title,
-           const char      *severity,
+           Severity         severity,
            const char      *css_class)
 {
-  g_autoptr(GPtrArray) targets = linked (library, entry, kind, severity);
+  g_autoptr(GPtrArray) related = dorsum_library_get_related (library, entry, kind);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+
+  for (guint i = 0; i < related->len; i++)
+    {
+      DorsumEntry *target = g_ptr_array_index (related, i);
+
+      if (severity == ANY_SEVERITY || (severity == RED_FLAG) == is_red_flag (target))
+        g_ptr_array_add (targets, target);
+    }
+
+  if (severity != RED_FLAG)
+    self->shown[kind][0] = TRUE;
+  if (severity != NOT_RED_FLAG)
+    self->shown[kind][1] = TRUE;
 
   add_link_group (self, title, targets, css_class);
+}
+
+/* Whatever is related and has no group of its own on this kind of page still gets one,
+ * so every link can be followed back from the page it points to. */
+static void
+add_other_links (DorsumEntryPage *self,
+                 DorsumLibrary   *library,
+                 DorsumEntry     *entry)
+{
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      if (k == DORSUM_KIND_CONTRAINDICATION)
+        {
+          if (!self->shown[k][1])
+            add_links (self, library, entry, k, _("Red Flags"), RED_FLAG, "safety");
+          if (!self->shown[k][0])
+            add_links (self, library, entry, k, dorsum_kind_get_title (k), NOT_RED_FLAG, NULL);
+        }
+      else if (!self->shown[k][0])
+        add_links (self, library, entry, k, dorsum_kind_get_title (k), ANY_SEVERITY, NULL);
+    }
 }
 
 static void
@@ -585,6 +590,7 @@ build (DorsumEntryPage *self,
        DorsumLibrary   *library,
        DorsumEntry     *entry)
 {
+  memset (self->shown, 0, sizeof self->shown);
   add_header (self, entry);
 
   switch (dorsum_entry_get_kind (entry))
@@ -592,24 +598,21 @@ build (DorsumEntryPage *self,
     case DORSUM_KIND_MUSCLE:
       add_sections (self, entry, muscle_sections);
       add_trigger_points (self, entry);
-      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), NULL, NULL);
-      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), NULL, NULL);
-      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), NULL, NULL);
-      {
-        g_autoptr(GPtrArray) conditions = backlinked (library, entry, DORSUM_KIND_CONDITION, NULL);
-
-        add_link_group (self, _("Often Involved In"), conditions, NULL);
-      }
+      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_CONDITION, _("Often Involved In"), ANY_SEVERITY, NULL);
       break;
 
     case DORSUM_KIND_TECHNIQUE:
       /* Safety before the steps. */
       add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Contraindications — Check First"),
-                 "contraindication", "safety");
+                 NOT_RED_FLAG, "safety");
       add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Red Flags — See a Doctor First"),
-                 "red-flag", "safety");
+                 RED_FLAG, "safety");
       add_sections (self, entry, technique_sections);
-      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Used On"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Used On"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_CONDITION, _("Used For"), ANY_SEVERITY, NULL);
       {
         g_auto(GStrv) parts = dorsum_library_expand_parts (library, dorsum_entry_get_id (entry));
         g_autoptr(GPtrArray) strokes = g_ptr_array_new ();
@@ -624,31 +627,29 @@ build (DorsumEntryPage *self,
     case DORSUM_KIND_STRETCH:
     case DORSUM_KIND_SELFCARE:
       add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions — Check First"),
-                 "contraindication", "safety");
+                 NOT_RED_FLAG, "safety");
       add_sections (self, entry, exercise_sections);
-      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Target Muscles"), NULL, NULL);
+      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Target Muscles"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_CONDITION, _("Used For"), ANY_SEVERITY, NULL);
       break;
 
     case DORSUM_KIND_CONDITION:
       add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Red Flags — See a Doctor First"),
-                 "red-flag", "safety");
+                 RED_FLAG, "safety");
       add_sections (self, entry, condition_sections);
-      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Likely Muscles"), NULL, NULL);
-      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), NULL, NULL);
-      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), NULL, NULL);
-      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), NULL, NULL);
-      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions"), "contraindication", NULL);
+      add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Likely Muscles"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions"), NOT_RED_FLAG, NULL);
       break;
 
     case DORSUM_KIND_CONTRAINDICATION:
       add_sections (self, entry, contraindication_sections);
-      {
-        g_autoptr(GPtrArray) techniques = backlinked (library, entry, DORSUM_KIND_TECHNIQUE, NULL);
-        g_autoptr(GPtrArray) conditions = backlinked (library, entry, DORSUM_KIND_CONDITION, NULL);
-
-        add_link_group (self, _("Applies to Techniques"), techniques, NULL);
-        add_link_group (self, _("Watch For It In"), conditions, NULL);
-      }
+      add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Applies to Techniques"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Applies to Stretches"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Applies to Self-Massage"), ANY_SEVERITY, NULL);
+      add_links (self, library, entry, DORSUM_KIND_CONDITION, _("Watch For It In"), ANY_SEVERITY, NULL);
       break;
 
     case DORSUM_KIND_ARTICLE:
@@ -660,6 +661,7 @@ build (DorsumEntryPage *self,
       g_assert_not_reached ();
     }
 
+  add_other_links (self, library, entry);
   add_sources (self, entry);
 }
 
