@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Search tests over the seed pack and the built-in library: lay names, case, accents,
- * ranking (exact and prefix before substring) and multi-word queries. */
+ * ranking (exact and prefix before substring, near spellings last), multi-word queries,
+ * where it hurts, and why each result matched. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include "dorsum-library.h"
 #include "dorsum-search.h"
@@ -124,6 +127,196 @@ test_builtin_lay_names (void)
   g_assert_true (g_str_has_prefix (first_id (index, "traps"), "trapezius"));
 }
 
+static DorsumLibrary *
+builtin_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  DorsumLibrary *library = dorsum_library_new ();
+
+  g_assert_true (dorsum_library_load_builtin (library, &error));
+  g_assert_no_error (error);
+
+  return library;
+}
+
+static gboolean
+in_first (DorsumSearchIndex *index,
+          const char        *query,
+          const char        *id,
+          guint              n)
+{
+  g_autoptr(GArray) results = dorsum_search_index_query (index, query, n);
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (dorsum_entry_get_id (g_array_index (results, DorsumSearchResult, i).entry), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The queries of issue #14, as a new user typed them, and what they meant. */
+static void
+test_issue_queries (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin_library ();
+  g_autoptr(DorsumSearchIndex) index = dorsum_search_index_new (library);
+  const struct { const char *query, *id; } cases[] = {
+    /* typos */
+    { "rhomboyd", "rhomboid-major" },
+    { "lattisimus", "latissimus-dorsi" },
+    { "trapezious", "trapezius" },
+    { "piriformus", "piriformis" },
+    /* where it hurts: the back-of-neck muscles that refer pain to the head */
+    { "headache", "trapezius-descending" },
+    { "headache", "suboccipitals" },
+    { "headache", "semispinalis-capitis" },
+    { "hip pain", "piriformis" },
+    { "hip pain", "quadratus-lumborum" },
+    { "tailbone", "gluteus-maximus" },
+    { "tailbone", "multifidus" },
+    { "between shoulder blades", "rhomboid-major" },
+    { "between the shoulder blades", "rhomboid-major" },
+    { "pain down the back of the leg", "sciatica-like-pain" },
+    { "pain down the back of the leg", "semimembranosus" },
+    { "jaw", "trapezius-descending" },
+    /* body text */
+    { "herniated disc", "sciatica-like-pain" },
+    { "muscle spasm", "acute-low-back-pain" },
+    { "Pilates", "chronic-low-back-pain" },
+    /* the lay vocabulary */
+    { "shoulder blade pain", "rhomboid-major" },
+    { "lower back pain", "acute-low-back-pain" },
+    { "lumbar pain", "acute-low-back-pain" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (!in_first (index, cases[i].query, cases[i].id, 5))
+        g_error ("“%s” does not find %s in its first 5 results", cases[i].query, cases[i].id);
+    }
+
+  /* Names still come first. */
+  g_assert_cmpstr (first_id (index, "rhomboid major"), ==, "rhomboid-major");
+  g_assert_cmpstr (first_id (index, "latissimus"), ==, "latissimus-dorsi");
+}
+
+/* A word of five letters or more that is not in the index matches near spellings, and
+ * those rank below every exact or prefix match. */
+static void
+test_fuzzy_ranking (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin_library ();
+  g_autoptr(DorsumSearchIndex) index = dorsum_search_index_new (library);
+  g_autoptr(GArray) mixed = dorsum_search_index_query (index, "spina", 0);
+  g_autoptr(GArray) typo = dorsum_search_index_query (index, "rhomboyd", 0);
+  g_autoptr(GArray) exact = dorsum_search_index_query (index, "rhomboid", 0);
+  g_autoptr(GArray) short_word = dorsum_search_index_query (index, "trpz", 0);
+  g_autofree char *suggestion = NULL;
+  g_autofree char *none = NULL;
+  guint last_exact = 0, first_fuzzy = G_MAXUINT, n_fuzzy = 0;
+
+  /* "spina" begins "spinal" and "spinalis" and is one letter from "spine". */
+  for (guint i = 0; i < mixed->len; i++)
+    {
+      const DorsumSearchResult *r = &g_array_index (mixed, DorsumSearchResult, i);
+
+      if (r->fuzzy)
+        {
+          first_fuzzy = MIN (first_fuzzy, i);
+          n_fuzzy++;
+        }
+      else
+        last_exact = i;
+    }
+  g_assert_cmpuint (n_fuzzy, >, 0);
+  g_assert_cmpuint (last_exact, <, first_fuzzy);
+  g_assert_cmpuint (g_array_index (mixed, DorsumSearchResult, last_exact).score, >,
+                    g_array_index (mixed, DorsumSearchResult, first_fuzzy).score);
+  none = dorsum_search_results_get_suggestion (mixed);
+  g_assert_null (none);
+
+  /* Only near spellings: the list can say what was meant. */
+  g_assert_cmpuint (typo->len, >=, 2);
+  for (guint i = 0; i < typo->len; i++)
+    g_assert_true (g_array_index (typo, DorsumSearchResult, i).fuzzy);
+  suggestion = dorsum_search_results_get_suggestion (typo);
+  g_assert_cmpstr (suggestion, ==, "rhomboid");
+
+  /* The right spelling finds at least as much, and ranks it higher. */
+  g_assert_cmpuint (exact->len, >=, typo->len);
+  g_assert_cmpuint (g_array_index (exact, DorsumSearchResult, 0).score, >,
+                    g_array_index (typo, DorsumSearchResult, 0).score);
+
+  /* Four letters are too few to guess from. */
+  g_assert_cmpuint (short_word->len, ==, 0);
+}
+
+/* Results say why they matched: the field and the matched words in a snippet. */
+static void
+test_match_reasons (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin_library ();
+  g_autoptr(DorsumSearchIndex) index = dorsum_search_index_new (library);
+  g_autoptr(GArray) lats = dorsum_search_index_query (index, "lats", 1);
+  g_autoptr(GArray) tailbone = dorsum_search_index_query (index, "tailbone", 0);
+  gboolean seen = FALSE;
+
+  {
+    const DorsumSearchResult *r = &g_array_index (lats, DorsumSearchResult, 0);
+    g_autofree char *reason = dorsum_search_result_get_reason (r, FALSE);
+    g_autofree char *markup = dorsum_search_result_get_reason (r, TRUE);
+
+    g_assert_cmpstr (r->field, ==, "alias");
+    g_assert_cmpstr (reason, ==, "Also called: lats");
+    g_assert_cmpstr (markup, ==, "Also called: <b>lats</b>");
+  }
+
+  for (guint i = 0; i < tailbone->len; i++)
+    {
+      const DorsumSearchResult *r = &g_array_index (tailbone, DorsumSearchResult, i);
+      g_autofree char *snippet = NULL;
+      g_autofree char *markup = NULL;
+
+      if (!g_str_equal (dorsum_entry_get_id (r->entry), "gluteus-maximus"))
+        continue;
+
+      seen = TRUE;
+      snippet = dorsum_search_result_get_snippet (r, FALSE);
+      markup = dorsum_search_result_get_snippet (r, TRUE);
+      g_assert_cmpstr (r->field, ==, "referral");
+      g_assert_nonnull (strstr (snippet, "coccyx (tailbone)"));
+      g_assert_nonnull (strstr (markup, "<b>coccyx</b> (<b>tailbone</b>)"));
+      g_assert_cmpuint (g_utf8_strlen (snippet, -1), <=, 92);
+    }
+  g_assert_true (seen);
+
+  /* A long text is cut to a window around the first matched word, between words. */
+  {
+    g_autoptr(GArray) results = dorsum_search_index_query (index, "Pilates", 0);
+
+    for (guint i = 0; i < results->len; i++)
+      {
+        g_autofree char *snippet = dorsum_search_result_get_snippet (&g_array_index (results, DorsumSearchResult, i), FALSE);
+
+        g_assert_nonnull (strstr (snippet, "Pilates"));
+        g_assert_cmpuint (g_utf8_strlen (snippet, -1), <=, 92);
+      }
+  }
+}
+
+/* The names-only search of version 1.0 is kept for the benchmark's comparison. */
+static void
+test_names_only (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin_library ();
+  g_autoptr(DorsumSearchIndex) index = dorsum_search_index_new (library);
+  g_autoptr(GArray) names = dorsum_search_index_query_full (index, "tailbone", 0, DORSUM_SEARCH_NAMES_ONLY);
+  g_autoptr(GArray) lats = dorsum_search_index_query_full (index, "lats", 0, DORSUM_SEARCH_NAMES_ONLY);
+
+  g_assert_cmpuint (names->len, ==, 0);
+  g_assert_cmpstr (dorsum_entry_get_id (g_array_index (lats, DorsumSearchResult, 0).entry), ==, "latissimus-dorsi");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -134,6 +327,10 @@ main (int    argc,
   g_test_add_func ("/search/seed", test_seed_queries);
   g_test_add_func ("/search/prefix-beats-substring", test_prefix_beats_substring);
   g_test_add_func ("/search/builtin-lay-names", test_builtin_lay_names);
+  g_test_add_func ("/search/issue-queries", test_issue_queries);
+  g_test_add_func ("/search/fuzzy-ranking", test_fuzzy_ranking);
+  g_test_add_func ("/search/match-reasons", test_match_reasons);
+  g_test_add_func ("/search/names-only", test_names_only);
 
   return g_test_run ();
 }

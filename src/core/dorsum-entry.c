@@ -570,6 +570,8 @@ dorsum_field_get_title (const char *key)
     { "prevention", N_("Prevention") },
     { "text", N_("Text") },
     { "sources", N_("Sources") },
+    { "referral", N_("Refers pain") },
+    { "location", N_("Trigger point") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

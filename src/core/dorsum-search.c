@@ -1,22 +1,66 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The search index keeps every searchable string folded once (no case, no accents,
- * punctuation as spaces) so that a query is a scan of short plain strings. */
+ * punctuation as spaces): the names in one buffer scanned whole, and every word of every
+ * text in a vocabulary with the entries and texts it occurs in, so a query is a few lookups. */
 
 #define G_LOG_DOMAIN "dorsum-search"
+
+/* memmem(): searching the names buffer with strstr() measured its length on every call. */
+#define _GNU_SOURCE
 
 #include "config.h"
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "dorsum-entry-private.h"
+#include "dorsum-search-private.h"
 #include "dorsum-search.h"
 
-/* Scores: the kind of match decides, the field breaks ties. */
+/* Scores. The whole query matched in a name, alias or Latin name decides first … */
 #define SCORE_EXACT        1000
 #define SCORE_PREFIX        800
 #define SCORE_WORD_PREFIX   600
 #define SCORE_SUBSTRING     300
-#define SCORE_ALL_WORDS     200
+#define SCORE_ALL_WORDS     200   /* names only: every word starts a word of the names */
+/* … then every word of the query found somewhere in the entry: 100 + the mean of the
+ * words' scores (at most 100, by the text they are in) + up to 4 for words like "pain" … */
+#define SCORE_WORDS         100
+/* … then the same with a word found only by a near spelling: 50 + half that mean … */
+#define SCORE_FUZZY          50
+/* … and, only when no entry has every word, entries with some of them: below 50. */
+#define MAX_SCORE          1100
+
+
+/* The texts of an entry, best first; the score a word gets from each. */
+typedef enum {
+  CLASS_NAME,
+  CLASS_ALIAS,
+  CLASS_LATIN,
+  CLASS_REFERRAL,
+  CLASS_SUMMARY,
+  CLASS_BODY,
+  N_CLASSES
+} TextClass;
+
+static const float class_scores[N_CLASSES] = { 100, 96, 92, 75, 55, 40 };
+
+/* A query about where it hurts ("headache", "hip pain", "tailbone") ranks the places
+ * trigger points refer pain to above names that merely contain the word. */
+#define REFERRAL_WHERE_IT_HURTS 110
+/* A synonym found in a name ("scapula" in "levator scapulae" for "shoulder blade") says
+ * less than the reader's own word in a referral. */
+#define SYNONYM_IN_NAME          70
+#define NO_REASON                G_MAXUINT32
+
+#define PREFIX_FACTOR   0.85f   /* "scapul" for "scapula" */
+#define SYNONYM_FACTOR  0.9f    /* "coccyx" for "tailbone" */
+#define FUZZY_FACTOR    0.5f    /* "rhomboyd" for "rhomboid" */
+#define MIN_FUZZY_LEN   5       /* shorter words are not corrected */
+#define MIN_PREFIX_LEN  3       /* shorter words match the start of names only */
+#define MAX_HIT_WORDS   48      /* words kept to mark in snippets */
+#define MAX_CONCEPTS    64      /* words or phrases of a query that count */
 
 typedef struct
 {
@@ -24,7 +68,45 @@ typedef struct
   const char  *original;
   guint        entry;      /* index into entries */
   guint        weight;     /* name 3, alias 2, latin 1 */
+  guint        start;      /* offset of the folded term in names */
+  guint        len;
 } Term;
+
+typedef struct
+{
+  const char  *key;
+  const char  *text;       /* original spelling, owned by the entry */
+  guint        entry;
+  TextClass    class;
+} Text;
+
+typedef struct
+{
+  guint32      entry;
+  guint32      text;       /* index into texts */
+  guint8       class;
+} Posting;
+
+typedef struct
+{
+  char        *stem;
+  guint        len;
+  guint32      mask;       /* letters it has, for ruling out near spellings quickly */
+  GArray      *postings;   /* Posting, one per entry, by entry */
+} Word;
+
+typedef struct
+{
+  char       **stems;      /* NULL-terminated, stop words left out */
+} Phrase;
+
+typedef struct
+{
+  GPtrArray   *typed;      /* Phrase* */
+  GPtrArray   *written;    /* Phrase* */
+  gboolean     two_way;
+  gboolean     body_area;
+} Line;
 
 struct _DorsumSearchIndex
 {
@@ -33,18 +115,100 @@ struct _DorsumSearchIndex
   DorsumLibrary *library;
   guint          n_indexed;
   GPtrArray     *entries;   /* DorsumEntry* */
+  guint         *order;     /* entry indices by kind, then name: the order of equal scores */
+  guint8        *kinds;     /* per entry, its kind */
   GArray        *terms;     /* Term */
-  GPtrArray     *all_text;  /* per entry: every term folded, space-joined */
+  GString       *stems;     /* every word's stem, sorted, one per line */
+  guint         *stem_starts; /* per word, its offset in stems */
+  guint         *first_term; /* per entry, its first term; one more for the end */
+  GString       *names;     /* every term folded, one per line, for one scan per query */
+  GPtrArray     *all_text;  /* per entry: every term folded, space-joined (names only) */
+  GArray        *texts;     /* Text */
+  GHashTable    *vocab;     /* stem → Word* */
+  GPtrArray     *words;     /* Word*, sorted by stem */
+  GPtrArray     *lines;     /* Line*: the lay-anatomy vocabulary */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumSearchIndex, dorsum_search_index, G_TYPE_OBJECT)
 
-static void
-term_clear (gpointer data)
+/* What a query found, shared by its results: for snippets and "did you mean". */
+typedef struct
 {
-  Term *term = data;
+  GPtrArray   *hits;        /* char*: the index words that matched, to mark in snippets */
+  char        *suggestion;  /* the query with corrected spellings, when it needed them */
+} QueryInfo;
 
-  g_free (term->folded);
+static const char * const stop_words[] = {
+  "a", "an", "the", "of", "in", "on", "at", "to", "my", "i", "me", "is", "it", "its", "and", "or",
+  "for", "with", "from", "by", "when", "what", "where", "which", "how", "do", "does", "can", "am",
+  "are", "be", "this", "that", "your", "you", "have", "has", "got", "get",
+};
+
+/* Words that say it hurts, or roughly where: they rank what has them higher but are not
+ * needed, so "hip pain" finds what refers to the hip. The first ones say it hurts. */
+static const char * const soft_words[] = {
+  "pain", "pains", "painful", "ache", "aches", "aching", "achy", "hurt", "hurts", "hurting", "sore",
+  "soreness",
+  "between", "down", "up", "along", "into", "around", "feel", "feels", "like", "very",
+};
+#define N_SYMPTOM_WORDS 12
+
+static gboolean
+in_list (const char         *word,
+         const char * const *list,
+         guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (word, list[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_stop_word (const char *word)
+{
+  return in_list (word, stop_words, G_N_ELEMENTS (stop_words));
+}
+
+static gboolean
+is_soft_word (const char *word)
+{
+  return in_list (word, soft_words, G_N_ELEMENTS (soft_words));
+}
+
+static gboolean
+is_symptom_word (const char *word)
+{
+  return in_list (word, soft_words, N_SYMPTOM_WORDS);
+}
+
+/* A plural "s" off, but not from "-ss", "-us" or "-is" (process, latissimus, piriformis). */
+static void
+stem_in_place (char *word)
+{
+  gsize len = strlen (word);
+
+  if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's' && word[len - 2] != 'u' && word[len - 2] != 'i')
+    word[len - 1] = '\0';
+}
+
+static guint32
+letter_mask (const char *word)
+{
+  guint32 mask = 0;
+
+  for (const char *p = word; *p; p++)
+    {
+      if (*p >= 'a' && *p <= 'z')
+        mask |= 1u << (*p - 'a');
+      else if (g_ascii_isdigit (*p))
+        mask |= 1u << 26;
+      else
+        mask |= 1u << 27;
+    }
+
+  return mask;
 }
 
 /**
@@ -85,6 +249,12 @@ dorsum_search_normalize (const char *text)
         g_string_append_c (out, ' ');
       space = FALSE;
 
+      if (c < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower ((char)c));
+          continue;
+        }
+
       /* ß and friends fold to more than one character, so fold per character. */
       {
         char buf[8];
@@ -96,6 +266,102 @@ dorsum_search_normalize (const char *text)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The stems of @text's words, in order; stop words too unless @drop_stop_words. */
+static GStrv
+split_stems (const char *text,
+             gboolean    drop_stop_words)
+{
+  g_autofree char *folded = dorsum_search_normalize (text);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv stems;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      if (words[i][0] == '\0' || (drop_stop_words && is_stop_word (words[i])))
+        continue;
+      stem_in_place (words[i]);
+      g_strv_builder_add (builder, words[i]);
+    }
+
+  stems = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return stems;
+}
+
+static void
+phrase_free (gpointer data)
+{
+  Phrase *phrase = data;
+
+  g_strfreev (phrase->stems);
+  g_free (phrase);
+}
+
+static GPtrArray *
+parse_phrases (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "|", -1);
+  GPtrArray *phrases = g_ptr_array_new_with_free_func (phrase_free);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      Phrase *phrase = g_new0 (Phrase, 1);
+
+      phrase->stems = split_stems (parts[i], TRUE);
+      g_ptr_array_add (phrases, phrase);
+    }
+
+  return phrases;
+}
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_ptr_array_unref (line->typed);
+  g_ptr_array_unref (line->written);
+  g_free (line);
+}
+
+static void
+word_free (gpointer data)
+{
+  Word *word = data;
+
+  g_free (word->stem);
+  g_array_unref (word->postings);
+  g_free (word);
+}
+
+static void
+term_clear (gpointer data)
+{
+  Term *term = data;
+
+  g_free (term->folded);
+}
+
+static void
+query_info_clear (gpointer data)
+{
+  QueryInfo *info = data;
+
+  g_ptr_array_unref (info->hits);
+  g_free (info->suggestion);
+}
+
+static void
+result_clear (gpointer data)
+{
+  DorsumSearchResult *result = data;
+
+  if (result->query != NULL)
+    g_rc_box_release_full (g_steal_pointer (&result->query), query_info_clear);
 }
 
 static void
@@ -114,10 +380,123 @@ add_term (DorsumSearchIndex *self,
   term.original = original;
   term.entry = entry;
   term.weight = weight;
+  term.start = (guint)self->names->len;
+  term.len = (guint)strlen (term.folded);
   g_array_append_val (self->terms, term);
+
+  g_string_append (self->names, term.folded);
+  g_string_append_c (self->names, '\n');
 
   g_string_append_c (all, ' ');
   g_string_append (all, term.folded);
+}
+
+/* Adds the words of @text to the vocabulary, each once per text. */
+static void
+add_text (DorsumSearchIndex *self,
+          guint              entry,
+          const char        *key,
+          const char        *text,
+          TextClass          class)
+{
+  g_auto(GStrv) stems = NULL;
+  Text t = { key, text, entry, class };
+  guint32 index = self->texts->len;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  g_array_append_val (self->texts, t);
+  stems = split_stems (text, FALSE);
+
+  for (guint i = 0; stems[i]; i++)
+    {
+      Word *word = g_hash_table_lookup (self->vocab, stems[i]);
+      Posting *last;
+
+      if (word == NULL)
+        {
+          word = g_new0 (Word, 1);
+          word->stem = g_strdup (stems[i]);
+          word->len = (guint)strlen (word->stem);
+          word->mask = letter_mask (word->stem);
+          word->postings = g_array_new (FALSE, FALSE, sizeof (Posting));
+          g_hash_table_insert (self->vocab, word->stem, word);
+          g_ptr_array_add (self->words, word);
+        }
+
+      /* One posting per text a word is in, so that a result can show the text with most
+       * of the query's words. */
+      last = word->postings->len > 0 ? &g_array_index (word->postings, Posting, word->postings->len - 1) : NULL;
+      if (last == NULL || last->text != index)
+        {
+          Posting posting = { entry, index, class };
+
+          g_array_append_val (word->postings, posting);
+        }
+    }
+}
+
+static void
+add_entry_texts (DorsumSearchIndex *self,
+                 guint              index,
+                 DorsumEntry       *entry)
+{
+  const char * const *aliases = dorsum_entry_get_aliases (entry);
+
+  add_text (self, index, "name", dorsum_entry_get_name (entry), CLASS_NAME);
+  for (guint j = 0; aliases[j]; j++)
+    add_text (self, index, "alias", aliases[j], CLASS_ALIAS);
+  add_text (self, index, "latin", dorsum_entry_get_latin (entry), CLASS_LATIN);
+
+  for (guint j = 0; j < dorsum_entry_get_n_trigger_points (entry); j++)
+    {
+      const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (entry, j);
+
+      add_text (self, index, "referral", tp->referral, CLASS_REFERRAL);
+      add_text (self, index, "location", tp->location, CLASS_BODY);
+    }
+
+  for (guint f = 0; f < dorsum_entry_get_n_fields (entry); f++)
+    {
+      const DorsumField *field = dorsum_entry_get_field (entry, f);
+      TextClass class;
+
+      /* Names are done; book titles would make every entry match "pain" or "anatomy". */
+      if (g_str_equal (field->key, "name") || g_str_equal (field->key, "alias") ||
+          g_str_equal (field->key, "latin") || g_str_equal (field->key, "sources"))
+        continue;
+
+      class = g_str_equal (field->key, "summary") || g_str_equal (field->key, "description")
+            ? CLASS_SUMMARY : CLASS_BODY;
+
+      for (guint v = 0; field->values[v]; v++)
+        add_text (self, index, field->key, field->values[v], class);
+    }
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  const Word *wa = *(const Word **)a, *wb = *(const Word **)b;
+
+  return strcmp (wa->stem, wb->stem);
+}
+
+static GPtrArray *order_entries;
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  DorsumEntry *ea = g_ptr_array_index (order_entries, *(const guint *)a);
+  DorsumEntry *eb = g_ptr_array_index (order_entries, *(const guint *)b);
+
+  if (dorsum_entry_get_kind (ea) != dorsum_entry_get_kind (eb))
+    return dorsum_entry_get_kind (ea) < dorsum_entry_get_kind (eb) ? -1 : 1;
+
+  return strcmp (_dorsum_entry_get_sort_key (ea), _dorsum_entry_get_sort_key (eb));
 }
 
 static void
@@ -125,7 +504,11 @@ rebuild (DorsumSearchIndex *self)
 {
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->terms, 0);
+  g_string_truncate (self->names, 0);
   g_ptr_array_set_size (self->all_text, 0);
+  g_array_set_size (self->texts, 0);
+  g_hash_table_remove_all (self->vocab);
+  g_ptr_array_set_size (self->words, 0);
 
   for (guint k = 0; k < DORSUM_N_KINDS; k++)
     {
@@ -146,11 +529,130 @@ rebuild (DorsumSearchIndex *self)
           add_term (self, dorsum_entry_get_latin (entry), index, 1, all);
           g_string_append_c (all, ' ');
           g_ptr_array_add (self->all_text, g_string_free (all, FALSE));
+
+          add_entry_texts (self, index, entry);
         }
     }
 
+  g_ptr_array_sort (self->words, compare_words);
+
+  g_string_truncate (self->stems, 0);
+  g_free (self->stem_starts);
+  self->stem_starts = g_new (guint, MAX (1, self->words->len));
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const Word *word = g_ptr_array_index (self->words, i);
+
+      self->stem_starts[i] = (guint)self->stems->len;
+      g_string_append_len (self->stems, word->stem, word->len);
+      g_string_append_c (self->stems, '\n');
+    }
+
+  g_free (self->first_term);
+  self->first_term = g_new (guint, self->entries->len + 1);
+  for (guint e = 0, t = 0; e <= self->entries->len; e++)
+    {
+      while (t < self->terms->len && g_array_index (self->terms, Term, t).entry < e)
+        t++;
+      self->first_term[e] = t;
+    }
+
+  /* The lists are sorted by name within a kind already; sorting keeps that true for packs. */
+  g_free (self->kinds);
+  self->kinds = g_new (guint8, MAX (1, self->entries->len));
+  for (guint i = 0; i < self->entries->len; i++)
+    self->kinds[i] = (guint8)dorsum_entry_get_kind (g_ptr_array_index (self->entries, i));
+
+  g_free (self->order);
+  self->order = g_new (guint, MAX (1, self->entries->len));
+  for (guint i = 0; i < self->entries->len; i++)
+    self->order[i] = i;
+  order_entries = self->entries;
+  qsort (self->order, self->entries->len, sizeof (guint), compare_order);
+  order_entries = NULL;
+
   self->n_indexed = dorsum_library_get_n_entries (self->library);
 }
+
+static void
+dorsum_search_index_finalize (GObject *object)
+{
+  DorsumSearchIndex *self = (DorsumSearchIndex *)object;
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->kinds, g_free);
+  g_clear_pointer (&self->first_term, g_free);
+  g_clear_pointer (&self->stem_starts, g_free);
+  if (self->stems != NULL)
+    g_string_free (self->stems, TRUE);
+  g_clear_pointer (&self->terms, g_array_unref);
+  if (self->names != NULL)
+    g_string_free (self->names, TRUE);
+  g_clear_pointer (&self->all_text, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_array_unref);
+  g_clear_pointer (&self->vocab, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dorsum_search_index_parent_class)->finalize (object);
+}
+
+static void
+dorsum_search_index_class_init (DorsumSearchIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dorsum_search_index_finalize;
+}
+
+static void
+dorsum_search_index_init (DorsumSearchIndex *self)
+{
+  const DorsumVocabularyLine *lines;
+  guint n_lines;
+
+  self->entries = g_ptr_array_new ();
+  self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  g_array_set_clear_func (self->terms, term_clear);
+  self->names = g_string_new (NULL);
+  self->stems = g_string_new (NULL);
+  self->all_text = g_ptr_array_new_with_free_func (g_free);
+  self->texts = g_array_new (FALSE, FALSE, sizeof (Text));
+  self->vocab = g_hash_table_new (g_str_hash, g_str_equal);
+  self->words = g_ptr_array_new_with_free_func (word_free);
+  self->lines = g_ptr_array_new_with_free_func (line_free);
+
+  lines = _dorsum_vocabulary_get_lines (&n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      Line *line = g_new0 (Line, 1);
+
+      line->typed = parse_phrases (lines[i].typed);
+      line->written = parse_phrases (lines[i].written);
+      line->two_way = lines[i].two_way;
+      line->body_area = lines[i].body_area;
+      g_ptr_array_add (self->lines, line);
+    }
+}
+
+DorsumSearchIndex *
+dorsum_search_index_new (DorsumLibrary *library)
+{
+  DorsumSearchIndex *self;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (DORSUM_TYPE_SEARCH_INDEX, NULL);
+  self->library = g_object_ref (library);
+  rebuild (self);
+
+  return self;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Names only: the search as it was, kept for comparison (the benchmark measures both). */
 
 static guint
 match_term (const char *folded,
@@ -190,105 +692,14 @@ match_all_words (const char  *all,
   return TRUE;
 }
 
-typedef struct
-{
-  DorsumSearchResult  result;
-  DorsumKind          kind;
-  const char         *sort_key;
-} Ranked;
-
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
-{
-  const Ranked *ra = a, *rb = b;
-
-  if (ra->result.score != rb->result.score)
-    return ra->result.score > rb->result.score ? -1 : 1;
-
-  if (ra->kind != rb->kind)
-    return ra->kind < rb->kind ? -1 : 1;
-
-  return strcmp (ra->sort_key, rb->sort_key);
-}
-
 static void
-dorsum_search_index_finalize (GObject *object)
+query_names_only (DorsumSearchIndex *self,
+                  const char        *query,
+                  guint             *best,
+                  const char       **matched,
+                  const char       **field)
 {
-  DorsumSearchIndex *self = (DorsumSearchIndex *)object;
-
-  g_clear_object (&self->library);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->terms, g_array_unref);
-  g_clear_pointer (&self->all_text, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (dorsum_search_index_parent_class)->finalize (object);
-}
-
-static void
-dorsum_search_index_class_init (DorsumSearchIndexClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = dorsum_search_index_finalize;
-}
-
-static void
-dorsum_search_index_init (DorsumSearchIndex *self)
-{
-  self->entries = g_ptr_array_new ();
-  self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
-  g_array_set_clear_func (self->terms, term_clear);
-  self->all_text = g_ptr_array_new_with_free_func (g_free);
-}
-
-DorsumSearchIndex *
-dorsum_search_index_new (DorsumLibrary *library)
-{
-  DorsumSearchIndex *self;
-
-  g_return_val_if_fail (DORSUM_IS_LIBRARY (library), NULL);
-
-  self = g_object_new (DORSUM_TYPE_SEARCH_INDEX, NULL);
-  self->library = g_object_ref (library);
-  rebuild (self);
-
-  return self;
-}
-
-/**
- * dorsum_search_index_query:
- * @max_results: at most this many, or 0 for all
- *
- * Returns: (transfer full) (element-type DorsumSearchResult): best first
- */
-GArray *
-dorsum_search_index_query (DorsumSearchIndex *self,
-                           const char        *text,
-                           guint              max_results)
-{
-  g_autofree char *query = NULL;
-  g_autofree guint *best = NULL;
-  g_autofree const char **matched = NULL;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GArray) ranked = NULL;
-  GArray *results;
-  gsize query_len;
-
-  g_return_val_if_fail (DORSUM_IS_SEARCH_INDEX (self), NULL);
-
-  results = g_array_new (FALSE, FALSE, sizeof (DorsumSearchResult));
-
-  if (self->n_indexed != dorsum_library_get_n_entries (self->library))
-    rebuild (self);
-
-  query = dorsum_search_normalize (text);
-  query_len = strlen (query);
-  if (query_len == 0)
-    return results;
-
-  best = g_new0 (guint, self->entries->len);
-  matched = g_new0 (const char *, self->entries->len);
+  gsize query_len = strlen (query);
 
   for (guint i = 0; i < self->terms->len; i++)
     {
@@ -303,13 +714,15 @@ dorsum_search_index_query (DorsumSearchIndex *self,
         {
           best[term->entry] = score;
           matched[term->entry] = term->original;
+          field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
         }
     }
 
   if (strchr (query, ' ') != NULL)
     {
       /* Each word must start a word: search for it with the space before it. */
-      words = g_strsplit (query, " ", -1);
+      g_auto(GStrv) words = g_strsplit (query, " ", -1);
+
       for (guint i = 0; words[i]; i++)
         {
           char *needle = g_strconcat (" ", words[i], NULL);
@@ -324,27 +737,1104 @@ dorsum_search_index_query (DorsumSearchIndex *self,
             {
               best[i] = SCORE_ALL_WORDS;
               matched[i] = dorsum_entry_get_name (g_ptr_array_index (self->entries, i));
+              field[i] = "name";
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* The full search. */
+
+/* strncmp() == 0, inline: most calls fail on the first character, and a call cost more. */
+static inline gboolean
+starts_with (const char *text,
+             const char *prefix,
+             gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (text[i] != prefix[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+/* @folded is @len bytes of the names buffer, which keeps the terms side by side: reading
+ * them from their own allocations missed the cache on every candidate. */
+static guint
+match_word_starts (const char *folded,
+                   gsize       len,
+                   const char *query,
+                   gsize       query_len)
+{
+  if (query_len > len)
+    return 0;
+
+  if (starts_with (folded, query, query_len))
+    return query_len == len ? SCORE_EXACT : SCORE_PREFIX;
+
+  for (gsize i = 0; i + query_len < len; i++)
+    if (folded[i] == ' ' && starts_with (folded + i + 1, query, query_len))
+      return SCORE_WORD_PREFIX;
+
+  return 0;
+}
+
+static void
+set_name_match (DorsumSearchIndex *self,
+                const Term        *term,
+                guint              score,
+                guint             *best,
+                const char       **matched,
+                const char       **field)
+{
+  score += term->weight;
+  if (score > best[term->entry])
+    {
+      best[term->entry] = score;
+      matched[term->entry] = term->original;
+      field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+    }
+}
+
+/* The whole query in names, aliases and Latin names. Where it starts a word, the entries
+ * to look at come from the vocabulary; inside a word ("umbor" in "lumborum"), for queries
+ * of four letters or more, from one scan of all the names. */
+/* The sorted vocabulary's range of words that begin with @stem. */
+static guint
+words_from (DorsumSearchIndex *self,
+            const char        *stem)
+{
+  guint lo = 0, hi = self->words->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (strcmp (((Word *)g_ptr_array_index (self->words, mid))->stem, stem) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+match_names (DorsumSearchIndex *self,
+             const char        *query,
+             guint             *best,
+             const char       **matched,
+             const char       **field)
+{
+  gsize query_len = strlen (query);
+  g_auto(GStrv) words = g_strsplit (query, " ", -1);
+  g_autofree guint8 *count = g_new0 (guint8, self->entries->len);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_words = MIN (g_strv_length (words), 250);
+
+  /* Entries with every word of the query in their names, the last maybe unfinished. */
+  for (guint w = 0; w < n_words; w++)
+    {
+      gboolean last = w + 1 == n_words;
+      guint len;
+
+      stem_in_place (words[w]);
+      len = (guint)strlen (words[w]);
+
+      for (guint i = words_from (self, words[w]); i < self->words->len; i++)
+        {
+          const Word *word = g_ptr_array_index (self->words, i);
+
+          if (last ? !starts_with (word->stem, words[w], len) : !g_str_equal (word->stem, words[w]))
+            break;
+
+          for (guint j = 0; j < word->postings->len; j++)
+            {
+              const Posting *posting = &g_array_index (word->postings, Posting, j);
+
+              if (posting->class <= CLASS_LATIN && count[posting->entry] == w)
+                {
+                  count[posting->entry] = (guint8)(w + 1);
+                  if (last)
+                    g_array_append_val (candidates, posting->entry);
+                }
             }
         }
     }
 
-  ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint c = 0; c < candidates->len; c++)
     {
-      if (best[i] > 0)
-        {
-          DorsumEntry *entry = g_ptr_array_index (self->entries, i);
-          Ranked r = { { entry, best[i], matched[i] }, dorsum_entry_get_kind (entry),
-                       _dorsum_entry_get_sort_key (entry) };
+      guint e = g_array_index (candidates, guint, c);
 
-          g_array_append_val (ranked, r);
+      for (guint t = self->first_term[e]; t < self->first_term[e + 1]; t++)
+        {
+          const Term *term = &g_array_index (self->terms, Term, t);
+          guint score = match_word_starts (self->names->str + term->start, term->len, query, query_len);
+
+          if (score > 0)
+            set_name_match (self, term, score, best, matched, field);
         }
     }
 
-  g_array_sort (ranked, compare_ranked);
+  /* Inside a word ("umbor" in "lumborum"): single words of four letters or more, found in
+   * the vocabulary, which is far shorter than the names. */
+  if (query_len >= 4 && n_words == 1)
+    {
+      const char *stems = self->stems->str;
+      const char *end = stems + self->stems->len;
+      const char *p = stems;
+      guint w = 0;
 
-  for (guint i = 0; i < ranked->len && (max_results == 0 || i < max_results); i++)
-    g_array_append_val (results, g_array_index (ranked, Ranked, i).result);
+      while (p < end && (p = memmem (p, (gsize)(end - p), query, query_len)) != NULL)
+        {
+          const Word *word;
+
+          /* The hits come in order, and so do the words. */
+          while (w + 1 < self->words->len && self->stem_starts[w + 1] <= (gsize)(p - stems))
+            w++;
+          word = g_ptr_array_index (self->words, w);
+
+          if (p > stems + self->stem_starts[w])
+            for (guint j = 0; j < word->postings->len; j++)
+              {
+                const Posting *posting = &g_array_index (word->postings, Posting, j);
+                guint e = posting->entry;
+
+                if (posting->class > CLASS_LATIN || best[e] >= SCORE_SUBSTRING)
+                  continue;
+
+                for (guint t = self->first_term[e]; t < self->first_term[e + 1]; t++)
+                  {
+                    const Term *term = &g_array_index (self->terms, Term, t);
+
+                    if (memmem (self->names->str + term->start, term->len, query, query_len) != NULL)
+                      set_name_match (self, term, SCORE_SUBSTRING, best, matched, field);
+                  }
+              }
+
+          p = stems + self->stem_starts[w] + word->len + 1;
+        }
+    }
+}
+
+/* One alternative way of saying a query concept: a word or phrase, and how much it counts. */
+typedef struct
+{
+  const char  *word;       /* one word … (transfer none) */
+  char       **phrase;     /* … or several, all needed (transfer none) */
+  float        factor;
+  gboolean     literal;    /* as typed: may be a prefix or misspelt */
+} Alternative;
+
+typedef struct
+{
+  GArray      *alternatives;  /* Alternative */
+  gboolean     soft;
+  const char  *correction;    /* its nearest spelling in the index, if it needed one */
+} Concept;
+
+typedef struct
+{
+  DorsumSearchIndex *self;
+  guint              n;
+  float             *score;      /* this concept's best score per entry */
+  gboolean          *fuzzy;      /* … and whether it took a near spelling */
+  float             *scratch;    /* per entry, for phrases */
+  guint8            *text_hits;     /* per text: how many of the query's concepts it has */
+  guint8            *text_concept;  /* … the last one counted, from 1 */
+  float             *text_score;
+  GArray            *touched;       /* texts with hits */
+  guint8             concept;       /* the concept being matched, from 1 */
+  GPtrArray         *hits;
+  GHashTable        *hit_set;
+  gboolean           where_it_hurts;
+} Matcher;
+
+static void
+add_hit (Matcher    *m,
+         const char *stem)
+{
+  if (m->hits->len < MAX_HIT_WORDS && g_hash_table_add (m->hit_set, (gpointer)stem))
+    g_ptr_array_add (m->hits, g_strdup (stem));
+}
+
+static float
+posting_score (Matcher       *m,
+               const Posting *posting,
+               float          factor,
+               gboolean       fuzzy)
+{
+  float s = class_scores[posting->class];
+
+  if (m->where_it_hurts && posting->class == CLASS_REFERRAL)
+    s = REFERRAL_WHERE_IT_HURTS;
+  if (factor <= SYNONYM_FACTOR && !fuzzy && posting->class <= CLASS_LATIN)
+    s = MIN (s, SYNONYM_IN_NAME);
+  s *= factor;
+
+  /* A condition is a complaint in the reader's words: for a query about where it hurts
+   * its names count as much as a referral. */
+  if (m->where_it_hurts && posting->class <= CLASS_LATIN && m->self->kinds[posting->entry] == DORSUM_KIND_CONDITION)
+    s = MAX (s, (REFERRAL_WHERE_IT_HURTS + 1) * factor);
+
+  return s;
+}
+
+/* Keeps @s as the entry's best in @out, and counts the posting's text as having the
+ * current concept, for the reason. */
+static inline void
+score_posting (Matcher       *m,
+               const Posting *posting,
+               float          s,
+               gboolean       fuzzy,
+               gboolean       reason,
+               float         *out,
+               gboolean      *out_fuzzy)
+{
+  if (s > out[posting->entry])
+    {
+      out[posting->entry] = s;
+      if (out_fuzzy != NULL)
+        out_fuzzy[posting->entry] = fuzzy;
+    }
+
+  if (reason && m->text_concept[posting->text] != m->concept)
+    {
+      if (m->text_hits[posting->text] == 0)
+        g_array_append_val (m->touched, posting->text);
+      m->text_concept[posting->text] = m->concept;
+      m->text_hits[posting->text]++;
+      m->text_score[posting->text] += s;
+    }
+}
+
+/* Scores @word's postings into @out (the best per entry). */
+static void
+score_postings (Matcher    *m,
+                const Word *word,
+                float       factor,
+                gboolean    names_only,
+                gboolean    fuzzy,
+                gboolean    reason,
+                float      *out,
+                gboolean   *out_fuzzy)
+{
+  gboolean hit = FALSE;
+
+  for (guint i = 0; i < word->postings->len; i++)
+    {
+      const Posting *posting = &g_array_index (word->postings, Posting, i);
+
+      if (names_only && posting->class > CLASS_LATIN)
+        continue;
+
+      hit = TRUE;
+      score_posting (m, posting, posting_score (m, posting, factor, fuzzy), fuzzy, reason, out, out_fuzzy);
+    }
+
+  if (hit)
+    add_hit (m, word->stem);
+}
+
+/* Optimal string alignment distance (a transposition counts as one edit), or more than
+ * @limit when it is more. */
+static guint
+near_distance (const char *a,
+               guint       la,
+               const char *b,
+               guint       lb,
+               guint       limit)
+{
+  guint rows[3][64];
+  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+  if (la >= 63 || lb >= 63)
+    return limit + 1;
+
+  for (guint j = 0; j <= lb; j++)
+    prev[j] = j;
+
+  for (guint i = 1; i <= la; i++)
+    {
+      guint row_min;
+
+      cur[0] = i;
+      row_min = i;
+      for (guint j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint v = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            v = MIN (v, prev2[j - 2] + 1);
+          cur[j] = v;
+          row_min = MIN (row_min, v);
+        }
+
+      if (row_min > limit)
+        return limit + 1;
+
+      {
+        guint *t = prev2;
+
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+      }
+    }
+
+  return prev[lb];
+}
+
+/* A word as typed: itself, words it begins, and if it is not in the index at all, words
+ * within one or two edits of it. Returns the nearest spelling used, if any. */
+static const char *
+match_literal_word (Matcher    *m,
+                    const char *stem,
+                    float       factor,
+                    gboolean    reason)
+{
+  DorsumSearchIndex *self = m->self;
+  Word *exact = g_hash_table_lookup (self->vocab, stem);
+  guint len = (guint)strlen (stem);
+  const Word *nearest = NULL;
+  guint nearest_distance = G_MAXUINT;
+  gboolean any = exact != NULL;
+
+  if (exact != NULL)
+    score_postings (m, exact, factor, FALSE, FALSE, reason, m->score, m->fuzzy);
+
+  /* Words that begin with it. */
+  for (guint i = words_from (self, stem); i < self->words->len; i++)
+    {
+      const Word *word = g_ptr_array_index (self->words, i);
+
+      if (!starts_with (word->stem, stem, len))
+        break;
+      if (word == exact)
+        continue;
+      any = TRUE;
+      score_postings (m, word, factor * PREFIX_FACTOR, len < MIN_PREFIX_LEN, FALSE, reason, m->score, m->fuzzy);
+    }
+
+  if (exact != NULL || len < MIN_FUZZY_LEN)
+    return NULL;
+
+  {
+    guint limit = len >= 8 ? 2 : 1;
+    guint32 mask = letter_mask (stem);
+
+    for (guint i = 0; i < self->words->len; i++)
+      {
+        const Word *word = g_ptr_array_index (self->words, i);
+        guint d;
+
+        if (word->len + limit < len || len + limit < word->len ||
+            __builtin_popcount (mask & ~word->mask) > (int)limit ||
+            __builtin_popcount (word->mask & ~mask) > (int)limit)
+          continue;
+
+        d = near_distance (stem, len, word->stem, word->len, limit);
+        if (d > limit || d == 0)
+          continue;
+
+        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), FALSE, TRUE, reason,
+                        m->score, m->fuzzy);
+        if (d < nearest_distance || (d == nearest_distance && word->postings->len > nearest->postings->len))
+          {
+            nearest = word;
+            nearest_distance = d;
+          }
+      }
+  }
+
+  /* Found as a prefix: no correction to suggest. */
+  return nearest != NULL && !any ? nearest->stem : NULL;
+}
+
+/* Whether @text has @stems one after the other, stop words aside ("back of the thigh"). */
+static gboolean
+text_has_phrase (const char *text,
+                 char      **stems)
+{
+  g_auto(GStrv) words = split_stems (text, TRUE);
+  guint n = g_strv_length (stems);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      guint j = 0;
+
+      while (j < n && words[i + j] != NULL && g_str_equal (words[i + j], stems[j]))
+        j++;
+      if (j == n)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A phrase of the vocabulary: its words side by side in one text. The texts that have
+ * every word come from the vocabulary; only those are read. */
+static void
+match_phrase (Matcher     *m,
+              char       **stems,
+              float        factor,
+              gboolean     reason)
+{
+  DorsumSearchIndex *self = m->self;
+  guint n_words = g_strv_length (stems);
+  g_autofree guint8 *count = g_new0 (guint8, MAX (1, self->texts->len));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint w = 0; w < n_words; w++)
+    {
+      const Word *word = g_hash_table_lookup (self->vocab, stems[w]);
+
+      if (word == NULL || w >= 255)
+        return;
+
+      for (guint i = 0; i < word->postings->len; i++)
+        {
+          const Posting *posting = &g_array_index (word->postings, Posting, i);
+
+          if (count[posting->text] == w)
+            {
+              count[posting->text] = (guint8)(w + 1);
+              if (w + 1 == n_words)
+                g_array_append_val (candidates, posting->text);
+            }
+        }
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint32 t = g_array_index (candidates, guint32, i);
+      const Text *text = &g_array_index (self->texts, Text, t);
+      Posting posting = { text->entry, t, (guint8)text->class };
+
+      if (text_has_phrase (text->text, stems))
+        score_posting (m, &posting, posting_score (m, &posting, factor, FALSE), FALSE, reason, m->score, m->fuzzy);
+    }
+
+  if (candidates->len > 0)
+    for (guint w = 0; w < n_words; w++)
+      add_hit (m, ((Word *)g_hash_table_lookup (self->vocab, stems[w]))->stem);
+}
+
+static gboolean
+phrase_at (const Phrase *phrase,
+           char * const *stems,
+           guint         n)
+{
+  guint len = g_strv_length (phrase->stems);
+
+  if (len == 0 || len > n)
+    return FALSE;
+
+  for (guint i = 0; i < len; i++)
+    if (!g_str_equal (phrase->stems[i], stems[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+add_alternatives (GArray    *alternatives,
+                  GPtrArray *phrases,
+                  float      factor)
+{
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      Phrase *phrase = g_ptr_array_index (phrases, i);
+      Alternative alt = { NULL, phrase->stems, factor, FALSE };
+
+      if (phrase->stems[0] == NULL)
+        continue;
+      if (phrase->stems[1] == NULL)
+        alt = (Alternative) { phrase->stems[0], NULL, factor, FALSE };
+      g_array_append_val (alternatives, alt);
+    }
+}
+
+/* Splits the query's stems into concepts: the longest vocabulary phrase at each place, else
+ * one word. */
+static GArray *
+parse_concepts (DorsumSearchIndex *self,
+                char             **stems,
+                char             **raw,
+                gboolean          *where_it_hurts)
+{
+  GArray *concepts = g_array_new (FALSE, TRUE, sizeof (Concept));
+  guint n = g_strv_length (stems);
+  gboolean all_soft = TRUE;
+
+  /* Per-entry counts are bytes; nobody types more words than this into a search field. */
+  for (guint i = 0; i < n && concepts->len < MAX_CONCEPTS;)
+    {
+      Concept concept = { g_array_new (FALSE, FALSE, sizeof (Alternative)), FALSE, NULL };
+      const Line *best_line = NULL;
+      const Phrase *best_phrase = NULL;
+      gboolean from_written = FALSE;
+      guint best_len = 0;
+
+      for (guint l = 0; l < self->lines->len; l++)
+        {
+          const Line *line = g_ptr_array_index (self->lines, l);
+
+          for (guint side = 0; side < (line->two_way ? 2u : 1u); side++)
+            {
+              GPtrArray *phrases = side == 0 ? line->typed : line->written;
+
+              for (guint p = 0; p < phrases->len; p++)
+                {
+                  const Phrase *phrase = g_ptr_array_index (phrases, p);
+                  guint len = g_strv_length (phrase->stems);
+
+                  if (len > best_len && phrase_at (phrase, stems + i, n - i))
+                    {
+                      best_len = len;
+                      best_line = line;
+                      best_phrase = phrase;
+                      from_written = side == 1;
+                    }
+                }
+            }
+        }
+
+      if (best_line != NULL)
+        {
+          Alternative literal = { NULL, best_phrase->stems, 1.0f, FALSE };
+
+          if (best_len == 1)
+            literal = (Alternative) { best_phrase->stems[0], NULL, 1.0f, TRUE };
+
+          g_array_append_val (concept.alternatives, literal);
+          add_alternatives (concept.alternatives, from_written ? best_line->typed : best_line->written, SYNONYM_FACTOR);
+          *where_it_hurts |= best_line->body_area;
+          i += best_len;
+        }
+      else
+        {
+          Alternative literal = { stems[i], NULL, 1.0f, TRUE };
+
+          g_array_append_val (concept.alternatives, literal);
+          concept.soft = is_soft_word (raw[i]);
+          *where_it_hurts |= is_symptom_word (raw[i]);
+          i++;
+        }
+
+      all_soft = all_soft && concept.soft;
+      g_array_append_val (concepts, concept);
+    }
+
+  /* "pain" alone is what is searched for. */
+  if (all_soft)
+    for (guint i = 0; i < concepts->len; i++)
+      g_array_index (concepts, Concept, i).soft = FALSE;
+
+  return concepts;
+}
+
+typedef struct
+{
+  guint        score;
+  gboolean     fuzzy;
+  const char  *matched;
+  const char  *field;
+} Found;
+
+static void
+query_words (DorsumSearchIndex *self,
+             char             **stems,
+             char             **raw,
+             Found             *found,
+             QueryInfo         *info)
+{
+  gboolean where_it_hurts = FALSE;
+  g_autoptr(GArray) concepts = parse_concepts (self, stems, raw, &where_it_hurts);
+  guint n = self->entries->len;
+  g_autofree float *sums = g_new0 (float, n);
+  g_autofree float *soft = g_new0 (float, n);
+  g_autofree guint8 *count = g_new0 (guint8, n);
+  g_autofree gboolean *any_fuzzy = g_new0 (gboolean, n);
+  g_autofree float *score = g_new (float, n);
+  g_autofree gboolean *fuzzy = g_new (gboolean, n);
+  g_autofree float *scratch = g_new (float, n);
+  g_autofree guint32 *reason_text = g_new (guint32, n);
+  g_autofree guint8 *reason_hits = g_new0 (guint8, n);
+  g_autofree float *reason_score = g_new0 (float, n);
+  g_autofree guint8 *text_hits = g_new0 (guint8, self->texts->len);
+  g_autofree guint8 *text_concept = g_new0 (guint8, self->texts->len);
+  g_autofree float *text_score = g_new0 (float, self->texts->len);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GHashTable) hit_set = g_hash_table_new (g_str_hash, g_str_equal);
+  Matcher m = { self, n, score, fuzzy, scratch, text_hits, text_concept, text_score, touched, 0,
+                info->hits, hit_set, where_it_hurts };
+  guint n_required = 0;
+  gboolean any_complete = FALSE, corrected = FALSE;
+  GString *suggestion = g_string_new (NULL);
+
+  memset (reason_text, 0xff, n * sizeof (guint32));
+  for (guint c = 0; c < concepts->len; c++)
+    {
+      Concept *concept = &g_array_index (concepts, Concept, c);
+
+      m.concept = (guint8)MIN (c + 1, 255);
+      memset (score, 0, n * sizeof (float));
+      memset (fuzzy, 0, n * sizeof (gboolean));
+
+      for (guint a = 0; a < concept->alternatives->len; a++)
+        {
+          const Alternative *alt = &g_array_index (concept->alternatives, Alternative, a);
+
+          if (alt->literal)
+            {
+              const char *near = match_literal_word (&m, alt->word, alt->factor, TRUE);
+
+              if (near != NULL)
+                concept->correction = near;
+            }
+          else if (alt->word != NULL)
+            {
+              Word *word = g_hash_table_lookup (self->vocab, alt->word);
+
+              if (word != NULL)
+                score_postings (&m, word, alt->factor, FALSE, FALSE, TRUE, score, fuzzy);
+            }
+          else
+            match_phrase (&m, alt->phrase, alt->factor, TRUE);
+        }
+
+      if (concept->soft)
+        {
+          for (guint e = 0; e < n; e++)
+            soft[e] += score[e] / 25.0f;
+        }
+      else
+        {
+          n_required++;
+          for (guint e = 0; e < n; e++)
+            {
+              if (score[e] > 0)
+                {
+                  sums[e] += score[e];
+                  count[e]++;
+                  any_fuzzy[e] |= fuzzy[e];
+                }
+            }
+        }
+
+      if (suggestion->len > 0)
+        g_string_append_c (suggestion, ' ');
+      if (concept->correction != NULL)
+        {
+          g_string_append (suggestion, concept->correction);
+          corrected = TRUE;
+        }
+      else
+        {
+          const Alternative *literal = &g_array_index (concept->alternatives, Alternative, 0);
+          g_autofree char *joined = literal->word ? g_strdup (literal->word) : g_strjoinv (" ", literal->phrase);
+
+          g_string_append (suggestion, joined);
+        }
+    }
+
+  for (guint e = 0; e < n && n_required > 0; e++)
+    {
+      if (count[e] == n_required)
+        any_complete = TRUE;
+    }
+
+  /* Each entry's reason is its text that scored most over all of the query's words. */
+  for (guint i = 0; i < touched->len; i++)
+    {
+      guint32 t = g_array_index (touched, guint32, i);
+      guint e = g_array_index (self->texts, Text, t).entry;
+
+      reason_hits[e] = MAX (reason_hits[e], text_hits[t]);
+      if (text_score[t] > reason_score[e])
+        {
+          reason_score[e] = text_score[t];
+          reason_text[e] = t;
+        }
+    }
+
+  for (guint e = 0; e < n && n_required > 0; e++)
+    {
+      float mean = sums[e] / n_required;
+      guint score_e;
+
+      if (count[e] == 0)
+        continue;
+
+      /* Every word of the query in one text ("pain down the back of my leg") adds a little. */
+      if (count[e] == n_required)
+        score_e = any_fuzzy[e] ? SCORE_FUZZY + (guint)(mean / 2)
+                : SCORE_WORDS + (guint)(mean + MIN (soft[e], 4.0f)) + (concepts->len > 1 && reason_hits[e] == concepts->len ? 4 : 0);
+      else if (!any_complete)
+        score_e = 1 + (guint)(mean * count[e] / n_required / 3);
+      else
+        continue;
+
+      if (score_e > found[e].score)
+        {
+          DorsumEntry *entry = g_ptr_array_index (self->entries, e);
+          const Text *text = reason_text[e] != NO_REASON ? &g_array_index (self->texts, Text, reason_text[e]) : NULL;
+
+          found[e].score = score_e;
+          found[e].fuzzy = any_fuzzy[e] && count[e] == n_required;
+          found[e].matched = text ? text->text : dorsum_entry_get_name (entry);
+          found[e].field = text ? text->key : "name";
+        }
+    }
+
+  if (corrected)
+    info->suggestion = g_string_free (g_steal_pointer (&suggestion), FALSE);
+  else
+    g_string_free (suggestion, TRUE);
+
+  for (guint c = 0; c < concepts->len; c++)
+    g_array_unref (g_array_index (concepts, Concept, c).alternatives);
+}
+
+/**
+ * dorsum_search_index_query:
+ * @max_results: at most this many, or 0 for all
+ *
+ * Returns: (transfer full) (element-type DorsumSearchResult): best first
+ */
+GArray *
+dorsum_search_index_query (DorsumSearchIndex *self,
+                           const char        *text,
+                           guint              max_results)
+{
+  return dorsum_search_index_query_full (self, text, max_results, DORSUM_SEARCH_DEFAULT);
+}
+
+/**
+ * dorsum_search_index_query_full:
+ * @max_results: at most this many, or 0 for all
+ *
+ * Ranks the whole query found in a name, alias or Latin name first (exact, then at the
+ * start, then at a word's start, then anywhere); then entries with every word of the query
+ * somewhere (in their names, where their trigger points refer pain, their summary, then the
+ * rest of their text); then those with a word only found by a near spelling; and only when
+ * no entry has them all, entries with some of the words.
+ *
+ * Returns: (transfer full) (element-type DorsumSearchResult): best first
+ */
+GArray *
+dorsum_search_index_query_full (DorsumSearchIndex *self,
+                                const char        *text,
+                                guint              max_results,
+                                DorsumSearchFlags  flags)
+{
+  g_autofree char *query = NULL;
+  g_autofree Found *found = NULL;
+  g_autofree guint *by_score = NULL;
+  QueryInfo *info;
+  GArray *results;
+  guint n, total = 0;
+
+  g_return_val_if_fail (DORSUM_IS_SEARCH_INDEX (self), NULL);
+
+  results = g_array_new (FALSE, FALSE, sizeof (DorsumSearchResult));
+  g_array_set_clear_func (results, result_clear);
+
+  if (self->n_indexed != dorsum_library_get_n_entries (self->library))
+    rebuild (self);
+
+  query = dorsum_search_normalize (text);
+  if (query[0] == '\0')
+    return results;
+
+  n = self->entries->len;
+  found = g_new0 (Found, n);
+  info = g_rc_box_new0 (QueryInfo);
+  info->hits = g_ptr_array_new_with_free_func (g_free);
+
+  if (flags & DORSUM_SEARCH_NAMES_ONLY)
+    {
+      g_autofree guint *best = g_new0 (guint, n);
+      g_autofree const char **matched = g_new0 (const char *, n);
+      g_autofree const char **field = g_new0 (const char *, n);
+
+      query_names_only (self, query, best, matched, field);
+      for (guint e = 0; e < n; e++)
+        found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+    }
+  else
+    {
+      g_auto(GStrv) raw = g_strsplit (query, " ", -1);
+      g_auto(GStrv) stems = g_strdupv (raw);
+      g_autofree guint *best = g_new0 (guint, n);
+      g_autofree const char **matched = g_new0 (const char *, n);
+      g_autofree const char **field = g_new0 (const char *, n);
+
+      for (guint i = 0; stems[i]; i++)
+        stem_in_place (stems[i]);
+
+      query_words (self, stems, raw, found, info);
+
+      match_names (self, query, best, matched, field);
+      for (guint e = 0; e < n; e++)
+        {
+          if (best[e] > 0 && best[e] >= found[e].score)
+            found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+        }
+
+      /* The whole query as typed is a hit too, for the snippets. */
+      if (info->hits->len < MAX_HIT_WORDS)
+        g_ptr_array_insert (info->hits, 0, g_strdup (query));
+    }
+
+  /* Scores are small whole numbers: count them, then lay the entries out by score, each
+   * score's entries in name order. No comparison sort, which took most of a query. */
+  {
+    guint counts[MAX_SCORE + 2] = { 0, };
+    guint starts[MAX_SCORE + 2];
+    guint pos = 0;
+
+    for (guint e = 0; e < n; e++)
+      if (found[e].score > 0)
+        {
+          counts[MIN (found[e].score, MAX_SCORE)]++;
+          total++;
+        }
+
+    for (int s = MAX_SCORE; s >= 0; s--)
+      {
+        starts[s] = pos;
+        pos += counts[s];
+      }
+
+    by_score = g_new (guint, MAX (1, total));
+    for (guint i = 0; i < n; i++)
+      {
+        guint e = self->order[i];
+
+        if (found[e].score > 0)
+          by_score[starts[MIN (found[e].score, MAX_SCORE)]++] = e;
+      }
+  }
+
+  if (max_results > 0)
+    total = MIN (total, max_results);
+
+  g_array_set_size (results, total);
+  for (guint i = 0; i < total; i++)
+    {
+      guint e = by_score[i];
+      DorsumSearchResult *r = &g_array_index (results, DorsumSearchResult, i);
+
+      r->entry = g_ptr_array_index (self->entries, e);
+      r->score = found[e].score;
+      r->matched = found[e].matched;
+      r->field = found[e].field;
+      r->fuzzy = found[e].fuzzy;
+      r->query = g_rc_box_acquire (info);
+    }
+
+  g_rc_box_release_full (info, query_info_clear);
 
   return results;
+}
+
+/**
+ * dorsum_search_results_get_suggestion:
+ * @results: (element-type DorsumSearchResult): from dorsum_search_index_query()
+ *
+ * Returns: (transfer full) (nullable): the query with its misspelt words corrected, when
+ *   every result was found only by a near spelling ("Did you mean …")
+ */
+char *
+dorsum_search_results_get_suggestion (GArray *results)
+{
+  const DorsumSearchResult *first;
+  QueryInfo *info;
+
+  g_return_val_if_fail (results != NULL, NULL);
+
+  if (results->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < results->len; i++)
+    if (!g_array_index (results, DorsumSearchResult, i).fuzzy)
+      return NULL;
+
+  first = &g_array_index (results, DorsumSearchResult, 0);
+  info = first->query;
+
+  return info != NULL ? g_strdup (info->suggestion) : NULL;
+}
+
+/* Whether the folded word starts with one of the words the query hit. */
+static gboolean
+is_hit (QueryInfo  *info,
+        const char *folded)
+{
+  for (guint i = 0; i < info->hits->len; i++)
+    {
+      const char *hit = g_ptr_array_index (info->hits, i);
+
+      if (!strchr (hit, ' ') && g_str_has_prefix (folded, hit))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+#define SNIPPET_BEFORE 32   /* characters of context before the first matched word */
+#define SNIPPET_LENGTH 90   /* characters in all, about one line of a list row */
+
+/**
+ * dorsum_search_result_get_snippet:
+ * @markup: Pango markup with the matched words in bold, rather than plain text
+ *
+ * Returns: (transfer full): the matched words in a short piece of the text they were found in
+ */
+char *
+dorsum_search_result_get_snippet (const DorsumSearchResult *result,
+                                  gboolean                  markup)
+{
+  QueryInfo *info;
+  const char *text;
+  GArray *starts, *ends;
+  glong n_chars, first = -1, from, to;
+  GString *out;
+  glong i = 0;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  text = result->matched ? result->matched : "";
+  info = result->query;
+  if (info == NULL || !g_utf8_validate (text, -1, NULL))
+    return markup ? g_markup_escape_text (text, -1) : g_strdup (text);
+
+  /* The matched words, as character ranges. */
+  starts = g_array_new (FALSE, FALSE, sizeof (glong));
+  ends = g_array_new (FALSE, FALSE, sizeof (glong));
+  n_chars = g_utf8_strlen (text, -1);
+  for (const char *p = text; *p;)
+    {
+      const char *word;
+      glong word_start;
+
+      if (!g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          i++;
+          continue;
+        }
+
+      word = p;
+      word_start = i;
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          i++;
+        }
+
+      {
+        g_autofree char *copy = g_strndup (word, (gsize)(p - word));
+        g_autofree char *folded = dorsum_search_normalize (copy);
+
+        if (is_hit (info, folded))
+          {
+            g_array_append_val (starts, word_start);
+            g_array_append_val (ends, i);
+            if (first < 0)
+              first = word_start;
+          }
+      }
+    }
+
+  /* A window around the first match, cut between words. */
+  from = MAX (0, first - SNIPPET_BEFORE);
+  to = MIN (n_chars, from + SNIPPET_LENGTH);
+  if (to == n_chars)
+    from = MAX (0, to - SNIPPET_LENGTH);
+  if (first >= 0 && from > first)
+    from = first;
+
+  {
+    const char *start = g_utf8_offset_to_pointer (text, from);
+    const char *end = g_utf8_offset_to_pointer (text, to);
+    guint mark = 0;
+
+    if (from > 0)
+      while (*start && start < end && !g_unichar_isspace (g_utf8_get_char (start)) && (first < 0 || from < first))
+        {
+          start = g_utf8_next_char (start);
+          from++;
+        }
+    if (to < n_chars)
+      while (end > start && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+        {
+          end = g_utf8_prev_char (end);
+          to--;
+        }
+
+    out = g_string_new (from > 0 ? "…" : "");
+    i = from;
+    for (const char *p = start; p < end; p = g_utf8_next_char (p), i++)
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        while (mark < starts->len && g_array_index (ends, glong, mark) <= i)
+          mark++;
+        if (markup && mark < starts->len && g_array_index (starts, glong, mark) == i)
+          g_string_append (out, "<b>");
+
+        if (c == ' ' && p == start)
+          ;
+        else if (markup && c == '<')
+          g_string_append (out, "&lt;");
+        else if (markup && c == '>')
+          g_string_append (out, "&gt;");
+        else if (markup && c == '&')
+          g_string_append (out, "&amp;");
+        else
+          g_string_append_unichar (out, c);
+
+        if (markup && mark < starts->len && g_array_index (ends, glong, mark) == i + 1)
+          g_string_append (out, "</b>");
+      }
+    g_strchomp (out->str);
+    out->len = strlen (out->str);
+    if (to < n_chars)
+      g_string_append (out, "…");
+  }
+
+  g_array_unref (starts);
+  g_array_unref (ends);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * dorsum_search_result_get_reason:
+ *
+ * Why @result matched, for a list row or the CLI: the field's title and the snippet,
+ * such as "Refers pain: …to the temple; strong points also refer behind the eye…".
+ *
+ * Returns: (transfer full): the reason
+ */
+char *
+dorsum_search_result_get_reason (const DorsumSearchResult *result,
+                                 gboolean                  markup)
+{
+  g_autofree char *snippet = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  snippet = dorsum_search_result_get_snippet (result, markup);
+  title = markup ? g_markup_escape_text (dorsum_field_get_title (result->field ? result->field : "name"), -1)
+                 : g_strdup (dorsum_field_get_title (result->field ? result->field : "name"));
+
+  /* Translators: why a search result matched: the field, then the words in it */
+  return g_strdup_printf (_("%s: %s"), title, snippet);
 }
