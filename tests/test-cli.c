@@ -163,6 +163,47 @@ test_search (void)
 
   run_cli (&none, "search", "xylophone", NULL);
   g_assert_cmpint (exit_code (&none), ==, 1);
+  g_assert_nonnull (strstr (none.err, "no results"));
+  g_assert_cmpstr (none.out, ==, "");
+}
+
+/* Four columns: id, name, kind and why it matched; a misspelt query still exits 0. */
+static void
+test_search_reasons (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) typo = { 0 };
+  g_auto(Run) body = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean seen = FALSE;
+
+  run_cli (&run, "search", "tailbone", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (columns), ==, 4);
+      g_assert_cmpstr (columns[3], !=, "");
+      if (g_str_equal (columns[0], "gluteus-maximus"))
+        {
+          seen = TRUE;
+          g_assert_true (g_str_has_prefix (columns[3], "Refers pain: "));
+          g_assert_nonnull (strstr (columns[3], "tailbone"));
+        }
+    }
+  g_assert_true (seen);
+
+  run_cli (&typo, "search", "piriformus", NULL);
+  g_assert_cmpint (exit_code (&typo), ==, 0);
+  g_assert_true (g_str_has_prefix (typo.out, "piriformis\tPiriformis\tmuscle\tName: Piriformis\n"));
+  g_assert_nonnull (strstr (typo.err, "Did you mean “piriformis”?"));
+
+  /* Found only in body text: still a result, not "no results". */
+  run_cli (&body, "search", "Pilates", NULL);
+  g_assert_cmpint (exit_code (&body), ==, 0);
+  g_assert_nonnull (strstr (body.out, "\tcondition\tCombine with: "));
 }
 
 static void
@@ -581,6 +622,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/search-reasons", test_search_reasons);
   g_test_add_func ("/cli/library-option", test_library_option);
   g_test_add_func ("/cli/chart", test_chart_commands);
   g_test_add_func ("/cli/diagram", test_diagram_commands);

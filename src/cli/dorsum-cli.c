@@ -501,11 +501,13 @@ run_search (int    argc,
             char **argv)
 {
   g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("TEXT…"),
-    _("Search names, Latin names and everyday names; prints id<TAB>name<TAB>kind, best first."));
+    _("Search names, everyday names, where trigger points refer pain, and the text of every entry;\n"
+      "prints id<TAB>name<TAB>kind<TAB>why it matched, best first. Exits 1 when nothing matched."));
   g_autoptr(DorsumLibrary) library = NULL;
   g_autoptr(DorsumSearchIndex) index = NULL;
   g_autoptr(GArray) results = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *suggestion = NULL;
 
   if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
@@ -521,17 +523,29 @@ run_search (int    argc,
   index = dorsum_search_index_new (library);
   results = dorsum_search_index_query (index, text, 0);
 
+  if (results->len == 0)
+    {
+      g_printerr (_("dorsum-cli: no results for “%s”\n"), text);
+      return 1;
+    }
+
+  if ((suggestion = dorsum_search_results_get_suggestion (results)))
+    /* Translators: the search found only near spellings; %s is the corrected query */
+    g_printerr (_("Did you mean “%s”?\n"), suggestion);
+
   for (guint i = 0; i < results->len; i++)
     {
       const DorsumSearchResult *result = &g_array_index (results, DorsumSearchResult, i);
+      g_autofree char *reason = dorsum_search_result_get_reason (result, FALSE);
 
-      g_print ("%s\t%s\t%s\n",
+      g_print ("%s\t%s\t%s\t%s\n",
                dorsum_entry_get_id (result->entry),
                dorsum_entry_get_name (result->entry),
-               dorsum_kind_to_string (dorsum_entry_get_kind (result->entry)));
+               dorsum_kind_to_string (dorsum_entry_get_kind (result->entry)),
+               reason);
     }
 
-  return results->len > 0 ? 0 : 1;
+  return 0;
 }
 
 static int
