@@ -346,6 +346,132 @@ test_search_lay_name (void)
   settle ();
 }
 
+static gboolean
+is_reason_label (GtkWidget     *widget,
+                 gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget)) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* Rows say why they matched; only near spellings make the list ask what was meant. */
+static void
+test_search_reasons (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GtkWidget *list_view = find_widget (GTK_WIDGET (window), is_sidebar_list, NULL);
+  g_autoptr(GObject) first = NULL;
+  GtkWidget *label;
+
+  dorsum_window_search (window, "tailbone");
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+  g_assert_cmpuint (find_in_list (window, "gluteus-maximus"), !=, GTK_INVALID_LIST_POSITION);
+  label = find_widget (list_view, is_reason_label, "Refers pain: ");
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "<b>"));
+
+  dorsum_window_search (window, "rhomboyd");
+  first = g_list_model_get_item (dorsum_window_get_list_model (window), 0);
+  g_assert_true (DORSUM_IS_SECTION (first));
+  g_assert_cmpstr (dorsum_section_get_title (DORSUM_SECTION (first)), ==, "Did you mean “rhomboid”?");
+  g_assert_cmpuint (find_in_list (window, "rhomboid-major"), !=, GTK_INVALID_LIST_POSITION);
+
+  g_clear_object (&first);
+  dorsum_window_search (window, "rhomboid");
+  first = g_list_model_get_item (dorsum_window_get_list_model (window), 0);
+  g_assert_cmpstr (dorsum_section_get_title (DORSUM_SECTION (first)), !=, "Did you mean “rhomboid”?");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+links_to (DorsumEntry *entry,
+          const char  *id)
+{
+  for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)
+    if (g_str_equal (dorsum_entry_get_link (entry, i)->id, id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Shows @entry's page and waits until a row titled @title is on it. */
+static gboolean
+page_has_row (DorsumEntry *entry,
+              const char  *title)
+{
+  DorsumLibrary *library = dorsum_application_get_library (app);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = dorsum_entry_page_new ();
+  gboolean found = FALSE;
+
+  dorsum_entry_page_set_entry (DORSUM_ENTRY_PAGE (page), library, entry);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 2000);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && gtk_widget_get_width (page) == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 50 && !found; i++)
+    {
+      g_usleep (5000);
+      settle ();
+      found = find_widget (page, is_row_titled, title) != NULL;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  return found;
+}
+
+/* A link written on one side shows on both pages: a muscle that names a technique the
+ * technique does not name, and the other way round. */
+static void
+test_page_links_both_ways (void)
+{
+  DorsumLibrary *library = dorsum_application_get_library (app);
+  GListModel *techniques = dorsum_library_get_entries (library, DORSUM_KIND_TECHNIQUE);
+  GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
+  guint checked = 0;
+
+  for (guint t = 0; t < g_list_model_get_n_items (techniques) && checked < 2; t++)
+    {
+      g_autoptr(DorsumEntry) technique = g_list_model_get_item (techniques, t);
+
+      for (guint m = 0; m < g_list_model_get_n_items (muscles) && checked < 2; m++)
+        {
+          g_autoptr(DorsumEntry) muscle = g_list_model_get_item (muscles, m);
+          gboolean there = links_to (technique, dorsum_entry_get_id (muscle));
+          gboolean back = links_to (muscle, dorsum_entry_get_id (technique));
+
+          if (there == back)
+            continue;
+
+          /* The page of the side that does not write the link lists the other. */
+          if (there)
+            g_assert_true (page_has_row (muscle, dorsum_entry_get_name (technique)));
+          else
+            g_assert_true (page_has_row (technique, dorsum_entry_get_name (muscle)));
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, ==, 2);
+}
+
 static void
 test_bookmarks (void)
 {
@@ -602,6 +728,8 @@ main (int    argc,
   g_test_add_func ("/window/page-replaced", test_page_replaced);
   g_test_add_func ("/window/history", test_history);
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
+  g_test_add_func ("/window/search-reasons", test_search_reasons);
+  g_test_add_func ("/window/page-links-both-ways", test_page_links_both_ways);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/toolbar-fits", test_toolbar_fits);

@@ -216,7 +216,9 @@ dorsum_browse_build (DorsumLibrary      *library,
  * dorsum_browse_build_results:
  * @results: (element-type DorsumSearchResult): ranked search results
  *
- * Groups the results by kind, the kinds in the order of their best result.
+ * Groups the results by kind, the kinds in the order of their best result. When every
+ * result is a near spelling, a first heading asks "Did you mean …?". The model keeps the
+ * results, for dorsum_browse_get_reason().
  *
  * Returns: (transfer full): a list of #DorsumSection and #DorsumEntry
  */
@@ -225,11 +227,24 @@ dorsum_browse_build_results (GArray *results)
 {
   GListStore *store = g_list_store_new (G_TYPE_OBJECT);
   gboolean done[DORSUM_N_KINDS] = { FALSE, };
+  g_autofree char *suggestion = dorsum_search_results_get_suggestion (results);
+  GHashTable *positions = g_hash_table_new (NULL, NULL);
+
+  if (suggestion != NULL)
+    {
+      /* Translators: the search found only near spellings; %s is the corrected query */
+      g_autofree char *title = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
+      g_autoptr(DorsumSection) section = section_new (title);
+
+      g_list_store_append (store, section);
+    }
 
   for (guint i = 0; i < results->len; i++)
     {
       DorsumKind kind = dorsum_entry_get_kind (g_array_index (results, DorsumSearchResult, i).entry);
       g_autoptr(DorsumSection) section = NULL;
+
+      g_hash_table_insert (positions, g_array_index (results, DorsumSearchResult, i).entry, GUINT_TO_POINTER (i));
 
       if (done[kind])
         continue;
@@ -247,5 +262,42 @@ dorsum_browse_build_results (GArray *results)
         }
     }
 
+  g_object_set_data_full (G_OBJECT (store), "dorsum-results", g_array_ref (results), (GDestroyNotify)g_array_unref);
+  g_object_set_data_full (G_OBJECT (store), "dorsum-result-positions", positions, (GDestroyNotify)g_hash_table_unref);
+
   return G_LIST_MODEL (store);
+}
+
+/**
+ * dorsum_browse_get_reason:
+ * @model: a list from dorsum_browse_build_results(), or any other list
+ *
+ * Why @entry is in a list of search results, as Pango markup with the matched words in
+ * bold ("Refers pain: …to the <b>temple</b>…"); %NULL when the list is not search results
+ * or the entry was found by its name, which the row shows already.
+ *
+ * Returns: (transfer full) (nullable): the reason
+ */
+char *
+dorsum_browse_get_reason (GListModel  *model,
+                          DorsumEntry *entry)
+{
+  GArray *results;
+  GHashTable *positions;
+  gpointer position;
+  const DorsumSearchResult *result;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (DORSUM_IS_ENTRY (entry), NULL);
+
+  results = g_object_get_data (G_OBJECT (model), "dorsum-results");
+  positions = g_object_get_data (G_OBJECT (model), "dorsum-result-positions");
+  if (results == NULL || positions == NULL || !g_hash_table_lookup_extended (positions, entry, NULL, &position))
+    return NULL;
+
+  result = &g_array_index (results, DorsumSearchResult, GPOINTER_TO_UINT (position));
+  if (g_strcmp0 (result->field, "name") == 0)
+    return NULL;
+
+  return dorsum_search_result_get_reason (result, TRUE);
 }

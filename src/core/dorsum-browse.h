@@ -32,5 +32,7 @@ GListModel *dorsum_browse_build            (DorsumLibrary      *library,
                                             DorsumBrowse        browse,
                                             const char * const *ids);
 GListModel *dorsum_browse_build_results    (GArray             *results);
+char       *dorsum_browse_get_reason       (GListModel         *model,
+                                            DorsumEntry        *entry);
 
 G_END_DECLS

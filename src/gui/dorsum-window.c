@@ -532,6 +532,8 @@ list_bind_cb (GtkSignalListItemFactory *factory,
       DorsumEntry *entry = DORSUM_ENTRY (object);
       const char *latin = dorsum_entry_get_latin (entry);
       const char *summary = dorsum_entry_get_summary (entry);
+      /* A search result says why it matched. */
+      g_autofree char *reason = dorsum_browse_get_reason (((DorsumWindow *)user_data)->list_model, entry);
 
       gtk_label_set_label (GTK_LABEL (title), dorsum_entry_get_name (entry));
       /* The row is what a screen reader lands on: its name and kind, as "Piriformis, Muscle". */
@@ -545,7 +547,8 @@ list_bind_cb (GtkSignalListItemFactory *factory,
         }
       gtk_widget_remove_css_class (title, "heading");
       gtk_widget_remove_css_class (title, "secondary-text");
-      gtk_label_set_label (GTK_LABEL (subtitle), latin ? latin : summary ? summary : "");
+      gtk_label_set_use_markup (GTK_LABEL (subtitle), reason != NULL);
+      gtk_label_set_label (GTK_LABEL (subtitle), reason ? reason : latin ? latin : summary ? summary : "");
       gtk_widget_set_visible (subtitle, TRUE);
       gtk_widget_set_margin_top (box, 6);
       gtk_list_item_set_activatable (item, TRUE);
@@ -1884,7 +1887,7 @@ dorsum_window_init (DorsumWindow *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
