@@ -184,6 +184,63 @@ test_techniques_reachable (void)
     }
 }
 
+/* One edition of each book, cited one way: the same title never appears with two editions
+ * or two spellings. */
+static void
+test_one_edition_per_book (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  g_autoptr(GHashTable) by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) edition = g_regex_new ("(, )?[0-9]+(st|nd|rd|th) edition| \\([^)]*\\)|['’]", 0, 0, NULL);
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *model = dorsum_library_get_entries (library, k);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, i);
+          const char * const *sources = dorsum_entry_lookup_field (entry, "sources");
+
+          for (guint s = 0; sources && sources[s]; s++)
+            {
+              g_autofree char *bare = g_regex_replace_literal (edition, sources[s], -1, 0, "", 0, NULL);
+              char *title = strchr (bare, ':') ? g_strndup (bare, (gsize)(strchr (bare, ':') - bare)) : g_strdup (bare);
+              const char *seen;
+
+              /* The title up to its subtitle, without authors' initials or editions. */
+              if ((seen = g_hash_table_lookup (by_title, title)) && !g_str_equal (seen, sources[s]))
+                g_error ("“%s” and “%s” cite one book two ways", seen, sources[s]);
+              g_hash_table_insert (by_title, title, (gpointer)sources[s]);
+            }
+        }
+    }
+}
+
+/* Safety text goes under its own heading; "cupping" names suction cupping, not a stroke;
+ * every stretch that bends the spine forward under load warns about osteoporosis. */
+static void
+test_safety_wording (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  const char *flexion[] = { "childs-pose", "cat-cow", "knee-to-chest", "rhomboid-hug-stretch", "thread-the-needle" };
+  const char * const *aliases = dorsum_entry_get_aliases (dorsum_library_lookup (library, "tapotement"));
+
+  g_assert_cmpstr (dorsum_field_get_title ("avoid"), ==, "Avoid");
+  g_assert_false (g_strv_contains (aliases, "cupping"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (flexion); i++)
+    {
+      DorsumEntry *stretch = dorsum_library_lookup (library, flexion[i]);
+      gboolean linked = FALSE;
+
+      for (guint j = 0; j < dorsum_entry_get_n_links (stretch); j++)
+        linked |= g_str_equal (dorsum_entry_get_link (stretch, j)->id, "osteoporosis");
+      if (!linked)
+        g_error ("%s bends the spine forward but does not warn about osteoporosis", flexion[i]);
+    }
+}
+
 static void
 test_every_entry_complete (void)
 {
@@ -288,6 +345,8 @@ main (int    argc,
   g_test_add_func ("/content/links-both-ways", test_links_both_ways);
   g_test_add_func ("/content/techniques-reachable", test_techniques_reachable);
   g_test_add_func ("/content/complete", test_every_entry_complete);
+  g_test_add_func ("/content/one-edition-per-book", test_one_edition_per_book);
+  g_test_add_func ("/content/safety-wording", test_safety_wording);
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
 
   return g_test_run ();

@@ -560,7 +560,7 @@ dorsum_field_get_title (const char *key)
     { "hold", N_("Hold") },
     { "repetitions", N_("Repetitions") },
     { "frequency", N_("Frequency") },
-    { "avoid", N_("Should not feel") },
+    { "avoid", N_("Avoid") },
     { "stop-if", N_("Stop if") },
     { "limitations", N_("Limitations") },
     { "action-to-take", N_("What to do") },
