@@ -241,6 +241,91 @@ test_safety_wording (void)
     }
 }
 
+/* Every trigger-point marker sits on its own muscle's drawn region on one of the layers,
+ * as `dorsum-cli hit --layer LAYER X Y` reports it, except where the library says the
+ * point lies under another drawn muscle. */
+static void
+test_trigger_points_on_their_muscle (void)
+{
+  const struct { const char *id; guint n; } under_another[] = {
+    { "supraspinatus", 3 },       /* the tendon, under the deltoid */
+    { "longissimus", 1 },         /* at T12–L1, under serratus posterior inferior */
+    { "splenius-cervicis", 1 },   /* at C2–C3: the drawn muscle starts lower, under splenius capitis */
+  };
+  g_autoptr(DorsumLibrary) library = builtin ();
+  GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
+  DorsumDiagram *layers[DORSUM_N_LAYERS];
+  guint checked = 0;
+
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    layers[l] = dorsum_diagram_new_for_layer (l, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(DorsumEntry) m = g_list_model_get_item (muscles, i);
+
+      if (g_strcmp0 (dorsum_entry_get_attribute (m, "layer"), "front") == 0)
+        continue;
+
+      for (guint t = 0; t < dorsum_entry_get_n_trigger_points (m); t++)
+        {
+          const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (m, t);
+          gboolean on_own = FALSE, excused = FALSE;
+
+          for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+            {
+              const DorsumRegion *region = dorsum_diagram_hit (layers[l], tp->point.x, tp->point.y);
+
+              on_own |= region != NULL && g_str_equal (region->muscle, dorsum_entry_get_id (m));
+            }
+          for (guint u = 0; u < G_N_ELEMENTS (under_another); u++)
+            excused |= g_str_equal (under_another[u].id, dorsum_entry_get_id (m)) && under_another[u].n == t + 1;
+
+          checked++;
+          if (!on_own && !excused)
+            g_error ("%s trigger point %u at %.0f,%.0f is not on its own region on any layer",
+                     dorsum_entry_get_id (m), t + 1, tp->point.x, tp->point.y);
+          if (on_own && excused)
+            g_error ("%s trigger point %u is on its region now: take it off the list", dorsum_entry_get_id (m), t + 1);
+        }
+    }
+
+  g_assert_cmpuint (checked, >=, 55);
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    g_object_unref (layers[l]);
+}
+
+static gboolean
+field_mentions (DorsumLibrary *library,
+                const char    *id,
+                const char    *key,
+                const char    *words)
+{
+  const char * const *values = dorsum_entry_lookup_field (dorsum_library_lookup (library, id), key);
+
+  for (guint i = 0; values && values[i]; i++)
+    if (strstr (values[i], words))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the content review against Gray's, Kendall and Travell & Simons found missing. */
+static void
+test_review_gaps (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+
+  g_assert_true (field_mentions (library, "teres-major", "origin", "lateral border"));
+  g_assert_true (field_mentions (library, "gluteus-maximus", "action", "adduct"));
+  g_assert_true (field_mentions (library, "semimembranosus", "action", "rotate the thigh medially"));
+  g_assert_true (field_mentions (library, "infraspinatus", "action", "horizontal abduction"));
+  g_assert_true (field_mentions (library, "serratus-anterior", "action", "breathing in"));
+  g_assert_true (field_mentions (library, "iliocostalis", "action", "tilting it forward"));
+  g_assert_cmpuint (dorsum_entry_get_n_trigger_points (dorsum_library_lookup (library, "iliocostalis")), ==, 3);
+  g_assert_nonnull (strstr (dorsum_entry_get_trigger_point (dorsum_library_lookup (library, "iliocostalis"), 1)->location, "T11"));
+}
+
 static void
 test_every_entry_complete (void)
 {
@@ -347,6 +432,8 @@ main (int    argc,
   g_test_add_func ("/content/complete", test_every_entry_complete);
   g_test_add_func ("/content/one-edition-per-book", test_one_edition_per_book);
   g_test_add_func ("/content/safety-wording", test_safety_wording);
+  g_test_add_func ("/content/trigger-points-on-their-muscle", test_trigger_points_on_their_muscle);
+  g_test_add_func ("/content/review-gaps", test_review_gaps);
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
 
   return g_test_run ();
