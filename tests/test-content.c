@@ -324,6 +324,27 @@ test_review_gaps (void)
   g_assert_true (field_mentions (library, "iliocostalis", "action", "tilting it forward"));
   g_assert_cmpuint (dorsum_entry_get_n_trigger_points (dorsum_library_lookup (library, "iliocostalis")), ==, 3);
   g_assert_nonnull (strstr (dorsum_entry_get_trigger_point (dorsum_library_lookup (library, "iliocostalis"), 1)->location, "T11"));
+
+  /* A web article's "four treatments over six weeks" is no clinical rule. */
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *model = dorsum_library_get_entries (library, k);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, i);
+
+          for (guint f = 0; f < dorsum_entry_get_n_fields (entry); f++)
+            {
+              const DorsumField *field = dorsum_entry_get_field (entry, f);
+
+              for (guint v = 0; field->values[v]; v++)
+                if (strstr (field->values[v], "rule of thumb") || strstr (field->values[v], "four treatments") ||
+                    strstr (field->values[v], "after two treatments"))
+                  g_error ("%s: <%s> gives an unsourced treatment-count rule", dorsum_entry_get_id (entry), field->key);
+            }
+        }
+    }
 }
 
 static void
