@@ -166,7 +166,12 @@ main (int    argc,
 {
   /* What a person types, one keystroke at a time, and a round of entries to open. */
   const char *typed[] = { "l", "la", "lat", "lats", "q", "ql", "t", "tr", "tra", "trap", "traps",
-                          "s", "sc", "sci", "scia", "sciat", "sciatica", "d", "de", "des", "desk" };
+                          "s", "sc", "sci", "scia", "sciat", "sciatica", "d", "de", "des", "desk",
+                          /* a typo, where it hurts, and body text (issue #14) */
+                          "r", "rh", "rho", "rhom", "rhomb", "rhombo", "rhomboy", "rhomboyd",
+                          "h", "he", "hea", "head", "heada", "headac", "headach", "headache",
+                          "hip", "hip ", "hip p", "hip pa", "hip pai", "hip pain",
+                          "p", "pi", "pil", "pila", "pilat", "pilate", "pilates" };
   const char *entries[] = { "latissimus-dorsi", "trigger-point-therapy", "quadratus-lumborum",
                             "piriformis", "sciatica-like-pain", "childs-pose", "trapezius",
                             "neck-shoulder-self-massage", "fever", "gluteus-medius" };
