@@ -119,6 +119,12 @@ struct _DorsumSearchIndex
   guint8        *kinds;     /* per entry, its kind */
   GArray        *terms;     /* Term */
   GString       *stems;     /* every word's stem, sorted, one per line */
+  guint8        *word_lens;   /* per word, its length (at most 255) */
+  guint32       *word_masks;  /* per word, its letters */
+  guint8        *text_hits;   /* per text, scratch for a query: see query_words() */
+  guint8        *text_concept;
+  float         *text_score;
+  guint32       *touched;
   guint         *stem_starts; /* per word, its offset in stems */
   guint         *first_term; /* per entry, its first term; one more for the end */
   GString       *names;     /* every term folded, one per line, for one scan per query */
@@ -538,10 +544,25 @@ rebuild (DorsumSearchIndex *self)
 
   g_string_truncate (self->stems, 0);
   g_free (self->stem_starts);
+  g_free (self->word_lens);
+  g_free (self->word_masks);
   self->stem_starts = g_new (guint, MAX (1, self->words->len));
+  self->word_lens = g_new (guint8, MAX (1, self->words->len));
+  self->word_masks = g_new (guint32, MAX (1, self->words->len));
+  g_free (self->text_hits);
+  g_free (self->text_concept);
+  g_free (self->text_score);
+  self->text_hits = g_new0 (guint8, MAX (1, self->texts->len));
+  self->text_concept = g_new0 (guint8, MAX (1, self->texts->len));
+  self->text_score = g_new0 (float, MAX (1, self->texts->len));
+  g_free (self->touched);
+  self->touched = g_new (guint32, MAX (1, self->texts->len));
   for (guint i = 0; i < self->words->len; i++)
     {
       const Word *word = g_ptr_array_index (self->words, i);
+
+      self->word_lens[i] = (guint8)MIN (word->len, 255);
+      self->word_masks[i] = word->mask;
 
       self->stem_starts[i] = (guint)self->stems->len;
       g_string_append_len (self->stems, word->stem, word->len);
@@ -585,6 +606,12 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->first_term, g_free);
   g_clear_pointer (&self->stem_starts, g_free);
+  g_clear_pointer (&self->word_lens, g_free);
+  g_clear_pointer (&self->word_masks, g_free);
+  g_clear_pointer (&self->text_hits, g_free);
+  g_clear_pointer (&self->text_concept, g_free);
+  g_clear_pointer (&self->text_score, g_free);
+  g_clear_pointer (&self->touched, g_free);
   if (self->stems != NULL)
     g_string_free (self->stems, TRUE);
   g_clear_pointer (&self->terms, g_array_unref);
@@ -944,7 +971,11 @@ typedef struct
   guint8            *text_hits;     /* per text: how many of the query's concepts it has */
   guint8            *text_concept;  /* … the last one counted, from 1 */
   float             *text_score;
-  GArray            *touched;       /* texts with hits */
+  guint32           *touched;       /* texts with hits, to clear afterwards */
+  guint              n_touched;
+  guint32           *reason_text;   /* per entry: its text that scored most */
+  float             *reason_score;
+  guint8            *reason_hits;   /* … and the most concepts one text had */
   guint8             concept;       /* the concept being matched, from 1 */
   GPtrArray         *hits;
   GHashTable        *hit_set;
@@ -1001,11 +1032,22 @@ score_posting (Matcher       *m,
 
   if (reason && m->text_concept[posting->text] != m->concept)
     {
-      if (m->text_hits[posting->text] == 0)
-        g_array_append_val (m->touched, posting->text);
-      m->text_concept[posting->text] = m->concept;
-      m->text_hits[posting->text]++;
-      m->text_score[posting->text] += s;
+      guint32 t = posting->text;
+      guint e = posting->entry;
+
+      if (m->text_hits[t] == 0)
+        m->touched[m->n_touched++] = t;
+      m->text_concept[t] = m->concept;
+      m->text_hits[t]++;
+      m->text_score[t] += s;
+
+      /* Each entry's reason is its text that scores most over all of the query's words. */
+      m->reason_hits[e] = MAX (m->reason_hits[e], m->text_hits[t]);
+      if (m->text_score[t] > m->reason_score[e])
+        {
+          m->reason_score[e] = m->text_score[t];
+          m->reason_text[e] = t;
+        }
     }
 }
 
@@ -1125,15 +1167,19 @@ match_literal_word (Matcher    *m,
     guint limit = len >= 8 ? 2 : 1;
     guint32 mask = letter_mask (stem);
 
+    /* Lengths and letters side by side in memory rule out almost every word without
+     * reading the word itself. */
     for (guint i = 0; i < self->words->len; i++)
       {
-        const Word *word = g_ptr_array_index (self->words, i);
+        const Word *word;
         guint d;
 
-        if (word->len + limit < len || len + limit < word->len ||
-            __builtin_popcount (mask & ~word->mask) > (int)limit ||
-            __builtin_popcount (word->mask & ~mask) > (int)limit)
+        if (self->word_lens[i] + limit < len || len + limit < self->word_lens[i] ||
+            __builtin_popcount (mask & ~self->word_masks[i]) > (int)limit ||
+            __builtin_popcount (self->word_masks[i] & ~mask) > (int)limit)
           continue;
+
+        word = g_ptr_array_index (self->words, i);
 
         d = near_distance (stem, len, word->stem, word->len, limit);
         if (d > limit || d == 0)
@@ -1364,13 +1410,14 @@ query_words (DorsumSearchIndex *self,
   g_autofree guint32 *reason_text = g_new (guint32, n);
   g_autofree guint8 *reason_hits = g_new0 (guint8, n);
   g_autofree float *reason_score = g_new0 (float, n);
-  g_autofree guint8 *text_hits = g_new0 (guint8, self->texts->len);
-  g_autofree guint8 *text_concept = g_new0 (guint8, self->texts->len);
-  g_autofree float *text_score = g_new0 (float, self->texts->len);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* Per text, kept in the index and cleared after each query where it was written:
+   * clearing them all took longer than most queries. */
+  guint8 *text_hits = self->text_hits;
+  guint8 *text_concept = self->text_concept;
+  float *text_score = self->text_score;
   g_autoptr(GHashTable) hit_set = g_hash_table_new (g_str_hash, g_str_equal);
-  Matcher m = { self, n, score, fuzzy, scratch, text_hits, text_concept, text_score, touched, 0,
-                info->hits, hit_set, where_it_hurts };
+  Matcher m = { self, n, score, fuzzy, scratch, text_hits, text_concept, text_score, self->touched, 0,
+                reason_text, reason_score, reason_hits, 0, info->hits, hit_set, where_it_hurts };
   guint n_required = 0;
   gboolean any_complete = FALSE, corrected = FALSE;
   GString *suggestion = g_string_new (NULL);
@@ -1447,18 +1494,12 @@ query_words (DorsumSearchIndex *self,
         any_complete = TRUE;
     }
 
-  /* Each entry's reason is its text that scored most over all of the query's words. */
-  for (guint i = 0; i < touched->len; i++)
+  for (guint i = 0; i < m.n_touched; i++)
     {
-      guint32 t = g_array_index (touched, guint32, i);
-      guint e = g_array_index (self->texts, Text, t).entry;
+      guint32 t = m.touched[i];
 
-      reason_hits[e] = MAX (reason_hits[e], text_hits[t]);
-      if (text_score[t] > reason_score[e])
-        {
-          reason_score[e] = text_score[t];
-          reason_text[e] = t;
-        }
+      text_hits[t] = text_concept[t] = 0;
+      text_score[t] = 0;
     }
 
   for (guint e = 0; e < n && n_required > 0; e++)
