@@ -304,6 +304,32 @@ test_match_reasons (void)
   }
 }
 
+/* Whatever the names-only search found, the full search finds too, but for one or two
+ * letters, which now match the starts of words only rather than any "l" anywhere. */
+static void
+test_finds_what_names_found (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin_library ();
+  g_autoptr(DorsumSearchIndex) index = dorsum_search_index_new (library);
+  const char *queries[] = { "lat", "lats", "ql", "tra", "trap", "sci", "desk", "des", "pil", "umbor",
+                            "rhomboid", "lower back hurts when I sit", "back sit", "latissimus dorsi", "spinalis",
+                            "hip", "head", "neck", "glute", "hamstrings", "the" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) names = dorsum_search_index_query_full (index, queries[q], 0, DORSUM_SEARCH_NAMES_ONLY);
+      g_autoptr(GArray) full = dorsum_search_index_query (index, queries[q], 0);
+      g_autoptr(GHashTable) found = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < full->len; i++)
+        g_hash_table_add (found, g_array_index (full, DorsumSearchResult, i).entry);
+      for (guint i = 0; i < names->len; i++)
+        if (!g_hash_table_contains (found, g_array_index (names, DorsumSearchResult, i).entry))
+          g_error ("“%s”: the names-only search finds %s, the full search does not", queries[q],
+                   dorsum_entry_get_id (g_array_index (names, DorsumSearchResult, i).entry));
+    }
+}
+
 /* The names-only search of version 1.0 is kept for the benchmark's comparison. */
 static void
 test_names_only (void)
@@ -331,6 +357,7 @@ main (int    argc,
   g_test_add_func ("/search/fuzzy-ranking", test_fuzzy_ranking);
   g_test_add_func ("/search/match-reasons", test_match_reasons);
   g_test_add_func ("/search/names-only", test_names_only);
+  g_test_add_func ("/search/finds-what-names-found", test_finds_what_names_found);
 
   return g_test_run ();
 }

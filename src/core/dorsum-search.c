@@ -58,7 +58,7 @@ static const float class_scores[N_CLASSES] = { 100, 96, 92, 75, 55, 40 };
 #define SYNONYM_FACTOR  0.9f    /* "coccyx" for "tailbone" */
 #define FUZZY_FACTOR    0.5f    /* "rhomboyd" for "rhomboid" */
 #define MIN_FUZZY_LEN   5       /* shorter words are not corrected */
-#define MIN_PREFIX_LEN  3       /* shorter words match the start of names only */
+#define MIN_PREFIX_LEN  4       /* shorter words match the start of names only */
 #define MAX_HIT_WORDS   48      /* words kept to mark in snippets */
 #define MAX_CONCEPTS    64      /* words or phrases of a query that count */
 
@@ -904,43 +904,28 @@ match_names (DorsumSearchIndex *self,
         }
     }
 
-  /* Inside a word ("umbor" in "lumborum"): single words of four letters or more, found in
-   * the vocabulary, which is far shorter than the names. */
-  if (query_len >= 4 && n_words == 1)
+  /* Inside a word ("umbor" in "lumborum", "des" in "blades"): single words of three
+   * letters or more, in one scan of the names. */
+  if (query_len >= 3 && n_words == 1)
     {
-      const char *stems = self->stems->str;
-      const char *end = stems + self->stems->len;
-      const char *p = stems;
-      guint w = 0;
+      const char *names = self->names->str;
+      const char *end = names + self->names->len;
+      const char *p = names;
+      guint t = 0;
 
       while (p < end && (p = memmem (p, (gsize)(end - p), query, query_len)) != NULL)
         {
-          const Word *word;
+          const Term *term;
 
-          /* The hits come in order, and so do the words. */
-          while (w + 1 < self->words->len && self->stem_starts[w + 1] <= (gsize)(p - stems))
-            w++;
-          word = g_ptr_array_index (self->words, w);
+          /* The hits come in order, and so do the terms. */
+          while (t + 1 < self->terms->len && g_array_index (self->terms, Term, t + 1).start <= (gsize)(p - names))
+            t++;
+          term = &g_array_index (self->terms, Term, t);
 
-          if (p > stems + self->stem_starts[w])
-            for (guint j = 0; j < word->postings->len; j++)
-              {
-                const Posting *posting = &g_array_index (word->postings, Posting, j);
-                guint e = posting->entry;
-
-                if (posting->class > CLASS_LATIN || best[e] >= SCORE_SUBSTRING)
-                  continue;
-
-                for (guint t = self->first_term[e]; t < self->first_term[e + 1]; t++)
-                  {
-                    const Term *term = &g_array_index (self->terms, Term, t);
-
-                    if (memmem (self->names->str + term->start, term->len, query, query_len) != NULL)
-                      set_name_match (self, term, SCORE_SUBSTRING, best, matched, field);
-                  }
-              }
-
-          p = stems + self->stem_starts[w] + word->len + 1;
+          /* A hit at a word's start was scored above, and beats any later one inside a word. */
+          if (p > names + term->start && p[-1] != ' ' && p + query_len <= names + term->start + term->len)
+            set_name_match (self, term, SCORE_SUBSTRING, best, matched, field);
+          p = p + query_len <= names + term->start + term->len ? names + term->start + term->len + 1 : p + 1;
         }
     }
 }
@@ -952,6 +937,7 @@ typedef struct
   char       **phrase;     /* … or several, all needed (transfer none) */
   float        factor;
   gboolean     literal;    /* as typed: may be a prefix or misspelt */
+  const char  *raw;        /* as typed, before its plural "s" came off */
 } Alternative;
 
 typedef struct
@@ -1056,7 +1042,7 @@ static void
 score_postings (Matcher    *m,
                 const Word *word,
                 float       factor,
-                gboolean    names_only,
+                TextClass   last_class,
                 gboolean    fuzzy,
                 gboolean    reason,
                 float      *out,
@@ -1068,7 +1054,7 @@ score_postings (Matcher    *m,
     {
       const Posting *posting = &g_array_index (word->postings, Posting, i);
 
-      if (names_only && posting->class > CLASS_LATIN)
+      if (posting->class > last_class)
         continue;
 
       hit = TRUE;
@@ -1134,30 +1120,34 @@ near_distance (const char *a,
 static const char *
 match_literal_word (Matcher    *m,
                     const char *stem,
+                    const char *raw,
                     float       factor,
                     gboolean    reason)
 {
   DorsumSearchIndex *self = m->self;
   Word *exact = g_hash_table_lookup (self->vocab, stem);
   guint len = (guint)strlen (stem);
+  guint raw_len = (guint)strlen (raw);
   const Word *nearest = NULL;
   guint nearest_distance = G_MAXUINT;
   gboolean any = exact != NULL;
 
   if (exact != NULL)
-    score_postings (m, exact, factor, FALSE, FALSE, reason, m->score, m->fuzzy);
+    score_postings (m, exact, factor, CLASS_BODY, FALSE, reason, m->score, m->fuzzy);
 
-  /* Words that begin with it. */
-  for (guint i = words_from (self, stem); i < self->words->len; i++)
+  /* Words that begin with it as typed ("lats" does not begin "lateral"); short beginnings
+   * only in names, where "tra" means trapezius rather than every "training" and "transverse". */
+  for (guint i = words_from (self, raw); i < self->words->len; i++)
     {
       const Word *word = g_ptr_array_index (self->words, i);
 
-      if (!starts_with (word->stem, stem, len))
+      if (!starts_with (word->stem, raw, raw_len))
         break;
       if (word == exact)
         continue;
       any = TRUE;
-      score_postings (m, word, factor * PREFIX_FACTOR, len < MIN_PREFIX_LEN, FALSE, reason, m->score, m->fuzzy);
+      score_postings (m, word, factor * PREFIX_FACTOR, raw_len < MIN_PREFIX_LEN ? CLASS_LATIN : CLASS_BODY,
+                      FALSE, reason, m->score, m->fuzzy);
     }
 
   if (exact != NULL || len < MIN_FUZZY_LEN)
@@ -1185,7 +1175,7 @@ match_literal_word (Matcher    *m,
         if (d > limit || d == 0)
           continue;
 
-        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), FALSE, TRUE, reason,
+        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), CLASS_BODY, TRUE, reason,
                         m->score, m->fuzzy);
         if (d < nearest_distance || (d == nearest_distance && word->postings->len > nearest->postings->len))
           {
@@ -1226,6 +1216,7 @@ static void
 match_phrase (Matcher     *m,
               char       **stems,
               float        factor,
+              TextClass    last_class,
               gboolean     reason)
 {
   DorsumSearchIndex *self = m->self;
@@ -1259,7 +1250,7 @@ match_phrase (Matcher     *m,
       const Text *text = &g_array_index (self->texts, Text, t);
       Posting posting = { text->entry, t, (guint8)text->class };
 
-      if (text_has_phrase (text->text, stems))
+      if (text->class <= last_class && text_has_phrase (text->text, stems))
         score_posting (m, &posting, posting_score (m, &posting, factor, FALSE), FALSE, reason, m->score, m->fuzzy);
     }
 
@@ -1293,12 +1284,12 @@ add_alternatives (GArray    *alternatives,
   for (guint i = 0; i < phrases->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (phrases, i);
-      Alternative alt = { NULL, phrase->stems, factor, FALSE };
+      Alternative alt = { NULL, phrase->stems, factor, FALSE, NULL };
 
       if (phrase->stems[0] == NULL)
         continue;
       if (phrase->stems[1] == NULL)
-        alt = (Alternative) { phrase->stems[0], NULL, factor, FALSE };
+        alt = (Alternative) { phrase->stems[0], NULL, factor, FALSE, NULL };
       g_array_append_val (alternatives, alt);
     }
 }
@@ -1312,8 +1303,25 @@ parse_concepts (DorsumSearchIndex *self,
                 gboolean          *where_it_hurts)
 {
   GArray *concepts = g_array_new (FALSE, TRUE, sizeof (Concept));
-  guint n = g_strv_length (stems);
+  g_autoptr(GPtrArray) kept_stems = g_ptr_array_new_null_terminated (8, NULL, TRUE);
+  g_autoptr(GPtrArray) kept_raw = g_ptr_array_new_null_terminated (8, NULL, TRUE);
   gboolean all_soft = TRUE;
+  guint n;
+
+  /* "the", "of", "my" … neither count nor break a phrase ("back of the leg"), unless the
+   * query has nothing else. */
+  for (guint i = 0; stems[i]; i++)
+    if (!is_stop_word (raw[i]))
+      {
+        g_ptr_array_add (kept_stems, stems[i]);
+        g_ptr_array_add (kept_raw, raw[i]);
+      }
+  if (kept_stems->len > 0)
+    {
+      stems = (char **)kept_stems->pdata;
+      raw = (char **)kept_raw->pdata;
+    }
+  n = g_strv_length (stems);
 
   /* Per-entry counts are bytes; nobody types more words than this into a search field. */
   for (guint i = 0; i < n && concepts->len < MAX_CONCEPTS;)
@@ -1350,10 +1358,10 @@ parse_concepts (DorsumSearchIndex *self,
 
       if (best_line != NULL)
         {
-          Alternative literal = { NULL, best_phrase->stems, 1.0f, FALSE };
+          Alternative literal = { NULL, best_phrase->stems, 1.0f, FALSE, NULL };
 
           if (best_len == 1)
-            literal = (Alternative) { best_phrase->stems[0], NULL, 1.0f, TRUE };
+            literal = (Alternative) { best_phrase->stems[0], NULL, 1.0f, TRUE, raw[i] };
 
           g_array_append_val (concept.alternatives, literal);
           add_alternatives (concept.alternatives, from_written ? best_line->typed : best_line->written, SYNONYM_FACTOR);
@@ -1362,7 +1370,7 @@ parse_concepts (DorsumSearchIndex *self,
         }
       else
         {
-          Alternative literal = { stems[i], NULL, 1.0f, TRUE };
+          Alternative literal = { stems[i], NULL, 1.0f, TRUE, raw[i] };
 
           g_array_append_val (concept.alternatives, literal);
           concept.soft = is_soft_word (raw[i]);
@@ -1437,7 +1445,7 @@ query_words (DorsumSearchIndex *self,
 
           if (alt->literal)
             {
-              const char *near = match_literal_word (&m, alt->word, alt->factor, TRUE);
+              const char *near = match_literal_word (&m, alt->word, alt->raw, alt->factor, TRUE);
 
               if (near != NULL)
                 concept->correction = near;
@@ -1446,11 +1454,13 @@ query_words (DorsumSearchIndex *self,
             {
               Word *word = g_hash_table_lookup (self->vocab, alt->word);
 
+              /* The vocabulary's words are about places: names and referrals, not every
+               * "head" in the steps of a stretch. */
               if (word != NULL)
-                score_postings (&m, word, alt->factor, FALSE, FALSE, TRUE, score, fuzzy);
+                score_postings (&m, word, alt->factor, CLASS_REFERRAL, FALSE, TRUE, score, fuzzy);
             }
           else
-            match_phrase (&m, alt->phrase, alt->factor, TRUE);
+            match_phrase (&m, alt->phrase, alt->factor, alt->factor < 1.0f ? CLASS_REFERRAL : CLASS_BODY, TRUE);
         }
 
       if (concept->soft)
