@@ -233,7 +233,14 @@ dorsum_search_normalize (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  /* Nearly all text is ASCII, which decomposes to itself: skip the costly normalisation. */
+  {
+    const char *p = text;
+
+    while (*p && !(*p & 0x80))
+      p++;
+    decomposed = *p ? g_utf8_normalize (text, -1, G_NORMALIZE_NFKD) : g_strdup (text);
+  }
   if (decomposed == NULL)
     return g_strdup ("");
 
