@@ -945,6 +945,7 @@ typedef struct
   float        factor;
   gboolean     literal;    /* as typed: may be a prefix or misspelt */
   const char  *raw;        /* as typed, before its plural "s" came off */
+  TextClass    last_class; /* the last kind of text it may match in */
 } Alternative;
 
 typedef struct
@@ -1286,17 +1287,18 @@ phrase_at (const Phrase *phrase,
 static void
 add_alternatives (GArray    *alternatives,
                   GPtrArray *phrases,
-                  float      factor)
+                  float      factor,
+                  TextClass  last_class)
 {
   for (guint i = 0; i < phrases->len; i++)
     {
       Phrase *phrase = g_ptr_array_index (phrases, i);
-      Alternative alt = { NULL, phrase->stems, factor, FALSE, NULL };
+      Alternative alt = { NULL, phrase->stems, factor, FALSE, NULL, last_class };
 
       if (phrase->stems[0] == NULL)
         continue;
       if (phrase->stems[1] == NULL)
-        alt = (Alternative) { phrase->stems[0], NULL, factor, FALSE, NULL };
+        alt = (Alternative) { phrase->stems[0], NULL, factor, FALSE, NULL, last_class };
       g_array_append_val (alternatives, alt);
     }
 }
@@ -1365,19 +1367,22 @@ parse_concepts (DorsumSearchIndex *self,
 
       if (best_line != NULL)
         {
-          Alternative literal = { NULL, best_phrase->stems, 1.0f, FALSE, NULL };
+          Alternative literal = { NULL, best_phrase->stems, 1.0f, FALSE, NULL, CLASS_BODY };
 
           if (best_len == 1)
-            literal = (Alternative) { best_phrase->stems[0], NULL, 1.0f, TRUE, raw[i] };
+            literal = (Alternative) { best_phrase->stems[0], NULL, 1.0f, TRUE, raw[i], CLASS_BODY };
 
           g_array_append_val (concept.alternatives, literal);
-          add_alternatives (concept.alternatives, from_written ? best_line->typed : best_line->written, SYNONYM_FACTOR);
+          /* A place's other names match names and referrals, not every "head" in the steps
+           * of a stretch; a complaint's ("disc herniation") match any text. */
+          add_alternatives (concept.alternatives, from_written ? best_line->typed : best_line->written, SYNONYM_FACTOR,
+                            best_line->body_area ? CLASS_REFERRAL : CLASS_BODY);
           *where_it_hurts |= best_line->body_area;
           i += best_len;
         }
       else
         {
-          Alternative literal = { stems[i], NULL, 1.0f, TRUE, raw[i] };
+          Alternative literal = { stems[i], NULL, 1.0f, TRUE, raw[i], CLASS_BODY };
 
           g_array_append_val (concept.alternatives, literal);
           concept.soft = is_soft_word (raw[i]);
@@ -1461,13 +1466,11 @@ query_words (DorsumSearchIndex *self,
             {
               Word *word = g_hash_table_lookup (self->vocab, alt->word);
 
-              /* The vocabulary's words are about places: names and referrals, not every
-               * "head" in the steps of a stretch. */
               if (word != NULL)
-                score_postings (&m, word, alt->factor, CLASS_REFERRAL, FALSE, TRUE, score, fuzzy);
+                score_postings (&m, word, alt->factor, alt->last_class, FALSE, TRUE, score, fuzzy);
             }
           else
-            match_phrase (&m, alt->phrase, alt->factor, alt->factor < 1.0f ? CLASS_REFERRAL : CLASS_BODY, TRUE);
+            match_phrase (&m, alt->phrase, alt->factor, alt->last_class, TRUE);
         }
 
       if (concept->soft)
