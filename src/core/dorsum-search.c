@@ -497,14 +497,14 @@ compare_words (gconstpointer a,
   return strcmp (wa->stem, wb->stem);
 }
 
-static GPtrArray *order_entries;
-
 static int
 compare_order (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      data)
 {
-  DorsumEntry *ea = g_ptr_array_index (order_entries, *(const guint *)a);
-  DorsumEntry *eb = g_ptr_array_index (order_entries, *(const guint *)b);
+  GPtrArray *entries = data;
+  DorsumEntry *ea = g_ptr_array_index (entries, *(const guint *)a);
+  DorsumEntry *eb = g_ptr_array_index (entries, *(const guint *)b);
 
   if (dorsum_entry_get_kind (ea) != dorsum_entry_get_kind (eb))
     return dorsum_entry_get_kind (ea) < dorsum_entry_get_kind (eb) ? -1 : 1;
@@ -595,9 +595,7 @@ rebuild (DorsumSearchIndex *self)
   self->order = g_new (guint, MAX (1, self->entries->len));
   for (guint i = 0; i < self->entries->len; i++)
     self->order[i] = i;
-  order_entries = self->entries;
-  qsort (self->order, self->entries->len, sizeof (guint), compare_order);
-  order_entries = NULL;
+  g_qsort_with_data (self->order, (gint)self->entries->len, sizeof (guint), compare_order, self->entries);
 
   self->n_indexed = dorsum_library_get_n_entries (self->library);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* As-you-type search over every library entry: names, Latin names and aliases first, then
  * where trigger points refer pain, then the body text; insensitive to case and accents,
- * forgiving of typos, and expanded with a small lay-anatomy vocabulary. */
+ * forgiving of typos, and expanded with a small lay-anatomy vocabulary. An index keeps
+ * scratch space for its queries: use it from one thread at a time. */
 #pragma once
 
 #include "dorsum-library.h"
