@@ -969,6 +969,7 @@ typedef struct
   float             *reason_score;
   guint8            *reason_hits;   /* … and the most concepts one text had */
   guint8             concept;       /* the concept being matched, from 1 */
+  gboolean           soft;          /* … and it is a word like "pain" */
   GPtrArray         *hits;
   GHashTable        *hit_set;
   gboolean           where_it_hurts;
@@ -1031,7 +1032,8 @@ score_posting (Matcher       *m,
         m->touched[m->n_touched++] = t;
       m->text_concept[t] = m->concept;
       m->text_hits[t]++;
-      m->text_score[t] += s;
+      /* "pain" is in many texts: the reason is the text with the query's other words. */
+      m->text_score[t] += m->soft ? s / 10 : s;
 
       /* Each entry's reason is its text that scores most over all of the query's words. */
       m->reason_hits[e] = MAX (m->reason_hits[e], m->text_hits[t]);
@@ -1435,7 +1437,7 @@ query_words (DorsumSearchIndex *self,
   float *text_score = self->text_score;
   g_autoptr(GHashTable) hit_set = g_hash_table_new (g_str_hash, g_str_equal);
   Matcher m = { self, n, score, fuzzy, scratch, text_hits, text_concept, text_score, self->touched, 0,
-                reason_text, reason_score, reason_hits, 0, info->hits, hit_set, where_it_hurts };
+                reason_text, reason_score, reason_hits, 0, FALSE, info->hits, hit_set, where_it_hurts };
   guint n_required = 0;
   gboolean any_complete = FALSE, corrected = FALSE;
   GString *suggestion = g_string_new (NULL);
@@ -1446,6 +1448,7 @@ query_words (DorsumSearchIndex *self,
       Concept *concept = &g_array_index (concepts, Concept, c);
 
       m.concept = (guint8)MIN (c + 1, 255);
+      m.soft = concept->soft;
       memset (score, 0, n * sizeof (float));
       memset (fuzzy, 0, n * sizeof (gboolean));
 
@@ -1745,7 +1748,7 @@ is_hit (QueryInfo  *info,
   return FALSE;
 }
 
-#define SNIPPET_BEFORE 32   /* characters of context before the first matched word */
+#define SNIPPET_BEFORE 20   /* characters before the first matched word: a list row shows about 40 */
 #define SNIPPET_LENGTH 90   /* characters in all, about one line of a list row */
 
 /**
@@ -1813,10 +1816,6 @@ dorsum_search_result_get_snippet (const DorsumSearchResult *result,
   /* A window around the first match, cut between words. */
   from = MAX (0, first - SNIPPET_BEFORE);
   to = MIN (n_chars, from + SNIPPET_LENGTH);
-  if (to == n_chars)
-    from = MAX (0, to - SNIPPET_LENGTH);
-  if (first >= 0 && from > first)
-    from = first;
 
   {
     const char *start = g_utf8_offset_to_pointer (text, from);
