@@ -320,6 +320,35 @@ test_front_muscles_complete (void)
     }
 }
 
+/* Some back muscles refer pain to the front; those zones are drawn on the anterior figure. */
+static void
+test_anterior_zones_of_back_muscles (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  static const char * const referring_forward[] = {
+    "infraspinatus", "latissimus-dorsi", "serratus-anterior", "quadratus-lumborum", "psoas-major", "iliacus",
+    "external-oblique", "trapezius-descending", "splenius-cervicis", "suboccipitals",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (referring_forward); i++)
+    {
+      DorsumEntry *m = dorsum_library_lookup (library, referring_forward[i]);
+      gboolean anterior = FALSE;
+
+      g_assert_nonnull (m);
+      for (guint t = 0; t < dorsum_entry_get_n_trigger_points (m); t++)
+        {
+          const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (m, t);
+
+          for (guint z = 0; z < tp->all_zones->len; z++)
+            anterior |= g_str_equal (((DorsumZone *)g_ptr_array_index (tp->all_zones, z))->figure, "anterior");
+        }
+
+      if (!anterior)
+        g_error ("%s refers pain to the front but has no zone on the anterior figure", referring_forward[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -332,6 +361,7 @@ main (int    argc,
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
   g_test_add_func ("/content/anterior-markers", test_anterior_markers);
   g_test_add_func ("/content/front-muscles-complete", test_front_muscles_complete);
+  g_test_add_func ("/content/anterior-zones-of-back-muscles", test_anterior_zones_of_back_muscles);
 
   return g_test_run ();
 }
