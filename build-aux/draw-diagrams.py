@@ -1261,11 +1261,7 @@ EXPECTED_BACK = {
 # Muscles of the anterior figure whose library entries are being written (by another hand) and
 # have not landed in docs/ids.md yet.  PENDING: remove an id here, and from pending_muscles in
 # tests/test-figure.c, once its entry is in data/library and its line in docs/ids.md.
-PENDING_IDS = {
-    'sternocleidomastoid', 'scalenes', 'pectoralis-major', 'pectoralis-minor', 'subscapularis',
-    'rectus-abdominis', 'internal-oblique', 'transversus-abdominis', 'tensor-fasciae-latae',
-    'adductor-magnus', 'rectus-femoris', 'anterior-deltoid',
-}
+PENDING_IDS = set()
 
 
 def muscle_ids():

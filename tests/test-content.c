@@ -7,7 +7,17 @@
 #include <string.h>
 
 #include "dorsum-diagram.h"
+#include "dorsum-figure.h"
 #include "dorsum-library.h"
+
+/* The muscles of the anterior figure (data/library/muscles-front.xml). */
+static const char * const front_muscles[] = {
+  "sternocleidomastoid", "scalenes", "pectoralis-major", "pectoralis-minor", "subscapularis",
+  "rectus-abdominis", "internal-oblique", "transversus-abdominis", "tensor-fasciae-latae",
+  "adductor-magnus", "rectus-femoris", "anterior-deltoid",
+};
+
+static const char * const anterior_layers[] = { "superficial", "middle", "deep" };
 
 static DorsumLibrary *
 builtin (void)
@@ -400,14 +410,24 @@ test_trigger_points_on_the_figure (void)
 
           g_assert_nonnull (tp->location);
           g_assert_nonnull (tp->referral);
-          g_assert_cmpuint (tp->zones->len, >=, 1);
+          g_assert_cmpuint (tp->all_zones->len, >=, 1);
+          g_assert_cmpfloat (tp->point.y, <=, 1200);
+
+          for (guint z = 0; z < tp->all_zones->len; z++)
+            {
+              const DorsumZone *zone = g_ptr_array_index (tp->all_zones, z);
+
+              g_assert_cmpuint (zone->points->len, >=, 3);
+              g_assert_true (g_str_equal (zone->figure, "posterior") || g_str_equal (zone->figure, "anterior"));
+            }
+
+          /* Anterior points are checked, strictly, by /content/anterior-markers. */
+          if (g_str_equal (tp->figure, "anterior"))
+            continue;
+
           /* Right side of the figure, inside the picture. */
           g_assert_cmpfloat (tp->point.x, >=, 400);
           g_assert_cmpfloat (tp->point.x, <=, 800);
-          g_assert_cmpfloat (tp->point.y, <=, 1200);
-
-          for (guint z = 0; z < tp->zones->len; z++)
-            g_assert_cmpuint (((GArray *)g_ptr_array_index (tp->zones, z))->len, >=, 3);
 
           if (front)
             continue;
@@ -440,6 +460,140 @@ test_trigger_points_on_the_figure (void)
     g_object_unref (layers[l]);
 }
 
+/* Every trigger point on the anterior figure lies on its own muscle's right-side region
+ * (x < 400: the figure faces the viewer) on some layer, exactly, not merely near it. */
+static void
+test_anterior_markers (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
+  DorsumDiagram *layers[G_N_ELEMENTS (anterior_layers)];
+  guint total = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (anterior_layers); l++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      layers[l] = dorsum_diagram_new_for_figure ("anterior", anterior_layers[l], &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(DorsumEntry) m = g_list_model_get_item (muscles, i);
+      g_auto(GStrv) parts = dorsum_library_expand_parts (library, dorsum_entry_get_id (m));
+
+      for (guint t = 0; t < dorsum_entry_get_n_trigger_points (m); t++)
+        {
+          const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (m, t);
+          gboolean hit = FALSE;
+
+          if (!g_str_equal (tp->figure, "anterior"))
+            continue;
+
+          total++;
+          g_assert_cmpfloat (tp->point.x, >=, 0);
+          g_assert_cmpfloat (tp->point.x, <=, 400);
+
+          for (guint l = 0; l < G_N_ELEMENTS (anterior_layers) && !hit; l++)
+            {
+              const DorsumRegion *region = dorsum_diagram_hit (layers[l], tp->point.x, tp->point.y);
+
+              hit = region != NULL && region->side == DORSUM_SIDE_RIGHT &&
+                    g_strv_contains ((const char * const *)parts, region->muscle);
+            }
+
+          if (!hit)
+            g_error ("%s trigger point %u at %.0f,%.0f is not on its region of the anterior figure",
+                     dorsum_entry_get_id (m), t + 1, tp->point.x, tp->point.y);
+        }
+    }
+
+  g_assert_cmpuint (total, >=, G_N_ELEMENTS (front_muscles));
+
+  for (guint l = 0; l < G_N_ELEMENTS (anterior_layers); l++)
+    g_object_unref (layers[l]);
+}
+
+/* Every muscle of the anterior figure has its page complete: attachments, actions, nerve and
+ * roots, palpation, trigger points with zones, what overloads it, care linked, and sources. */
+static void
+test_front_muscles_complete (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  static const char * const fields[] = { "origin", "insertion", "action", "innervation", "palpation", "overload" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (front_muscles); i++)
+    {
+      DorsumEntry *m = dorsum_library_lookup (library, front_muscles[i]);
+      const char * const *sources;
+      gboolean grays = FALSE, travell = FALSE;
+
+      if (m == NULL)
+        g_error ("the library has no muscle “%s”", front_muscles[i]);
+      g_assert_cmpint (dorsum_entry_get_kind (m), ==, DORSUM_KIND_MUSCLE);
+      g_assert_nonnull (dorsum_entry_get_latin (m));
+      g_assert_nonnull (dorsum_entry_get_summary (m));
+      g_assert_nonnull (dorsum_entry_get_aliases (m)[0]);
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (dorsum_entry_lookup_value (m, fields[f]) == NULL)
+          g_error ("%s has no <%s>", front_muscles[i], fields[f]);
+
+      if (g_strcmp0 (dorsum_entry_get_attribute (m, "innervation-roots"), "none") == 0 ||
+          dorsum_entry_get_attribute (m, "innervation-roots") == NULL)
+        g_error ("%s names no spinal roots", front_muscles[i]);
+
+      if (dorsum_entry_get_n_trigger_points (m) == 0)
+        g_error ("%s has no trigger point", front_muscles[i]);
+      for (guint t = 0; t < dorsum_entry_get_n_trigger_points (m); t++)
+        g_assert_cmpuint (dorsum_entry_get_trigger_point (m, t)->all_zones->len, >=, 1);
+
+      if (count_links (m, DORSUM_KIND_TECHNIQUE) < 1)
+        g_error ("%s links no technique", front_muscles[i]);
+      if (count_links (m, DORSUM_KIND_STRETCH) + count_links (m, DORSUM_KIND_SELFCARE) < 1)
+        g_error ("%s links no stretch or self-massage", front_muscles[i]);
+
+      sources = dorsum_entry_lookup_field (m, "sources");
+      for (guint s = 0; sources && sources[s]; s++)
+        {
+          grays |= g_str_has_prefix (sources[s], "Gray's Anatomy") && strstr (sources[s], "42nd") != NULL;
+          travell |= strstr (sources[s], "Trigger Point Manual") != NULL;
+        }
+      if (!grays || !travell)
+        g_error ("%s does not cite Gray's Anatomy (42nd edition) and the Trigger Point Manual", front_muscles[i]);
+    }
+}
+
+/* Some back muscles refer pain to the front; those zones are drawn on the anterior figure. */
+static void
+test_anterior_zones_of_back_muscles (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  static const char * const referring_forward[] = {
+    "infraspinatus", "latissimus-dorsi", "serratus-anterior", "quadratus-lumborum", "psoas-major", "iliacus",
+    "external-oblique", "trapezius-descending", "splenius-cervicis", "suboccipitals",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (referring_forward); i++)
+    {
+      DorsumEntry *m = dorsum_library_lookup (library, referring_forward[i]);
+      gboolean anterior = FALSE;
+
+      g_assert_nonnull (m);
+      for (guint t = 0; t < dorsum_entry_get_n_trigger_points (m); t++)
+        {
+          const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (m, t);
+
+          for (guint z = 0; z < tp->all_zones->len; z++)
+            anterior |= g_str_equal (((DorsumZone *)g_ptr_array_index (tp->all_zones, z))->figure, "anterior");
+        }
+
+      if (!anterior)
+        g_error ("%s refers pain to the front but has no zone on the anterior figure", referring_forward[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,6 +610,9 @@ main (int    argc,
   g_test_add_func ("/content/trigger-points-on-their-muscle", test_trigger_points_on_their_muscle);
   g_test_add_func ("/content/review-gaps", test_review_gaps);
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
+  g_test_add_func ("/content/anterior-markers", test_anterior_markers);
+  g_test_add_func ("/content/front-muscles-complete", test_front_muscles_complete);
+  g_test_add_func ("/content/anterior-zones-of-back-muscles", test_anterior_zones_of_back_muscles);
 
   return g_test_run ();
 }

@@ -271,6 +271,63 @@ test_highlight_only_inside (void)
   cairo_surface_destroy (lit);
 }
 
+/* The alpha of the pixel at (x, y) of an ARGB32 surface. */
+static guint
+alpha_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *)(data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  return pixel >> 24;
+}
+
+/* Each figure draws only its own zones and points, on both sides (tests/data/good/zone-figures.xml). */
+static void
+test_trigger_points_on_figure (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "zone-figures.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  const DorsumTriggerPoint *points[3];
+  DorsumEntry *muscle;
+  static const char * const figures[] = { "posterior", "anterior" };
+
+  g_assert_true (dorsum_library_add_pack (library, file, &error));
+  g_assert_no_error (error);
+  muscle = dorsum_library_lookup (library, "test-front");
+  g_assert_nonnull (muscle);
+  for (guint i = 0; i < 3; i++)
+    points[i] = dorsum_entry_get_trigger_point (muscle, i);
+
+  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 1200);
+      cairo_t *cr = cairo_create (surface);
+      gboolean anterior = f == 1;
+
+      dorsum_draw_trigger_points_on_figure (cr, figures[f], points, 3, 1.0, 1, 0, 0);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* The anterior zone of the posterior point, and its mirror. */
+      g_assert_cmpuint (alpha_at (surface, 215, 320) > 0, ==, anterior);
+      g_assert_cmpuint (alpha_at (surface, 585, 320) > 0, ==, anterior);
+      /* The anterior point's own zone, which it inherits. */
+      g_assert_cmpuint (alpha_at (surface, 290, 385) > 0, ==, anterior);
+      /* The posterior zones: of the first point, and the one the anterior point names. */
+      g_assert_cmpuint (alpha_at (surface, 510, 440) > 0, ==, !anterior);
+      g_assert_cmpuint (alpha_at (surface, 465, 415) > 0, ==, !anterior);
+      g_assert_cmpuint (alpha_at (surface, 335, 415) > 0, ==, !anterior);
+      /* The anterior point's cross, away from any zone on the posterior figure. */
+      g_assert_cmpuint (alpha_at (surface, 300, 360) > 0, ==, anterior);
+
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +339,7 @@ main (int    argc,
   g_test_add_func ("/diagram/layers/integrity", test_layers_integrity);
   g_test_add_func ("/diagram/layers/render", test_render);
   g_test_add_func ("/diagram/layers/highlight-only-inside", test_highlight_only_inside);
+  g_test_add_func ("/diagram/trigger-points-on-figure", test_trigger_points_on_figure);
 
   return g_test_run ();
 }

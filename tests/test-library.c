@@ -56,6 +56,58 @@ test_builtin (void)
   g_assert_nonnull (dorsum_entry_lookup_value (lats, "insertion"));
 }
 
+/* Zones and points on either figure: a zone is on its point's figure unless it names one;
+ * the posterior-only zones list keeps what the back atlas and charts use. */
+static void
+test_zone_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumLibrary) library = load_fixture ("good/zone-figures.xml", &error);
+  DorsumEntry *muscle;
+  const DorsumTriggerPoint *tp;
+  const DorsumZone *zone;
+
+  g_assert_no_error (error);
+  muscle = dorsum_library_lookup (library, "test-front");
+  g_assert_nonnull (muscle);
+  g_assert_cmpuint (dorsum_entry_get_n_trigger_points (muscle), ==, 3);
+
+  /* No figure named: posterior throughout. */
+  tp = dorsum_entry_get_trigger_point (muscle, 0);
+  g_assert_cmpstr (tp->figure, ==, "posterior");
+  g_assert_cmpuint (tp->all_zones->len, ==, 1);
+  g_assert_cmpuint (tp->zones->len, ==, 1);
+  zone = g_ptr_array_index (tp->all_zones, 0);
+  g_assert_cmpstr (zone->figure, ==, "posterior");
+  g_assert_true (zone->points == g_ptr_array_index (tp->zones, 0));
+
+  /* A posterior point with an anterior zone first. */
+  tp = dorsum_entry_get_trigger_point (muscle, 1);
+  g_assert_cmpstr (tp->figure, ==, "posterior");
+  g_assert_cmpuint (tp->all_zones->len, ==, 2);
+  zone = g_ptr_array_index (tp->all_zones, 0);
+  g_assert_cmpstr (zone->figure, ==, "anterior");
+  g_assert_cmpuint (zone->points->len, ==, 4);
+  g_assert_cmpfloat (g_array_index (zone->points, DorsumPoint, 0).x, ==, 200);
+  g_assert_cmpfloat (g_array_index (zone->points, DorsumPoint, 2).y, ==, 340);
+  zone = g_ptr_array_index (tp->all_zones, 1);
+  g_assert_cmpstr (zone->figure, ==, "posterior");
+  g_assert_cmpuint (tp->zones->len, ==, 1);
+  g_assert_true (zone->points == g_ptr_array_index (tp->zones, 0));
+
+  /* An anterior point: its unmarked zone is anterior, the marked one posterior. */
+  tp = dorsum_entry_get_trigger_point (muscle, 2);
+  g_assert_cmpstr (tp->figure, ==, "anterior");
+  g_assert_cmpfloat (tp->point.x, ==, 300);
+  g_assert_cmpuint (tp->all_zones->len, ==, 2);
+  g_assert_cmpstr (((DorsumZone *)g_ptr_array_index (tp->all_zones, 0))->figure, ==, "anterior");
+  zone = g_ptr_array_index (tp->all_zones, 1);
+  g_assert_cmpstr (zone->figure, ==, "posterior");
+  g_assert_cmpuint (tp->zones->len, ==, 1);
+  g_assert_true (zone->points == g_ptr_array_index (tp->zones, 0));
+  g_assert_cmpfloat (g_array_index (zone->points, DorsumPoint, 0).x, ==, 450);
+}
+
 static void
 test_seed (void)
 {
@@ -129,6 +181,7 @@ static const BadCase bad_cases[] = {
   { "blank-referral.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-referral.xml:19:", "<referral> is empty" },
   { "bad-pressure.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-pressure.xml:54:", "max=\"12\" on <pressure> is not a whole number from 0 to 10" },
   { "bad-coordinate.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-coordinate.xml:17:", "y=\"-4.5\" on <trigger-point> is not a number" },
+  { "bad-figure.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-figure.xml:25:", "the attribute “figure” of <zone>" },
   { "long-ref.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "long-ref.xml:25:", "is not an id" },
   { "dangling-ref.xml", DORSUM_LIBRARY_ERROR_DANGLING, "dangling-ref.xml:24:",
     "technique \"test-compresion\" is not defined (did you mean \"test-compression\"?)" },
@@ -272,6 +325,7 @@ main (int    argc,
 
   g_test_add_func ("/library/load/builtin", test_builtin);
   g_test_add_func ("/library/load/seed", test_seed);
+  g_test_add_func ("/library/load/zone-figures", test_zone_figures);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/library/load/bad/%s", bad_cases[i].file);

@@ -154,6 +154,10 @@ test_every_card (void)
           g_assert_cmpuint (g_strv_length (q->choices), ==, 4);
           g_assert_cmpuint (q->answer, <, 4);
           g_assert_true ((q->figure != NULL) == (q->type == DORSUM_QUESTION_FIND || q->type == DORSUM_QUESTION_NAME));
+          /* A referral question is drawn on the back: its zone must be there. */
+          if (q->fact == DORSUM_FACT_REFERRAL)
+            g_assert_cmpuint (dorsum_entry_get_trigger_point (dorsum_library_lookup (library, q->entry_id),
+                                                              q->trigger_point)->zones->len, >, 0);
 
           for (guint a = 0; a < 4; a++)
             {

@@ -36,6 +36,7 @@ static char *figure_name;
 static char *layer_name;
 static char **highlights;
 static gboolean with_labels;
+static gboolean with_trigger_points;
 static int render_width = 800;
 static char *output_path;
 static gboolean handout;
@@ -64,6 +65,8 @@ static const GOptionEntry layer_entries[] = {
 static const GOptionEntry render_entries[] = {
   { "highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &highlights, N_("Highlight this muscle (repeatable)"), N_("MUSCLE-ID") },
   { "labels", 0, 0, G_OPTION_ARG_NONE, &with_labels, N_("Draw the muscle labels"), NULL },
+  { "trigger-points", 0, 0, G_OPTION_ARG_NONE, &with_trigger_points,
+    N_("Draw the highlighted muscles' trigger points and the referral zones on this figure"), NULL },
   { "width", 0, 0, G_OPTION_ARG_INT, &render_width, N_("Width of the picture in pixels (or points)"), N_("PX") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Where to write: .png, .svg or .pdf"), N_("FILE") },
   { NULL }
@@ -603,6 +606,7 @@ run_render (int    argc,
   g_autoptr(DorsumLibrary) library = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) muscles = NULL;
+  g_autoptr(GPtrArray) trigger_points = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -641,6 +645,13 @@ run_render (int    argc,
       g_strv_builder_addv (builder, (const char **)parts);
     }
   muscles = g_strv_builder_end (builder);
+  for (guint i = 0; with_trigger_points && muscles[i]; i++)
+    {
+      DorsumEntry *entry = dorsum_library_lookup (library, muscles[i]);
+
+      for (guint t = 0; entry && t < dorsum_entry_get_n_trigger_points (entry); t++)
+        g_ptr_array_add (trigger_points, (gpointer)dorsum_entry_get_trigger_point (entry, t));
+    }
 
   height = render_width * dorsum_diagram_get_height (diagram) / dorsum_diagram_get_width (diagram);
 
@@ -669,6 +680,12 @@ run_render (int    argc,
   cairo_scale (cr, render_width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram));
   /* The accent blue of the GNOME palette. */
   dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)muscles, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 1.0);
+  /* The red of the GNOME palette, as the app draws trigger point charts. */
+  if (trigger_points->len > 0)
+    dorsum_draw_trigger_points_on_figure (cr, dorsum_figure_get_id (figure),
+                                          (const DorsumTriggerPoint * const *)trigger_points->pdata,
+                                          trigger_points->len, render_width / dorsum_diagram_get_width (diagram),
+                                          0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0);
   cairo_destroy (cr);
 
   if (g_str_has_suffix (output_path, ".png"))

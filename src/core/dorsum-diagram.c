@@ -841,16 +841,35 @@ append_polygon (cairo_t *cr,
 /**
  * dorsum_append_referral_zones:
  *
- * Appends a trigger point's referral zones, on both sides, to the current path (for a
- * drawing that shows a zone without the point, as a quiz does).
+ * Appends a trigger point's referral zones on the posterior figure, on both sides, to the
+ * current path (for a drawing that shows a zone without the point, as a quiz does).
  */
 void
 dorsum_append_referral_zones (cairo_t                  *cr,
                               const DorsumTriggerPoint *point)
 {
-  for (guint z = 0; z < point->zones->len; z++)
-    for (int mirror = 0; mirror < 2; mirror++)
-      append_polygon (cr, g_ptr_array_index (point->zones, z), mirror);
+  dorsum_append_referral_zones_on_figure (cr, point, DORSUM_FIGURE_POSTERIOR);
+}
+
+/**
+ * dorsum_append_referral_zones_on_figure:
+ * @figure: a figure id, such as "anterior"
+ *
+ * As dorsum_append_referral_zones(), for the zones that lie on @figure.
+ */
+void
+dorsum_append_referral_zones_on_figure (cairo_t                  *cr,
+                                        const DorsumTriggerPoint *point,
+                                        const char               *figure)
+{
+  for (guint z = 0; z < point->all_zones->len; z++)
+    {
+      const DorsumZone *zone = g_ptr_array_index (point->all_zones, z);
+
+      if (g_str_equal (zone->figure, figure))
+        for (int mirror = 0; mirror < 2; mirror++)
+          append_polygon (cr, zone->points, mirror);
+    }
 }
 
 static void
@@ -870,8 +889,9 @@ draw_cross (cairo_t *cr,
  * @cr: a context whose user space is diagram units
  * @scale: device pixels per diagram unit, to keep marks a readable size
  *
- * Draws a trigger point chart: the referral zones shaded, the points as ×, on both sides
- * (the library gives the right side; the left mirrors it at x → 800 − x).
+ * Draws a trigger point chart on the posterior figure: the referral zones shaded, the points
+ * as ×, on both sides (the library gives the right side; the left mirrors it at x → 800 − x).
+ * Zones and points on another figure are left out.
  */
 void
 dorsum_draw_trigger_points (cairo_t                          *cr,
@@ -882,7 +902,28 @@ dorsum_draw_trigger_points (cairo_t                          *cr,
                             double                            green,
                             double                            blue)
 {
+  dorsum_draw_trigger_points_on_figure (cr, DORSUM_FIGURE_POSTERIOR, points, n_points, scale, red, green, blue);
+}
+
+/**
+ * dorsum_draw_trigger_points_on_figure:
+ * @figure: the id of the figure drawn under, such as "anterior"
+ *
+ * As dorsum_draw_trigger_points(), for the zones and points that lie on @figure.
+ */
+void
+dorsum_draw_trigger_points_on_figure (cairo_t                          *cr,
+                                      const char                       *figure,
+                                      const DorsumTriggerPoint * const *points,
+                                      guint                             n_points,
+                                      double                            scale,
+                                      double                            red,
+                                      double                            green,
+                                      double                            blue)
+{
   double cross = 7 / MAX (scale, 0.1);
+
+  g_return_if_fail (figure != NULL);
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -890,7 +931,7 @@ dorsum_draw_trigger_points (cairo_t                          *cr,
   /* Zones first, all in one path so overlaps do not darken. */
   cairo_new_path (cr);
   for (guint i = 0; i < n_points; i++)
-    dorsum_append_referral_zones (cr, points[i]);
+    dorsum_append_referral_zones_on_figure (cr, points[i], figure);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_set_source_rgba (cr, red, green, blue, 0.30);
   cairo_fill_preserve (cr);
@@ -901,10 +942,11 @@ dorsum_draw_trigger_points (cairo_t                          *cr,
   /* Then the points: a white halo under a dark cross, readable on muscle and on zone. */
   cairo_new_path (cr);
   for (guint i = 0; i < n_points; i++)
-    {
-      draw_cross (cr, points[i]->point.x, points[i]->point.y, cross);
-      draw_cross (cr, 800 - points[i]->point.x, points[i]->point.y, cross);
-    }
+    if (g_str_equal (points[i]->figure, figure))
+      {
+        draw_cross (cr, points[i]->point.x, points[i]->point.y, cross);
+        draw_cross (cr, 800 - points[i]->point.x, points[i]->point.y, cross);
+      }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 5 / MAX (scale, 0.1));
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);

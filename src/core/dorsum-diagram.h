@@ -97,7 +97,18 @@ void                 dorsum_diagram_draw_highlight  (DorsumDiagram   *self,
                                                      double           emphasis);
 void                 dorsum_append_referral_zones   (cairo_t         *cr,
                                                      const DorsumTriggerPoint *point);
+void                 dorsum_append_referral_zones_on_figure (cairo_t *cr,
+                                                     const DorsumTriggerPoint *point,
+                                                     const char      *figure);
 void                 dorsum_draw_trigger_points     (cairo_t         *cr,
+                                                     const DorsumTriggerPoint * const *points,
+                                                     guint            n_points,
+                                                     double           scale,
+                                                     double           red,
+                                                     double           green,
+                                                     double           blue);
+void                 dorsum_draw_trigger_points_on_figure (cairo_t   *cr,
+                                                     const char      *figure,
                                                      const DorsumTriggerPoint * const *points,
                                                      guint            n_points,
                                                      double           scale,

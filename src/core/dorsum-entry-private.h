@@ -28,6 +28,7 @@ void         _dorsum_entries_link_back      (GPtrArray          *entries,
 void         _dorsum_entry_add_trigger_point (DorsumEntry       *self,
                                              DorsumTriggerPoint *tp);
 void         _dorsum_trigger_point_free     (DorsumTriggerPoint *tp);
+void         _dorsum_zone_free              (DorsumZone         *zone);
 void         _dorsum_entry_seal             (DorsumEntry        *self);
 const char  *_dorsum_entry_get_sort_key     (DorsumEntry        *self);
 

@@ -75,7 +75,18 @@ _dorsum_trigger_point_free (DorsumTriggerPoint *tp)
   g_free (tp->location);
   g_free (tp->referral);
   g_clear_pointer (&tp->zones, g_ptr_array_unref);
+  g_clear_pointer (&tp->all_zones, g_ptr_array_unref);
   g_free (tp);
+}
+
+void
+_dorsum_zone_free (DorsumZone *zone)
+{
+  if (zone == NULL)
+    return;
+
+  g_clear_pointer (&zone->points, g_array_unref);
+  g_free (zone);
 }
 
 static void

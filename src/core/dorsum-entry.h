@@ -24,14 +24,27 @@ typedef struct
   double y;
 } DorsumPoint;
 
-/* A trigger point, in diagram units on the figure's right side. */
+/* A referral-zone polygon and the figure of the atlas it is drawn on. */
+typedef struct
+{
+  const char  *figure;   /* interned figure id: "posterior" or "anterior" */
+  GArray      *points;   /* DorsumPoint, diagram units, on the figure's own right side */
+} DorsumZone;
+
+/* A trigger point, in diagram units on the figure's right side: x > 400 on the posterior
+ * figure, x < 400 on the anterior figure, which faces the viewer. */
 typedef struct
 {
   DorsumPoint  point;
   char        *location;
   char        *referral;
-  /* GArray of GArray of DorsumPoint: each a referral-zone polygon */
+  /* GPtrArray of GArray of DorsumPoint: the referral-zone polygons on the posterior
+   * figure only, which is what the back atlas and pain charts draw and match */
   GPtrArray   *zones;
+  /* interned id of the figure @point is on: "posterior" or "anterior" */
+  const char  *figure;
+  /* DorsumZone*: every referral zone, on whichever figure, in document order */
+  GPtrArray   *all_zones;
 } DorsumTriggerPoint;
 
 /* One field of an entry as read from the library: a key (the element name, such as

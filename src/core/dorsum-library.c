@@ -126,6 +126,17 @@ leaf_text (xmlNodePtr      node,
   return text;
 }
 
+/* The figure named by @node's figure attribute, interned; @fallback when there is none.
+ * The schema allows only the figures that exist ("posterior", "anterior"). */
+static const char *
+figure_attribute (xmlNodePtr  node,
+                  const char *fallback)
+{
+  g_autofree char *figure = dorsum_xml_prop (node, "figure");
+
+  return figure ? g_intern_string (figure) : fallback;
+}
+
 static DorsumTriggerPoint *
 parse_trigger_point (xmlNodePtr      node,
                      const char     *file,
@@ -134,10 +145,13 @@ parse_trigger_point (xmlNodePtr      node,
   DorsumTriggerPoint *tp = g_new0 (DorsumTriggerPoint, 1);
   g_autofree char *x = dorsum_xml_prop (node, "x");
   g_autofree char *y = dorsum_xml_prop (node, "y");
+  const char *posterior = g_intern_static_string ("posterior");
 
   tp->point.x = g_ascii_strtod (x, NULL);
   tp->point.y = g_ascii_strtod (y, NULL);
+  tp->figure = figure_attribute (node, posterior);
   tp->zones = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  tp->all_zones = g_ptr_array_new_with_free_func ((GDestroyNotify)_dorsum_zone_free);
 
   for (xmlNodePtr child = node->children; child; child = child->next)
     {
@@ -151,8 +165,14 @@ parse_trigger_point (xmlNodePtr      node,
       else if (xmlStrEqual (child->name, BAD_CAST "zone"))
         {
           g_autofree char *points = dorsum_xml_prop (child, "points");
+          DorsumZone *zone = g_new0 (DorsumZone, 1);
 
-          g_ptr_array_add (tp->zones, parse_points (points));
+          /* A zone is on its trigger point's figure unless it says otherwise. */
+          zone->figure = figure_attribute (child, tp->figure);
+          zone->points = parse_points (points);
+          g_ptr_array_add (tp->all_zones, zone);
+          if (zone->figure == posterior)
+            g_ptr_array_add (tp->zones, g_array_ref (zone->points));
         }
     }
 

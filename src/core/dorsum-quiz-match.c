@@ -205,8 +205,8 @@ polygons_touch (GArray *a,
   return FALSE;
 }
 
-/* Whether any referral zone of @other covers part of @tp's zones: then @other also "refers
- * pain here" and cannot be a wrong choice. */
+/* Whether any referral zone of @other covers part of @tp's zones on the same figure: then
+ * @other also "refers pain here" and cannot be a wrong choice. */
 gboolean
 dorsum_quiz_zone_overlaps (const DorsumTriggerPoint *tp,
                            DorsumEntry              *other)
@@ -215,11 +215,28 @@ dorsum_quiz_zone_overlaps (const DorsumTriggerPoint *tp,
     {
       const DorsumTriggerPoint *otp = dorsum_entry_get_trigger_point (other, t);
 
-      for (guint i = 0; i < tp->zones->len; i++)
-        for (guint j = 0; j < otp->zones->len; j++)
-          if (polygons_touch (g_ptr_array_index (tp->zones, i), g_ptr_array_index (otp->zones, j)))
-            return TRUE;
+      for (guint i = 0; i < tp->all_zones->len; i++)
+        for (guint j = 0; j < otp->all_zones->len; j++)
+          {
+            const DorsumZone *a = g_ptr_array_index (tp->all_zones, i);
+            const DorsumZone *b = g_ptr_array_index (otp->all_zones, j);
+
+            if (a->figure == b->figure && polygons_touch (a->points, b->points))
+              return TRUE;
+          }
     }
+
+  return FALSE;
+}
+
+/* Whether @tp has a referral zone on @figure, so a question shown there can draw it. */
+gboolean
+dorsum_quiz_zone_on_figure (const DorsumTriggerPoint *tp,
+                            const char               *figure)
+{
+  for (guint z = 0; z < tp->all_zones->len; z++)
+    if (g_str_equal (((const DorsumZone *)g_ptr_array_index (tp->all_zones, z))->figure, figure))
+      return TRUE;
 
   return FALSE;
 }

@@ -68,6 +68,8 @@ gboolean   dorsum_quiz_innervations_same  (DorsumQuiz               *self,
                                            DorsumEntry              *b);
 gboolean   dorsum_quiz_zone_overlaps      (const DorsumTriggerPoint *tp,
                                            DorsumEntry              *other);
+gboolean   dorsum_quiz_zone_on_figure     (const DorsumTriggerPoint *tp,
+                                           const char               *figure);
 GPtrArray *dorsum_quiz_name_forms         (DorsumEntry              *muscle);
 guint      dorsum_quiz_typo_allowance     (const char               *folded);
 gboolean   dorsum_quiz_related            (DorsumEntry              *a,

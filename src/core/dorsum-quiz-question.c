@@ -425,7 +425,24 @@ answer_for (DorsumQuiz                *self,
       return dorsum_entry_get_attribute (e, "innervation-roots");
 
     case DORSUM_FACT_REFERRAL:
-      *tp_index = g_rand_int_range (rand, 0, dorsum_entry_get_n_trigger_points (e));
+      {
+        /* Only a point whose zone the question's figure can draw. */
+        const char *figure = card->figure ? card->figure->figure : DORSUM_FIGURE_POSTERIOR;
+        guint n = dorsum_entry_get_n_trigger_points (e), shown = 0, pick;
+
+        for (guint t = 0; t < n; t++)
+          shown += dorsum_quiz_zone_on_figure (dorsum_entry_get_trigger_point (e, t), figure);
+        if (shown == 0)
+          return NULL;
+
+        pick = g_rand_int_range (rand, 0, shown);
+        for (guint t = 0; t < n; t++)
+          if (dorsum_quiz_zone_on_figure (dorsum_entry_get_trigger_point (e, t), figure) && pick-- == 0)
+            {
+              *tp_index = t;
+              break;
+            }
+      }
       *tp = dorsum_entry_get_trigger_point (e, *tp_index);
       *prompt = g_strdup (_("Which muscle refers pain to the area shown?"));
       *detail = mask_name ((*tp)->referral, dorsum_entry_get_name (e));

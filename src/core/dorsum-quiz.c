@@ -271,6 +271,18 @@ home_layer (DorsumQuiz  *self,
   return best;
 }
 
+/* Whether a trigger point of @muscle has a referral zone on @figure, for its referral card. */
+static gboolean
+refers_on_figure (DorsumEntry *muscle,
+                  const char  *figure)
+{
+  for (guint t = 0; t < dorsum_entry_get_n_trigger_points (muscle); t++)
+    if (dorsum_quiz_zone_on_figure (dorsum_entry_get_trigger_point (muscle, t), figure))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 add_figure_cards (DorsumQuiz        *self,
                   DorsumEntry       *muscle,
@@ -399,7 +411,8 @@ build_cards (DorsumQuiz *self)
         add_card (self, muscle, home, DORSUM_FACT_INNERVATION);
       if (roots && !g_str_equal (roots, "none"))
         add_card (self, muscle, home, DORSUM_FACT_ROOTS);
-      if (dorsum_entry_get_n_trigger_points (muscle) > 0)
+      /* A referral question names no figure and is drawn on the back: it needs a zone there. */
+      if (refers_on_figure (muscle, DORSUM_FIGURE_POSTERIOR))
         add_card (self, muscle, home, DORSUM_FACT_REFERRAL);
     }
 

@@ -904,8 +904,10 @@ snapshot_diagram (GtkWidget   *widget,
       cairo_fill (cr);
       dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
                                      accent.red, accent.green, accent.blue, self->emphasis);
-      dorsum_draw_trigger_points (cr, (const DorsumTriggerPoint * const *)self->shown_points->pdata,
-                                  self->shown_points->len, scale, error.red, error.green, error.blue);
+      /* Each figure draws its own share: a back muscle's zone on the front shows on the front. */
+      dorsum_draw_trigger_points_on_figure (cr, self->figure,
+                                            (const DorsumTriggerPoint * const *)self->shown_points->pdata,
+                                            self->shown_points->len, scale, error.red, error.green, error.blue);
     }
   else
     dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
