@@ -425,6 +425,19 @@ test_many_namespaces (void)
   g_assert_true (g_str_has_prefix (error->message, "ns.xml:65: "));
 }
 
+/* An empty GBytes has no data pointer; found by fuzz-library under UBSan. */
+static void
+test_empty (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "empty.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_NOT_XML);
+  g_assert_true (g_str_has_prefix (error->message, "empty.xml:1: "));
+}
+
 /* Text that is not UTF-8 (or holds a NUL) is refused before parsing, with its line. */
 static void
 test_not_utf8 (void)
@@ -599,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/library/hostile/chart-many-attributes", test_chart_many_attributes);
   g_test_add_func ("/library/hostile/many-namespaces", test_many_namespaces);
   g_test_add_func ("/library/hostile/not-utf8", test_not_utf8);
+  g_test_add_func ("/library/hostile/empty", test_empty);
   g_test_add_func ("/library/hostile/many-dangling", test_many_dangling);
   g_test_add_func ("/library/hostile/long-value", test_long_value_message);
   g_test_add_func ("/library/hostile/not-regular", test_not_regular);
