@@ -1,0 +1,51 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs every libFuzzer target for a bounded time over a scratch copy of its committed corpus.
+# Fails on a crash, a leak, an input that takes more than 1 s or a run above 200 MB.
+#
+#   tests/fuzz/run.sh [SECONDS-PER-TARGET [BUILDDIR [TARGET...]]]
+#
+# BUILDDIR was set up with clang, e.g.
+#   CC=clang meson setup _build-fuzz -Dgui=disabled -Db_lundef=false
+#   meson compile -C _build-fuzz
+# Findings are kept in BUILDDIR/fuzz-findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*).
+set -u
+
+seconds=${1:-30}
+builddir=${2:-_build-fuzz}
+[ $# -ge 2 ] && shift 2 || shift $#
+targets=${*:-library chart diagram search}
+srcdir=$(cd "$(dirname "$0")" && pwd)
+builddir=$(cd "$builddir" && pwd) || exit 2
+work=$(mktemp -d "${TMPDIR:-/tmp}/dorsum-fuzz-XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT INT TERM
+
+export G_SLICE=always-malloc
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+status=0
+for target in $targets; do
+  exe="$builddir/tests/fuzz/fuzz-$target"
+  findings="$builddir/fuzz-findings/$target"
+  if [ ! -x "$exe" ]; then
+    echo "run.sh: $exe is missing; build with clang (see tests/fuzz/README.md)" >&2
+    exit 2
+  fi
+  mkdir -p "$work/$target" "$work/tmp-$target" "$findings"
+  echo "== $target: $seconds s"
+  # New inputs go to the scratch corpus; the committed one is only read.
+  TMPDIR="$work/tmp-$target" "$exe" \
+    -timeout=1 -rss_limit_mb=200 -max_total_time="$seconds" -print_final_stats=1 \
+    -artifact_prefix="$findings/" \
+    "$work/$target" "$srcdir/corpus/$target" >"$work/$target.log" 2>&1
+  rc=$?
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR: |SUMMARY: |Test unit written' "$work/$target.log"
+  if [ $rc -ne 0 ]; then
+    echo "== $target: FAILED (exit $rc), log follows; findings in $findings"
+    tail -n 60 "$work/$target.log"
+    status=1
+  fi
+done
+
+exit $status
