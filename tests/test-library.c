@@ -210,6 +210,79 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* Files each under the limit, more than the pack limit together: refused before parsing. */
+static void
+test_pack_too_large (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-test-XXXXXX");
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *third = g_build_filename (dir, "c.xml", NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      FILE *stream = fopen (path, "w");
+
+      /* Sparse: large on paper, nothing written to disk. */
+      g_assert_nonnull (stream);
+      g_assert_cmpint (ftruncate (fileno (stream), 6 * 1024 * 1024), ==, 0);
+      fclose (stream);
+    }
+
+  g_assert_false (dorsum_library_add_pack (library, file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, third));
+  g_assert_nonnull (strstr (error->message, "16 MiB"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A file of 8 MiB of tiny elements made a tree of 300 MB and took 2 s: the number of tags
+ * and of attributes in a file is bounded too. */
+static void
+test_many_tags (void)
+{
+  g_autoptr(GString) text = g_string_new ("<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < DORSUM_XML_MAX_TAGS; i++)
+    g_string_append (text, "<a/>");
+  bytes = g_bytes_new (text->str, text->len);
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "tags.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "tags.xml:2: "));
+  g_assert_nonnull (strstr (error->message, "more than 250000 tags"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_truncate (text, 0);
+  g_string_append (text, "<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_string_append (text, "<a");
+      for (guint j = 0; j < 251; j++)
+        g_string_append_printf (text, " a%u=\"\"", j);
+      g_string_append (text, "/>\n");
+    }
+  bytes = g_bytes_new (text->str, text->len);
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "attributes.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "attributes.xml:998: "));
+  g_assert_nonnull (strstr (error->message, "more than 250000 attributes"));
+}
+
 static void
 test_packs_side_by_side (void)
 {
@@ -613,6 +686,8 @@ main (int    argc,
   g_test_add_func ("/library/hostile/many-namespaces", test_many_namespaces);
   g_test_add_func ("/library/hostile/not-utf8", test_not_utf8);
   g_test_add_func ("/library/hostile/empty", test_empty);
+  g_test_add_func ("/library/hostile/many-tags", test_many_tags);
+  g_test_add_func ("/library/hostile/pack-too-large", test_pack_too_large);
   g_test_add_func ("/library/hostile/many-dangling", test_many_dangling);
   g_test_add_func ("/library/hostile/long-value", test_long_value_message);
   g_test_add_func ("/library/hostile/not-regular", test_not_regular);

@@ -917,13 +917,27 @@ dorsum_library_add_files (DorsumLibrary  *self,
                           GError        **error)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (source_free);
+  gsize total = 0;
 
   g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
 
   for (guint i = 0; i < n_files; i++)
     {
+      Source *source;
+
       if (!read_file (files[i], sources, error))
         return FALSE;
+
+      /* All of a pack is in memory at once, and parsed on all cores: bound the whole. */
+      source = g_ptr_array_index (sources, sources->len - 1);
+      total += g_bytes_get_size (source->bytes);
+      if (total > DORSUM_LIBRARY_MAX_PACK_SIZE)
+        {
+          g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
+                       _("%s: with this file the pack is larger than %d MiB; split it into several packs"),
+                       source->display_name, DORSUM_LIBRARY_MAX_PACK_SIZE / (1024 * 1024));
+          return FALSE;
+        }
     }
 
   return add_sources (self, sources, allow_builtin_copies, error);

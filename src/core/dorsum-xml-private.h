@@ -24,6 +24,12 @@ typedef struct
 #define DORSUM_XML_MAX_ATTRIBUTES 256
 #define DORSUM_XML_MAX_NAMESPACES 64
 
+/* And what a file may hold in all, so that its tree stays within about 100 MB: the
+ * shipped library has about 20 tags and 4 attributes per KiB, an 8 MiB pack of such
+ * content 180000 tags and 40000 attributes. */
+#define DORSUM_XML_MAX_TAGS 250000
+#define DORSUM_XML_MAX_TOTAL_ATTRIBUTES 250000
+
 /* Quoted values in messages are cut to this many characters. */
 #define DORSUM_MESSAGE_MAX_VALUE 60
 

@@ -230,6 +230,8 @@ typedef enum {
   PRESCAN_NOT_UTF8,
   PRESCAN_ATTRIBUTES,
   PRESCAN_NAMESPACES,
+  PRESCAN_TAGS,
+  PRESCAN_TOTAL_ATTRIBUTES,
 } PrescanResult;
 
 /* A lexical pass over the bytes before libxml2 sees them. libxml2 2.9 checks an element's
@@ -251,7 +253,7 @@ prescan (const char *data,
   const char *end = data + length;
   const char *token = NULL, *name = NULL, *name_end = NULL;
   const char *bad;
-  guint line = 1, segment_line = 1, attributes = 0, namespaces = 0;
+  guint line = 1, segment_line = 1, attributes = 0, namespaces = 0, tags = 0, all_attributes = 0;
   gboolean after_equals = FALSE, in_tag = FALSE;
   char quote = 0;
 
@@ -272,6 +274,12 @@ prescan (const char *data,
 
       if (c == '<')
         {
+          /* Every node of the tree starts at a "<" or lies between two. */
+          if (++tags > DORSUM_XML_MAX_TAGS)
+            {
+              *line_out = line;
+              return PRESCAN_TAGS;
+            }
           segment_line = line;
           attributes = 0;
           after_equals = FALSE;
@@ -314,6 +322,11 @@ prescan (const char *data,
             {
               *line_out = segment_line;
               return PRESCAN_ATTRIBUTES;
+            }
+          if (++all_attributes > DORSUM_XML_MAX_TOTAL_ATTRIBUTES)
+            {
+              *line_out = segment_line;
+              return PRESCAN_TOTAL_ATTRIBUTES;
             }
           if (name != NULL && name_end - name >= 5 && memcmp (name, "xmlns", 5) == 0 &&
               (name_end - name == 5 || name[5] == ':') &&
@@ -372,6 +385,16 @@ dorsum_xml_parse (const char     *data,
       dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, display_name, line,
                            _("the file declares more than %d namespaces; no Dorsum file needs so many"),
                            DORSUM_XML_MAX_NAMESPACES);
+      return NULL;
+    case PRESCAN_TAGS:
+      dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, display_name, line,
+                           _("the file has more than %d tags; split it into several files"),
+                           DORSUM_XML_MAX_TAGS);
+      return NULL;
+    case PRESCAN_TOTAL_ATTRIBUTES:
+      dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_TOO_LARGE, display_name, line,
+                           _("the file has more than %d attributes; split it into several files"),
+                           DORSUM_XML_MAX_TOTAL_ATTRIBUTES);
       return NULL;
     default:
       g_assert_not_reached ();
