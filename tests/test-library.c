@@ -257,8 +257,8 @@ test_many_tags (void)
   g_autoptr(DorsumLibrary) library = dorsum_library_new ();
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < DORSUM_XML_MAX_TAGS; i++)
-    g_string_append (text, "<a/>");
+  for (guint i = 0; i < DORSUM_XML_MAX_TAGS / 10; i++)
+    g_string_append (text, "<a/><a/><a/><a/><a/><a/><a/><a/><a/><a/>");
   bytes = g_bytes_new (text->str, text->len);
   g_assert_false (_dorsum_library_add_bytes (library, bytes, "tags.xml", &error));
   g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
@@ -271,9 +271,10 @@ test_many_tags (void)
   g_string_append (text, "<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
   for (guint i = 0; i < 1000; i++)
     {
+      /* The pre-scan counts before any check for duplicates. */
       g_string_append (text, "<a");
       for (guint j = 0; j < 251; j++)
-        g_string_append_printf (text, " a%u=\"\"", j);
+        g_string_append (text, " a=\"\"");
       g_string_append (text, "/>\n");
     }
   bytes = g_bytes_new (text->str, text->len);
@@ -407,11 +408,12 @@ many_attributes (guint n)
 }
 
 /* libxml2 2.9 checks an element's attributes for duplicates pairwise: 200000 of them took
- * minutes. They are refused before it sees them, with the element's line. */
+ * minutes. They are refused before it sees them, with the element's line (fewer here, to
+ * keep the test fast under valgrind: any number over the limit is refused the same way). */
 static void
 test_many_attributes (void)
 {
-  g_autoptr(GString) attributes = many_attributes (200000);
+  g_autoptr(GString) attributes = many_attributes (20000);
   g_autoptr(GBytes) bytes = seed_with ("<muscle id=\"test-latissimus\"", attributes->str);
   g_autoptr(DorsumLibrary) library = dorsum_library_new ();
   g_autoptr(GError) error = NULL;
@@ -458,14 +460,14 @@ test_attribute_limit_exact (void)
   g_assert_no_error (error);
 }
 
-/* The same parser reads charts: an 80000-attribute chart took 25 s. */
+/* The same parser reads charts: an 80000-attribute chart took 25 s (5000 here). */
 static void
 test_chart_many_attributes (void)
 {
   g_autoptr(GString) chart = g_string_new ("<?xml version=\"1.0\"?>\n"
                                            "<chart xmlns=\"https://dorsum.github.io/ns/chart/1\" version=\"1\">\n"
                                            "  <client initials=\"JS\" date=\"2026-11-20\"");
-  g_autoptr(GString) attributes = many_attributes (80000);
+  g_autoptr(GString) attributes = many_attributes (5000);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DorsumChart) loaded = NULL;
@@ -529,7 +531,8 @@ test_not_utf8 (void)
 }
 
 /* 110000 dangling references took 25 s, one "did you mean" each, and made a message of
- * 110000 lines. Now: the first hundred, a count of the rest, at most 20 suggestions. */
+ * 110000 lines. Now: the first hundred, a count of the rest, at most 20 suggestions
+ * (shown with 1000 here). */
 static void
 test_many_dangling (void)
 {
@@ -540,7 +543,7 @@ test_many_dangling (void)
   const char *last;
   gint64 start;
 
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < 1000; i++)
     g_string_append (links, "<technique ref=\"test-compresion\"/>");
   bytes = seed_with ("<links>", links->str);
   g_string_free (links, TRUE);
@@ -552,12 +555,13 @@ test_many_dangling (void)
 
   g_assert_cmpuint (count_lines (error->message), ==, DORSUM_MAX_PROBLEMS + 1);
   last = strrchr (error->message, '\n') + 1;
-  g_assert_cmpstr (last, ==, "and 4900 more problems");
+  g_assert_cmpstr (last, ==, "and 900 more problems");
   g_assert_cmpuint (count_occurrences (error->message, "did you mean \"test-compression\""), ==, 20);
   g_assert_true (g_str_has_prefix (error->message, "dangling.xml:23: technique \"test-compresion\" is not defined (did you mean"));
 }
 
-/* An attribute of a megabyte is quoted in a message as its first 60 characters. */
+/* An attribute of 64 KiB (17 MB in the report) is quoted in a message as its first 60
+ * characters. */
 static void
 test_long_value_message (void)
 {
@@ -566,7 +570,7 @@ test_long_value_message (void)
   g_autoptr(DorsumLibrary) library = dorsum_library_new ();
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < 1024 * 1024 / 4; i++)
+  for (guint i = 0; i < 64 * 1024 / 5; i++)
     g_string_append (id, "Ab€");
   g_string_append (id, "\"");
   bytes = seed_with ("<muscle id=\"test-latissimus\"", id->str);
@@ -580,8 +584,9 @@ test_long_value_message (void)
   g_assert_nonnull (strstr (error->message, "part-of=\"Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€…\""));
 }
 
-/* Loads @path as a pack in a thread; fails the test if that takes more than 5 s
- * (the thread is left blocked; the test program ends on the failure). */
+/* Loads @path as a pack in a thread; fails the test if that takes more than 60 s (it takes
+ * milliseconds; the margin is for valgrind). A blocked thread is left behind: the test
+ * program ends on the failure. */
 typedef struct
 {
   GFile    *file;
@@ -614,7 +619,7 @@ static void
 assert_refused_quickly (const char *path)
 {
   LoadJob job = { g_file_new_for_path (path), NULL, FALSE, FALSE };
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   GThread *thread;
 
   g_mutex_init (&job.lock);
@@ -628,7 +633,7 @@ assert_refused_quickly (const char *path)
   g_mutex_unlock (&job.lock);
 
   if (!job.done)
-    g_error ("reading %s did not end within 5 s", path);
+    g_error ("reading %s did not end within 60 s", path);
 
   g_thread_join (thread);
   g_assert_false (job.ok);
