@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -134,11 +135,23 @@ check_round_trip (DorsumChart *chart)
   check_equal (chart, copy, "serialized and read back");
 }
 
+static char *tmp_path;
+
+static void
+remove_tmp_files (void)
+{
+  g_autofree char *backup = g_strconcat (tmp_path, "~", NULL);
+  g_autofree char *dir = g_path_get_dirname (tmp_path);
+
+  g_unlink (tmp_path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static char *tmp_path;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DorsumChart) chart = NULL;
@@ -255,6 +268,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
                   fuzz_assert (dir != NULL);
                   tmp_path = g_build_filename (dir, "chart.dorsum-chart", NULL);
+                  atexit (remove_tmp_files);
                 }
               file = g_file_new_for_path (tmp_path);
               fuzz_assert (dorsum_chart_save (chart, file, &save_error));
