@@ -225,6 +225,14 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Whether @p ends a line as libxml2 counts them: LF, CR LF, or a CR alone. */
+static gboolean
+ends_line (const char *p,
+           const char *end)
+{
+  return *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'));
+}
+
 typedef enum {
   PRESCAN_OK,
   PRESCAN_NOT_UTF8,
@@ -260,7 +268,7 @@ prescan (const char *data,
   if (!g_utf8_validate_len (data, length, &bad))
     {
       for (const char *p = data; p < bad; p++)
-        line += *p == '\n';
+        line += ends_line (p, end);
       *line_out = line;
       return PRESCAN_NOT_UTF8;
     }
@@ -269,7 +277,7 @@ prescan (const char *data,
     {
       char c = *p;
 
-      if (c == '\n')
+      if (ends_line (p, end))
         line++;
 
       if (c == '<')
