@@ -253,104 +253,109 @@ typedef enum {
  * whatever the parser makes of the rest: in comments or broken markup the count can only
  * come out higher. Valid UTF-8 is checked first, and the encoding is forced to UTF-8, so
  * every "<", "=", ">" and quote byte is that character. */
+/* The line of @at, counted only when a problem needs it. */
+static guint
+line_at (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    line += ends_line (p, at + 1);
+
+  return line;
+}
+
 static PrescanResult
 prescan (const char *data,
          gsize       length,
          guint      *line_out)
 {
   const char *end = data + length;
-  const char *token = NULL, *name = NULL, *name_end = NULL;
+  const char *p = data;
   const char *bad;
-  guint line = 1, segment_line = 1, attributes = 0, namespaces = 0, tags = 0, all_attributes = 0;
-  gboolean after_equals = FALSE, in_tag = FALSE;
-  char quote = 0;
+  guint tags = 0, namespaces = 0, all_attributes = 0;
+  PrescanResult result = PRESCAN_OK;
 
   if (!g_utf8_validate_len (data, length, &bad))
     {
-      for (const char *p = data; p < bad; p++)
-        line += ends_line (p, end);
-      *line_out = line;
+      *line_out = line_at (data, bad);
       return PRESCAN_NOT_UTF8;
     }
 
-  for (const char *p = data; p < end; p++)
+  /* Text between tags is skipped with memchr(): this runs on every file read. */
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
-      char c = *p;
+      const char *tag = p++;
+      const char *token = NULL, *name = NULL, *name_end = NULL;
+      guint attributes = 0;
+      gboolean after_equals = FALSE;
 
-      if (ends_line (p, end))
-        line++;
-
-      if (c == '<')
+      /* Every node of the tree starts at a "<" or lies between two. */
+      if (++tags > DORSUM_XML_MAX_TAGS)
         {
-          /* Every node of the tree starts at a "<" or lies between two. */
-          if (++tags > DORSUM_XML_MAX_TAGS)
-            {
-              *line_out = line;
-              return PRESCAN_TAGS;
-            }
-          segment_line = line;
-          attributes = 0;
-          after_equals = FALSE;
-          in_tag = TRUE;
-          quote = 0;
-          token = NULL;
-          name = NULL;
-          continue;
+          result = PRESCAN_TAGS;
+          bad = tag;
+          break;
         }
 
-      if (!in_tag)
-        continue;
-
-      if (quote != 0)
+      for (; p < end && *p != '<'; p++)
         {
-          if (c == quote)
-            quote = 0;
-          continue;
-        }
+          char c = *p;
 
-      if (is_xml_space (c) || c == '=' || c == '"' || c == '\'' || c == '>' || c == '/')
-        {
-          if (token != NULL)
+          if (c == '>')
             {
-              name = token;
-              name_end = p;
-              token = NULL;
+              p++;
+              break;
             }
-        }
-      else if (token == NULL)
-        token = p;
 
-      if (c == '=')
-        after_equals = TRUE;
-      else if ((c == '"' || c == '\'') && after_equals)
-        {
-          after_equals = FALSE;
-          quote = c;
-          if (++attributes > DORSUM_XML_MAX_ATTRIBUTES)
+          if (is_xml_space (c) || c == '=' || c == '"' || c == '\'' || c == '/')
             {
-              *line_out = segment_line;
-              return PRESCAN_ATTRIBUTES;
+              if (token != NULL)
+                {
+                  name = token;
+                  name_end = p;
+                  token = NULL;
+                }
             }
-          if (++all_attributes > DORSUM_XML_MAX_TOTAL_ATTRIBUTES)
+          else if (token == NULL)
+            token = p;
+
+          if (c == '=')
+            after_equals = TRUE;
+          else if ((c == '"' || c == '\'') && after_equals)
             {
-              *line_out = segment_line;
-              return PRESCAN_TOTAL_ATTRIBUTES;
+              after_equals = FALSE;
+              if (++attributes > DORSUM_XML_MAX_ATTRIBUTES)
+                result = PRESCAN_ATTRIBUTES;
+              else if (++all_attributes > DORSUM_XML_MAX_TOTAL_ATTRIBUTES)
+                result = PRESCAN_TOTAL_ATTRIBUTES;
+              else if (name != NULL && name_end - name >= 5 && memcmp (name, "xmlns", 5) == 0 &&
+                       (name_end - name == 5 || name[5] == ':') &&
+                       ++namespaces > DORSUM_XML_MAX_NAMESPACES)
+                result = PRESCAN_NAMESPACES;
+              if (result != PRESCAN_OK)
+                {
+                  bad = tag;
+                  goto out;
+                }
+
+              /* The value: to its closing quote, or to a "<", where libxml2 ends it too. */
+              for (p++; p < end && *p != c && *p != '<'; p++)
+                ;
+              if (p == end || *p == '<')
+                break;
             }
-          if (name != NULL && name_end - name >= 5 && memcmp (name, "xmlns", 5) == 0 &&
-              (name_end - name == 5 || name[5] == ':') &&
-              ++namespaces > DORSUM_XML_MAX_NAMESPACES)
-            {
-              *line_out = segment_line;
-              return PRESCAN_NAMESPACES;
-            }
+          else if (!is_xml_space (c))
+            after_equals = FALSE;
         }
-      else if (c == '>')
-        in_tag = FALSE;
-      else if (!is_xml_space (c))
-        after_equals = FALSE;
     }
 
-  return PRESCAN_OK;
+out:
+  if (result != PRESCAN_OK)
+    *line_out = line_at (data, bad);
+
+  return result;
 }
 
 xmlDocPtr
