@@ -5,10 +5,9 @@
 #
 #   tests/fuzz/run.sh [SECONDS-PER-TARGET [BUILDDIR [TARGET...]]]
 #
-# BUILDDIR was set up with clang, e.g.
-#   CC=clang meson setup _build-fuzz -Dgui=disabled -Db_lundef=false
-#   meson compile -C _build-fuzz
-# Findings are kept in BUILDDIR/fuzz-findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*).
+# SECONDS defaults to 30, BUILDDIR to _build-fuzz, which is set up with clang (installed
+# first if missing, as build-aux/dev.sh does) and built when needed. Findings are kept in
+# BUILDDIR/fuzz-findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*).
 set -u
 
 seconds=${1:-30}
@@ -16,6 +15,21 @@ builddir=${2:-_build-fuzz}
 [ $# -ge 2 ] && shift 2 || shift $#
 targets=${*:-library chart diagram search}
 srcdir=$(cd "$(dirname "$0")" && pwd)
+topdir=$(cd "$srcdir/../.." && pwd)
+
+if ! command -v clang >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+  echo "run.sh: installing clang and its libFuzzer runtime"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends clang libclang-rt-dev >/dev/null || exit 2
+fi
+
+if [ ! -f "$builddir/build.ninja" ]; then
+  CC=clang meson setup "$builddir" "$topdir" -Dgui=disabled -Db_lundef=false -Dfuzzing=enabled >/dev/null || exit 2
+fi
+meson compile -C "$builddir" tests/fuzz/fuzz-library tests/fuzz/fuzz-chart tests/fuzz/fuzz-diagram tests/fuzz/fuzz-search >/dev/null || exit 2
+
 builddir=$(cd "$builddir" && pwd) || exit 2
 work=$(mktemp -d "${TMPDIR:-/tmp}/dorsum-fuzz-XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -29,7 +43,7 @@ for target in $targets; do
   exe="$builddir/tests/fuzz/fuzz-$target"
   findings="$builddir/fuzz-findings/$target"
   if [ ! -x "$exe" ]; then
-    echo "run.sh: $exe is missing; build with clang (see tests/fuzz/README.md)" >&2
+    echo "run.sh: $exe is missing; is $builddir built with clang (see tests/fuzz/README.md)?" >&2
     exit 2
   fi
   mkdir -p "$work/$target" "$work/tmp-$target" "$findings"
