@@ -7,7 +7,8 @@
 #
 # SECONDS defaults to 30, BUILDDIR to _build-fuzz, which is set up with clang (installed
 # first if missing, as build-aux/dev.sh does) and built when needed. Findings are kept in
-# BUILDDIR/fuzz-findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*).
+# BUILDDIR/fuzz-findings/TARGET/ (crash-*, leak-*, timeout-*, oom-*). More libFuzzer options
+# go in DORSUM_FUZZ_ARGS (say "-max_len=8192" for more runs a second on packs).
 set -u
 
 seconds=${1:-30}
@@ -51,7 +52,7 @@ for target in $targets; do
   # New inputs go to the scratch corpus; the committed one is only read.
   TMPDIR="$work/tmp-$target" "$exe" \
     -timeout=1 -rss_limit_mb=200 -max_total_time="$seconds" -print_final_stats=1 \
-    -artifact_prefix="$findings/" \
+    -artifact_prefix="$findings/" ${DORSUM_FUZZ_ARGS:-} \
     "$work/$target" "$srcdir/corpus/$target" >"$work/$target.log" 2>&1
   rc=$?
   grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR: |SUMMARY: |Test unit written' "$work/$target.log"
