@@ -379,7 +379,8 @@ test_hostile (gconstpointer data)
 }
 
 /* Built in memory: a path of more points than a figure may hold, an element of more
- * attributes than the parser takes, more regions than a figure may have, a long id. */
+ * attributes than the parser takes, more regions or elements than a figure may have, a
+ * long id. */
 static void
 test_hostile_sizes (void)
 {
@@ -422,6 +423,19 @@ test_hostile_sizes (void)
   g_clear_error (&error);
   g_clear_pointer (&bytes, g_bytes_unref);
 
+  /* librsvg took 8 s and 420 MB for 240000 elements. */
+  g_string_truncate (svg, header);
+  g_string_append (svg, "</g>\n");
+  for (guint i = 0; i < DORSUM_DIAGRAM_MAX_ELEMENTS; i++)
+    g_string_append (svg, "<rect width='1' height='1'/>\n");
+  g_string_append (svg, "</svg>");
+  bytes = g_bytes_new (svg->str, svg->len);
+  error = parse_refused (bytes);
+  /* The 5001st element (after <svg> and <g>) is on line 5002. */
+  g_assert_cmpstr (error->message, ==, "z.svg:5002: a figure may have at most 5000 elements");
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
   g_string_truncate (svg, header);
   g_string_append (svg, "<path id='");
   for (guint i = 0; i < 100000; i++)
@@ -453,6 +467,7 @@ test_limits_leave_room (void)
         }
       g_assert_cmpuint (points * 10, <, DORSUM_DIAGRAM_MAX_POINTS);
       g_assert_cmpuint (dorsum_diagram_get_n_regions (diagram) * 10, <, DORSUM_DIAGRAM_MAX_REGIONS);
+      g_assert_cmpuint (dorsum_diagram_get_n_regions (diagram) * 10, <, DORSUM_DIAGRAM_MAX_ELEMENTS);
     }
 }
 

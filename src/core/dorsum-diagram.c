@@ -680,7 +680,28 @@ dorsum_diagram_init (DorsumDiagram *self)
   g_mutex_init (&self->render_lock);
 }
 
-/* Reads @svg with the shared safe parser: no DOCTYPE, no entities, bounded attributes. */
+/* The element past the first @n_left, in document order, or %NULL if there are no more. */
+static xmlNodePtr
+element_past (xmlNodePtr  node,
+              guint      *n_left)
+{
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      xmlNodePtr found;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if ((*n_left)-- == 0)
+        return child;
+      if ((found = element_past (child, n_left)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Reads @svg with the shared safe parser (no DOCTYPE, no entities, bounded attributes), and
+ * bounds its elements: librsvg takes about 45 µs and 4 KB for each when it loads the file. */
 static xmlDocPtr
 parse_svg (GBytes      *svg,
            const char  *name,
@@ -702,13 +723,29 @@ parse_svg (GBytes      *svg,
     }
 
   dorsum_xml_init ();
-  doc = dorsum_xml_parse (data, size, name, &problems);
+  /* An element is one tag, or two with its end tag; leave room for comments. */
+  doc = dorsum_xml_parse_limited (data, size, 3 * DORSUM_DIAGRAM_MAX_ELEMENTS, name, &problems);
   if (!dorsum_problems_take_error (&problems, &local_error))
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error_literal (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, local_error->message);
       return NULL;
     }
+
+  {
+    guint n_left = DORSUM_DIAGRAM_MAX_ELEMENTS - 1;
+    xmlNodePtr root = xmlDocGetRootElement (doc);
+    xmlNodePtr past = root ? element_past (root, &n_left) : NULL;
+
+    if (past != NULL)
+      {
+        g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                     _("%s:%ld: a figure may have at most %d elements"),
+                     name, xmlGetLineNo (past), DORSUM_DIAGRAM_MAX_ELEMENTS);
+        xmlFreeDoc (doc);
+        return NULL;
+      }
+  }
 
   return doc;
 }

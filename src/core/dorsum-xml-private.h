@@ -53,6 +53,11 @@ xmlDocPtr dorsum_xml_parse           (const char      *data,
                                       gsize            length,
                                       const char      *display_name,
                                       DorsumProblems  *problems);
+xmlDocPtr dorsum_xml_parse_limited   (const char      *data,
+                                      gsize            length,
+                                      guint            max_tags,
+                                      const char      *display_name,
+                                      DorsumProblems  *problems);
 char     *dorsum_xml_prop            (xmlNodePtr       node,
                                       const char      *name);
 gboolean  dorsum_xml_validate        (xmlDocPtr        doc,
