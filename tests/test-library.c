@@ -247,6 +247,45 @@ test_pack_too_large (void)
   g_rmdir (dir);
 }
 
+/* Two files of 249999 tags each: each is within the file limits, the pack is not. Both were
+ * parsed at once on two cores, 250 MB; each takes half a second. */
+static void
+test_pack_many_tags (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-test-XXXXXX");
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  g_autofree char *second = g_build_filename (dir, "b.xml", NULL);
+
+  for (guint i = 0; i < (DORSUM_XML_MAX_TAGS - 10) / 10; i++)
+    g_string_append (text, "<a/><a/><a/><a/><a/><a/><a/><a/><a/><a/>");
+  g_string_append (text, "</library>\n");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+    }
+
+  g_assert_false (dorsum_library_add_pack (library, file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, second));
+  g_assert_nonnull (strstr (error->message, "more than 400000 tags"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* A file of 8 MiB of tiny elements made a tree of 300 MB and took 2 s: the number of tags
  * and of attributes in a file is bounded too. */
 static void
@@ -694,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/library/hostile/empty", test_empty);
   g_test_add_func ("/library/hostile/many-tags", test_many_tags);
   g_test_add_func ("/library/hostile/pack-too-large", test_pack_too_large);
+  g_test_add_func ("/library/hostile/pack-many-tags", test_pack_many_tags);
   g_test_add_func ("/library/hostile/many-dangling", test_many_dangling);
   g_test_add_func ("/library/hostile/long-value", test_long_value_message);
   g_test_add_func ("/library/hostile/not-regular", test_not_regular);

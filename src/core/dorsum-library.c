@@ -651,11 +651,38 @@ read_source_in_pool (gpointer data,
 /* Below this much XML a thread costs more than it saves. */
 #define PARALLEL_MIN_BYTES (256 * 1024)
 
+/* A tree takes up to about 530 bytes a tag (a file of nothing but "<a b=''/>"), so a file of
+ * the most tags (DORSUM_XML_MAX_TAGS) makes one of 130 MB: no more tags than this are parsed
+ * at one time, to stay within 200 MB however many cores there are. */
+#define PARALLEL_MAX_TAGS 120000
+
+static guint
+count_tags (GBytes *bytes)
+{
+  gsize size;
+  const char *p = g_bytes_get_data (bytes, &size);
+  const char *end;
+  guint tags = 0;
+
+  /* An empty GBytes may have no data at all. */
+  if (size == 0)
+    return 0;
+
+  for (end = p + size; p < end && (p = memchr (p, '<', end - p)) != NULL; )
+    {
+      tags++;
+      p++;
+    }
+
+  return tags;
+}
+
 static void
 read_sources (GPtrArray *sources,
               FileJob   *jobs)
 {
   gsize total = 0;
+  guint most_tags = 1, threads;
 
   for (guint i = 0; i < sources->len; i++)
     {
@@ -665,9 +692,15 @@ read_sources (GPtrArray *sources,
       total += g_bytes_get_size (jobs[i].source->bytes);
     }
 
-  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES && g_get_num_processors () > 1)
+  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES)
+    for (guint i = 0; i < sources->len; i++)
+      most_tags = MAX (most_tags, count_tags (jobs[i].source->bytes));
+
+  threads = MIN (g_get_num_processors (), MAX (1, PARALLEL_MAX_TAGS / most_tags));
+
+  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES && threads > 1)
     {
-      GThreadPool *pool = g_thread_pool_new (read_source_in_pool, NULL, (int)g_get_num_processors (), TRUE, NULL);
+      GThreadPool *pool = g_thread_pool_new (read_source_in_pool, NULL, (int)threads, TRUE, NULL);
 
       for (guint i = 0; i < sources->len; i++)
         g_thread_pool_push (pool, &jobs[i], NULL);
@@ -707,6 +740,23 @@ add_sources (DorsumLibrary  *self,
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) builtin_copies = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree FileJob *jobs = g_new0 (FileJob, MAX (1, sources->len));
+  guint tags = 0;
+
+  /* Reading takes about 2.5 µs a tag: a pack of many files full of tags would take seconds. */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      Source *source = g_ptr_array_index (sources, i);
+
+      tags += MIN (count_tags (source->bytes), DORSUM_LIBRARY_MAX_PACK_TAGS + 1);
+      if (tags > DORSUM_LIBRARY_MAX_PACK_TAGS)
+        {
+          g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
+                       _("%s: with this file the pack has more than %d tags; split it into several packs"),
+                       source->display_name, DORSUM_LIBRARY_MAX_PACK_TAGS);
+          g_string_free (problems.text, TRUE);
+          return FALSE;
+        }
+    }
 
   read_sources (sources, jobs);
 
