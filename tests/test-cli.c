@@ -206,6 +206,17 @@ test_search_reasons (void)
   g_assert_nonnull (strstr (body.out, "\tcondition\tCombine with: "));
 }
 
+/* A query cut in the middle of a character, as a script might pass it. */
+static void
+test_search_invalid_utf8 (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "search", "latiss\xf0", NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "latissimus-dorsi\t"));
+}
+
 static void
 test_library_option (void)
 {
@@ -623,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/search-reasons", test_search_reasons);
+  g_test_add_func ("/cli/search-invalid-utf8", test_search_invalid_utf8);
   g_test_add_func ("/cli/library-option", test_library_option);
   g_test_add_func ("/cli/chart", test_chart_commands);
   g_test_add_func ("/cli/diagram", test_diagram_commands);

@@ -264,11 +264,15 @@ test_trigger_points_on_their_muscle (void)
   };
   g_autoptr(DorsumLibrary) library = builtin ();
   GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
-  DorsumDiagram *layers[DORSUM_N_LAYERS];
+  DorsumDiagram *layers[2][DORSUM_N_LAYERS];
   guint checked = 0;
 
+  /* Each marker on the figure it is drawn on: the back's, or (figure="anterior") the front's. */
   for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    layers[l] = dorsum_diagram_new_for_layer (l, NULL);
+    {
+      layers[0][l] = dorsum_diagram_new_for_figure ("posterior", dorsum_layer_to_string (l), NULL);
+      layers[1][l] = dorsum_diagram_new_for_figure ("anterior", dorsum_layer_to_string (l), NULL);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
     {
@@ -280,11 +284,12 @@ test_trigger_points_on_their_muscle (void)
       for (guint t = 0; t < dorsum_entry_get_n_trigger_points (m); t++)
         {
           const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (m, t);
+          guint f = g_strcmp0 (tp->figure, "anterior") == 0 ? 1 : 0;
           gboolean on_own = FALSE, excused = FALSE;
 
           for (guint l = 0; l < DORSUM_N_LAYERS; l++)
             {
-              const DorsumRegion *region = dorsum_diagram_hit (layers[l], tp->point.x, tp->point.y);
+              const DorsumRegion *region = layers[f][l] ? dorsum_diagram_hit (layers[f][l], tp->point.x, tp->point.y) : NULL;
 
               on_own |= region != NULL && g_str_equal (region->muscle, dorsum_entry_get_id (m));
             }
@@ -302,7 +307,10 @@ test_trigger_points_on_their_muscle (void)
 
   g_assert_cmpuint (checked, >=, 55);
   for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    g_object_unref (layers[l]);
+    {
+      g_clear_object (&layers[0][l]);
+      g_clear_object (&layers[1][l]);
+    }
 }
 
 static gboolean

@@ -328,6 +328,206 @@ test_trigger_points_on_figure (void)
     }
 }
 
+/* Hostile figures: figures will come with packs, so each of these must be refused with
+ * the file, the line and the problem, within a second (see tests/data/README.md). */
+typedef struct
+{
+  const char *name;
+  const char *prologue;   /* before <svg> */
+  const char *viewbox;
+  const char *d;          /* the path data; NULL for @extra alone */
+  const char *where;      /* what the message starts with */
+  const char *words;      /* and a phrase it holds */
+} HostileFigure;
+
+static const HostileFigure hostile_figures[] = {
+  /* A number after Z was read as another Z, for ever. */
+  { "number-after-z", "", "0 0 10 10", "M 1 1 L 5 1 L 5 5 Z 3 4", "z.svg:3: x.left: ", "a number follows Z" },
+  /* Near 1e16 adding a step of 0.25 changes nothing: the centre search never ended. */
+  { "huge-coordinates", "", "0 0 10 10", "M 1e16 0 L 1e16 5 L 10000000000000002 5 Z", "z.svg:3: x.left: ", "out of range" },
+  { "relative-overflow", "", "0 0 10 10", "M 900000 0 l 900000 0 l 0 5 Z", "z.svg:3: x.left: ", "out of range" },
+  /* g_ascii_strtod reads these; an infinite bound was cast to int. */
+  { "inf", "", "0 0 10 10", "M inf 0 L 5 5 L 0 5 Z", "z.svg:3: x.left: ", "malformed near “inf 0" },
+  { "nan", "", "0 0 10 10", "M 0 0 L nan 5 L 0 5 Z", "z.svg:3: x.left: ", "malformed near “nan 5" },
+  { "hex", "", "0 0 10 10", "M 0x10 0 L 5 5 L 0 5 Z", "z.svg:3: x.left: ", "malformed" },
+  { "long-number", "", "0 0 10 10", "M 1.00000000000000000000000000000000000000000000000000 0 L 5 5 Z",
+    "z.svg:3: x.left: ", "a number is too long" },
+  /* A view box of 2^20 made a grid of 2^32 cells, which overflowed: a write out of bounds. */
+  { "huge-viewbox", "", "0 0 1048576 1048576", "M 1 1 L 5 1 L 5 5 Z", "z.svg:1: ", "viewBox" },
+  { "nan-viewbox", "", "0 0 nan 10", "M 1 1 L 5 1 L 5 5 Z", "z.svg:", "viewBox" },
+  { "zero-viewbox", "", "0 0 0 10", "M 1 1 L 5 1 L 5 5 Z", "z.svg:1: ", "viewBox" },
+  /* Every other reader refuses a DOCTYPE; so does this one. */
+  { "doctype", "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\">]>\n", "0 0 10 10", "M 1 1 L 5 1 L 5 5 Z",
+    "z.svg:1: ", "DOCTYPE" },
+};
+
+typedef struct
+{
+  GBytes    *svg;
+  GError    *error;
+  gboolean   done;
+  gboolean   refused;
+  GMutex     lock;
+  GCond      cond;
+} ParseJob;
+
+static gpointer
+parse_thread (gpointer data)
+{
+  ParseJob *job = data;
+  GError *error = NULL;
+  DorsumDiagram *diagram = dorsum_diagram_new_from_bytes (job->svg, NULL, "z.svg", &error);
+
+  g_mutex_lock (&job->lock);
+  job->refused = diagram == NULL;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+  g_clear_object (&diagram);
+
+  return NULL;
+}
+
+/* Parses @svg in a thread, failing the test if that takes more than 60 s (well under a
+ * second natively; the margin is for valgrind). */
+static GError *
+parse_refused (GBytes *svg)
+{
+  ParseJob job = { svg, NULL, FALSE, FALSE };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GThread *thread;
+
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+  thread = g_thread_new ("parse", parse_thread, &job);
+
+  g_mutex_lock (&job.lock);
+  while (!job.done)
+    if (!g_cond_wait_until (&job.cond, &job.lock, deadline))
+      break;
+  g_mutex_unlock (&job.lock);
+  if (!job.done)
+    g_error ("the figure was still being read after 60 s");
+
+  g_thread_join (thread);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+  g_assert_true (job.refused);
+  g_assert_nonnull (job.error);
+
+  return job.error;
+}
+
+static void
+test_hostile (gconstpointer data)
+{
+  const HostileFigure *figure = data;
+  g_autofree char *svg = g_strdup_printf ("%s<svg xmlns='http://www.w3.org/2000/svg' viewBox='%s'>\n"
+                                          "<g id='muscles'>\n<path id='x.left' d='%s'/></g></svg>\n",
+                                          figure->prologue, figure->viewbox, figure->d);
+  g_autoptr(GBytes) bytes = g_bytes_new (svg, strlen (svg));
+  g_autoptr(GError) error = parse_refused (bytes);
+
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, figure->where));
+  g_assert_nonnull (strstr (error->message, figure->words));
+}
+
+/* Built in memory: a path of more points than a figure may hold, an element of more
+ * attributes than the parser takes, more regions or elements than a figure may have, a
+ * long id. */
+static void
+test_hostile_sizes (void)
+{
+  g_autoptr(GString) svg = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>\n<g id='muscles'>\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize header = svg->len;
+
+  g_string_append (svg, "<path id='x.left' d='M 0 0");
+  for (guint i = 0; i <= DORSUM_DIAGRAM_MAX_POINTS; i++)
+    g_string_append (svg, " L 1 1");
+  g_string_append (svg, "'/></g></svg>");
+  bytes = g_bytes_new (svg->str, svg->len);
+  error = parse_refused (bytes);
+  g_assert_true (g_str_has_prefix (error->message, "z.svg:3: x.left: "));
+  g_assert_nonnull (strstr (error->message, "too many points"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_truncate (svg, header);
+  g_string_append (svg, "<path id='x.left' d='M 0 0 L 1 1 Z'");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (svg, " a%u='1'", i);
+  g_string_append (svg, "/></g></svg>");
+  bytes = g_bytes_new (svg->str, svg->len);
+  error = parse_refused (bytes);
+  g_assert_true (g_str_has_prefix (error->message, "z.svg:3: "));
+  g_assert_nonnull (strstr (error->message, "more than 256 attributes"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_truncate (svg, header);
+  for (guint i = 0; i <= DORSUM_DIAGRAM_MAX_REGIONS; i++)
+    g_string_append_printf (svg, "<path id='m%u.left' d='M 0 0 L 1 1 L 0 1 Z'/>\n", i);
+  g_string_append (svg, "</g></svg>");
+  bytes = g_bytes_new (svg->str, svg->len);
+  error = parse_refused (bytes);
+  g_assert_true (g_str_has_prefix (error->message, "z.svg:1003: m1000.left: "));
+  g_assert_nonnull (strstr (error->message, "at most 1000 regions"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* librsvg took 8 s and 420 MB for 240000 elements. */
+  g_string_truncate (svg, header);
+  g_string_append (svg, "</g>\n");
+  for (guint i = 0; i < DORSUM_DIAGRAM_MAX_ELEMENTS; i++)
+    g_string_append (svg, "<rect width='1' height='1'/>\n");
+  g_string_append (svg, "</svg>");
+  bytes = g_bytes_new (svg->str, svg->len);
+  error = parse_refused (bytes);
+  /* The 5001st element (after <svg> and <g>) is on line 5002. */
+  g_assert_cmpstr (error->message, ==, "z.svg:5002: a figure may have at most 5000 elements");
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_truncate (svg, header);
+  g_string_append (svg, "<path id='");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (svg, "long");
+  g_string_append (svg, ".left' d='M 0 0 A'/></g></svg>");
+  bytes = g_bytes_new (svg->str, svg->len);
+  error = parse_refused (bytes);
+  g_assert_cmpuint (strlen (error->message), <, 300);
+  g_assert_nonnull (strstr (error->message, "longlonglong…"));
+}
+
+/* The figures that ship stay well inside every limit. */
+static void
+test_limits_leave_room (void)
+{
+  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (l, &error);
+      guint points = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < dorsum_diagram_get_n_regions (diagram); i++)
+        {
+          const DorsumRegion *region = dorsum_diagram_get_region (diagram, i);
+
+          for (guint p = 0; p < region->polygons->len; p++)
+            points += ((GArray *)g_ptr_array_index (region->polygons, p))->len;
+        }
+      g_assert_cmpuint (points * 10, <, DORSUM_DIAGRAM_MAX_POINTS);
+      g_assert_cmpuint (dorsum_diagram_get_n_regions (diagram) * 10, <, DORSUM_DIAGRAM_MAX_REGIONS);
+      g_assert_cmpuint (dorsum_diagram_get_n_regions (diagram) * 10, <, DORSUM_DIAGRAM_MAX_ELEMENTS);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +540,14 @@ main (int    argc,
   g_test_add_func ("/diagram/layers/render", test_render);
   g_test_add_func ("/diagram/layers/highlight-only-inside", test_highlight_only_inside);
   g_test_add_func ("/diagram/trigger-points-on-figure", test_trigger_points_on_figure);
+  g_test_add_func ("/diagram/layers/limits-leave-room", test_limits_leave_room);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_figures); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/diagram/hostile/%s", hostile_figures[i].name);
+
+      g_test_add_data_func (path, &hostile_figures[i], test_hostile);
+    }
+  g_test_add_func ("/diagram/hostile/sizes", test_hostile_sizes);
 
   return g_test_run ();
 }

@@ -7,12 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
+#include "dorsum-chart.h"
 #include "dorsum-library.h"
+#include "dorsum-library-private.h"
 #include "dorsum-search.h"
+#include "dorsum-xml-private.h"
 #include "test-common.h"
 
 static char *
@@ -259,6 +263,119 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* Files each under the limit, more than the pack limit together: refused before parsing. */
+static void
+test_pack_too_large (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-test-XXXXXX");
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *third = g_build_filename (dir, "c.xml", NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      FILE *stream = fopen (path, "w");
+
+      /* Sparse: large on paper, nothing written to disk. */
+      g_assert_nonnull (stream);
+      g_assert_cmpint (ftruncate (fileno (stream), 6 * 1024 * 1024), ==, 0);
+      fclose (stream);
+    }
+
+  g_assert_false (dorsum_library_add_pack (library, file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, third));
+  g_assert_nonnull (strstr (error->message, "16 MiB"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Two files of 249999 tags each: each is within the file limits, the pack is not. Both were
+ * parsed at once on two cores, 250 MB; each takes half a second. */
+static void
+test_pack_many_tags (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-test-XXXXXX");
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  g_autofree char *second = g_build_filename (dir, "b.xml", NULL);
+
+  for (guint i = 0; i < (DORSUM_XML_MAX_TAGS - 10) / 10; i++)
+    g_string_append (text, "<a/><a/><a/><a/><a/><a/><a/><a/><a/><a/>");
+  g_string_append (text, "</library>\n");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+    }
+
+  g_assert_false (dorsum_library_add_pack (library, file, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, second));
+  g_assert_nonnull (strstr (error->message, "more than 400000 tags"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c.xml", 'a' + i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A file of 8 MiB of tiny elements made a tree of 300 MB and took 2 s: the number of tags
+ * and of attributes in a file is bounded too. */
+static void
+test_many_tags (void)
+{
+  g_autoptr(GString) text = g_string_new ("<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < DORSUM_XML_MAX_TAGS / 10; i++)
+    g_string_append (text, "<a/><a/><a/><a/><a/><a/><a/><a/><a/><a/>");
+  bytes = g_bytes_new (text->str, text->len);
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "tags.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "tags.xml:2: "));
+  g_assert_nonnull (strstr (error->message, "more than 250000 tags"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_string_truncate (text, 0);
+  g_string_append (text, "<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  for (guint i = 0; i < 1000; i++)
+    {
+      /* The pre-scan counts before any check for duplicates. */
+      g_string_append (text, "<a");
+      for (guint j = 0; j < 251; j++)
+        g_string_append (text, " a=\"\"");
+      g_string_append (text, "/>\n");
+    }
+  bytes = g_bytes_new (text->str, text->len);
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "attributes.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "attributes.xml:998: "));
+  g_assert_nonnull (strstr (error->message, "more than 250000 attributes"));
+}
+
 static void
 test_packs_side_by_side (void)
 {
@@ -317,6 +434,332 @@ test_pack_on_builtin (void)
   g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, before + 9);
 }
 
+/* Hostile packs, built in memory from the seed pack: each must be refused (or loaded)
+ * within a second and with a message of bounded size. */
+static char *
+seed_text (void)
+{
+  g_autofree char *path = fixture ("good/seed.xml");
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  return contents;
+}
+
+/* The seed pack with @insert put right after the first occurrence of @after. */
+static GBytes *
+seed_with (const char *after,
+           const char *insert)
+{
+  g_autofree char *seed = seed_text ();
+  const char *at = strstr (seed, after);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (at);
+  at += strlen (after);
+  g_string_append_len (out, seed, at - seed);
+  g_string_append (out, insert);
+  g_string_append (out, at);
+
+  return g_string_free_to_bytes (out);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 1;
+
+  for (const char *p = text; *p; p++)
+    lines += *p == '\n';
+
+  return lines;
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static GString *
+many_attributes (guint n)
+{
+  GString *attributes = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (attributes, " a%u=\"\"", i);
+
+  return attributes;
+}
+
+/* libxml2 2.9 checks an element's attributes for duplicates pairwise: 200000 of them took
+ * minutes. They are refused before it sees them, with the element's line (fewer here, to
+ * keep the test fast under valgrind: any number over the limit is refused the same way). */
+static void
+test_many_attributes (void)
+{
+  g_autoptr(GString) attributes = many_attributes (20000);
+  g_autoptr(GBytes) bytes = seed_with ("<muscle id=\"test-latissimus\"", attributes->str);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "many.xml", &error));
+  g_test_message ("refused in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - start);
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "many.xml:5: "));
+  g_assert_nonnull (strstr (error->message, "more than 256 attributes"));
+  g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, 0);
+}
+
+/* The limit counts attribute values only: as many quotes as you like in text, and up to
+ * the limit on one element, go through to the parser and the schema. */
+static void
+test_attribute_limit_exact (void)
+{
+  g_autoptr(GString) attributes = many_attributes (DORSUM_XML_MAX_ATTRIBUTES - 3);
+  g_autoptr(GString) quotes = g_string_new ("<summary>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) at_limit = NULL;
+  g_autoptr(GBytes) quoted = NULL;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+
+  /* With id, region and layer, the muscle has exactly the limit: the schema refuses the
+   * names, not the parser. */
+  at_limit = seed_with ("<muscle id=\"test-latissimus\"", attributes->str);
+  g_assert_false (_dorsum_library_add_bytes (library, at_limit, "limit.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_SCHEMA);
+  g_clear_error (&error);
+
+  /* Quotes and equals signs in text are not attributes. */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (quotes, "it's \"so\" = 'said' ");
+  {
+    g_autofree char *seed = seed_text ();
+    GString *text = g_string_new (seed);
+
+    g_string_replace (text, "<summary>", quotes->str, 1);
+    quoted = g_string_free_to_bytes (text);
+  }
+  g_assert_true (_dorsum_library_add_bytes (library, quoted, "quoted.xml", &error));
+  g_assert_no_error (error);
+}
+
+/* The same parser reads charts: an 80000-attribute chart took 25 s (5000 here). */
+static void
+test_chart_many_attributes (void)
+{
+  g_autoptr(GString) chart = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                           "<chart xmlns=\"https://dorsum.github.io/ns/chart/1\" version=\"1\">\n"
+                                           "  <client initials=\"JS\" date=\"2026-11-20\"");
+  g_autoptr(GString) attributes = many_attributes (5000);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DorsumChart) loaded = NULL;
+
+  g_string_append (chart, attributes->str);
+  g_string_append (chart, "/>\n</chart>\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&chart));
+
+  loaded = dorsum_chart_new_from_bytes (bytes, "many.dorsum-chart", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "many.dorsum-chart:3: "));
+}
+
+/* Many namespace declarations make every name lookup slow; a Dorsum file needs one. */
+static void
+test_many_namespaces (void)
+{
+  g_autoptr(GString) text = g_string_new ("<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n");
+  DorsumProblems problems = { g_string_new (NULL), 0, 0 };
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "<x xmlns:n%u=\"urn:n%u\">\n", i, i);
+  doc = dorsum_xml_parse (text->str, text->len, "ns.xml", &problems);
+  g_assert_null (doc);
+  g_assert_false (dorsum_problems_take_error (&problems, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "ns.xml:65: "));
+}
+
+/* An empty GBytes has no data pointer; found by fuzz-library under UBSan. */
+static void
+test_empty (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "empty.xml", &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_NOT_XML);
+  g_assert_true (g_str_has_prefix (error->message, "empty.xml:1: "));
+}
+
+/* Text that is not UTF-8 (or holds a NUL) is refused before parsing, with its line, counted
+ * as libxml2 counts them (a CR alone ends a line too). */
+static void
+test_not_utf8 (void)
+{
+  static const char text[] = "<library>\n<x a='\xe9'/>\n</library>";
+  static const char nul[] = "<library>\r\r<x>\0</x></library>";
+  DorsumProblems problems = { g_string_new (NULL), 0, 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (dorsum_xml_parse (text, sizeof text - 1, "latin1.xml", &problems));
+  g_assert_null (dorsum_xml_parse (nul, sizeof nul - 1, "nul.xml", &problems));
+  g_assert_false (dorsum_problems_take_error (&problems, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_NOT_XML);
+  g_assert_true (g_str_has_prefix (error->message, "latin1.xml:2: "));
+  g_assert_nonnull (strstr (error->message, "\nnul.xml:3: "));
+}
+
+/* 110000 dangling references took 25 s, one "did you mean" each, and made a message of
+ * 110000 lines. Now: the first hundred, a count of the rest, at most 20 suggestions
+ * (shown with 1000 here). */
+static void
+test_many_dangling (void)
+{
+  GString *links = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  const char *last;
+  gint64 start;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (links, "<technique ref=\"test-compresion\"/>");
+  bytes = seed_with ("<links>", links->str);
+  g_string_free (links, TRUE);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "dangling.xml", &error));
+  g_test_message ("refused in %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - start);
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_DANGLING);
+
+  g_assert_cmpuint (count_lines (error->message), ==, DORSUM_MAX_PROBLEMS + 1);
+  last = strrchr (error->message, '\n') + 1;
+  g_assert_cmpstr (last, ==, "and 900 more problems");
+  g_assert_cmpuint (count_occurrences (error->message, "did you mean \"test-compression\""), ==, 20);
+  g_assert_true (g_str_has_prefix (error->message, "dangling.xml:23: technique \"test-compresion\" is not defined (did you mean"));
+}
+
+/* An attribute of 64 KiB (17 MB in the report) is quoted in a message as its first 60
+ * characters. */
+static void
+test_long_value_message (void)
+{
+  g_autoptr(GString) id = g_string_new (" part-of=\"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 64 * 1024 / 5; i++)
+    g_string_append (id, "Ab€");
+  g_string_append (id, "\"");
+  bytes = seed_with ("<muscle id=\"test-latissimus\"", id->str);
+
+  g_assert_false (_dorsum_library_add_bytes (library, bytes, "long.xml", &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_SCHEMA);
+  g_assert_cmpuint (strlen (error->message), <, 600);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  /* 60 characters, the cut on a character boundary, then an ellipsis. */
+  g_assert_nonnull (strstr (error->message, "part-of=\"Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€Ab€…\""));
+}
+
+/* Loads @path as a pack in a thread; fails the test if that takes more than 60 s (it takes
+ * milliseconds; the margin is for valgrind). A blocked thread is left behind: the test
+ * program ends on the failure. */
+typedef struct
+{
+  GFile    *file;
+  GError   *error;
+  gboolean  ok;
+  gboolean  done;
+  GMutex    lock;
+  GCond     cond;
+} LoadJob;
+
+static gpointer
+load_thread (gpointer data)
+{
+  LoadJob *job = data;
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  GError *error = NULL;
+  gboolean ok = dorsum_library_add_pack (library, job->file, &error);
+
+  g_mutex_lock (&job->lock);
+  job->ok = ok;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  return NULL;
+}
+
+static void
+assert_refused_quickly (const char *path)
+{
+  LoadJob job = { g_file_new_for_path (path), NULL, FALSE, FALSE };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GThread *thread;
+
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+  thread = g_thread_new ("load", load_thread, &job);
+
+  g_mutex_lock (&job.lock);
+  while (!job.done)
+    if (!g_cond_wait_until (&job.cond, &job.lock, deadline))
+      break;
+  g_mutex_unlock (&job.lock);
+
+  if (!job.done)
+    g_error ("reading %s did not end within 60 s", path);
+
+  g_thread_join (thread);
+  g_assert_false (job.ok);
+  g_assert_error (job.error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO);
+  g_assert_nonnull (strstr (job.error->message, path));
+  g_assert_nonnull (strstr (job.error->message, "not a regular file"));
+
+  g_error_free (job.error);
+  g_object_unref (job.file);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+}
+
+/* A FIFO in a pack folder blocked start-up forever; a device was read without end. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-test-XXXXXX");
+  g_autofree char *fifo = g_build_filename (dir, "fifo.xml", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.xml", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  assert_refused_quickly (fifo);
+  assert_refused_quickly (zero);
+  assert_refused_quickly ("/dev/zero");
+
+  g_unlink (fifo);
+  g_unlink (zero);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +779,18 @@ main (int    argc,
   g_test_add_func ("/library/load/too-large", test_too_large);
   g_test_add_func ("/library/load/pack-on-builtin", test_pack_on_builtin);
   g_test_add_func ("/library/packs/side-by-side", test_packs_side_by_side);
+  g_test_add_func ("/library/hostile/many-attributes", test_many_attributes);
+  g_test_add_func ("/library/hostile/attribute-limit", test_attribute_limit_exact);
+  g_test_add_func ("/library/hostile/chart-many-attributes", test_chart_many_attributes);
+  g_test_add_func ("/library/hostile/many-namespaces", test_many_namespaces);
+  g_test_add_func ("/library/hostile/not-utf8", test_not_utf8);
+  g_test_add_func ("/library/hostile/empty", test_empty);
+  g_test_add_func ("/library/hostile/many-tags", test_many_tags);
+  g_test_add_func ("/library/hostile/pack-too-large", test_pack_too_large);
+  g_test_add_func ("/library/hostile/pack-many-tags", test_pack_many_tags);
+  g_test_add_func ("/library/hostile/many-dangling", test_many_dangling);
+  g_test_add_func ("/library/hostile/long-value", test_long_value_message);
+  g_test_add_func ("/library/hostile/not-regular", test_not_regular);
 
   return g_test_run ();
 }

@@ -20,8 +20,10 @@
 #include "dorsum-xml-private.h"
 
 #define GRID_CELL 16.0
+#define GRID_MAX_SIDE 64       /* cells; larger figures get larger cells */
 #define CUBIC_STEPS 12
 #define QUADRATIC_STEPS 8
+#define MAX_NUMBER_LENGTH 40
 
 struct _DorsumDiagram
 {
@@ -37,6 +39,7 @@ struct _DorsumDiagram
   GHashTable  *by_id;        /* region id → DorsumRegion* */
   GHashTable  *muscles;      /* muscle id → itself, for has_muscle */
 
+  double       grid_cell;    /* the side of a cell, in diagram units */
   guint        grid_columns;
   guint        grid_rows;
   GArray     **grid;         /* per cell: guint indices into regions */
@@ -59,10 +62,15 @@ region_free (gpointer data)
   g_free (region);
 }
 
-/* A small parser for SVG path data: M L H V C Q Z in absolute and relative form. */
+/* A small parser for SVG path data: M L H V C Q Z in absolute and relative form. Figures
+ * may come with packs, so it trusts nothing: numbers are plain decimals of bounded size,
+ * coordinates stay within ±DORSUM_DIAGRAM_MAX_COORDINATE, and the points of a whole figure
+ * number at most DORSUM_DIAGRAM_MAX_POINTS. */
 typedef struct
 {
   const char *p;
+  guint      *points_left;   /* shared by the figure's paths */
+  const char *problem;       /* why parsing stopped, when not plain malformed data */
 } Lexer;
 
 static void
@@ -72,38 +80,121 @@ skip_separators (Lexer *lex)
     lex->p++;
 }
 
+/* An SVG number: a sign, digits with at most one point, an exponent. No "inf", "nan" or
+ * hexadecimal, which g_ascii_strtod() would take. */
 static gboolean
 read_number (Lexer  *lex,
              double *value)
 {
-  char *end;
+  char buffer[MAX_NUMBER_LENGTH + 1];
+  const char *p;
+  gboolean digits = FALSE;
 
   skip_separators (lex);
-  *value = g_ascii_strtod (lex->p, &end);
-  if (end == lex->p)
+  p = lex->p;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
     return FALSE;
-  lex->p = end;
+  if (*p == 'e' || *p == 'E')
+    {
+      const char *q = p + 1;
+
+      if (*q == '+' || *q == '-')
+        q++;
+      if (g_ascii_isdigit (*q))
+        {
+          while (g_ascii_isdigit (*q))
+            q++;
+          p = q;
+        }
+    }
+
+  if (p - lex->p > MAX_NUMBER_LENGTH)
+    {
+      lex->problem = N_("a number is too long");
+      return FALSE;
+    }
+
+  memcpy (buffer, lex->p, p - lex->p);
+  buffer[p - lex->p] = '\0';
+  *value = g_ascii_strtod (buffer, NULL);
+
+  if (!isfinite (*value) || fabs (*value) > DORSUM_DIAGRAM_MAX_COORDINATE)
+    {
+      lex->problem = N_("a coordinate is out of range");
+      return FALSE;
+    }
+
+  lex->p = p;
 
   return TRUE;
 }
 
-static void
-add_point (GArray *polygon,
+/* Relative coordinates add up; the sums are held to the same range. */
+static gboolean
+check_point (Lexer  *lex,
+             double  x,
+             double  y)
+{
+  if (fabs (x) > DORSUM_DIAGRAM_MAX_COORDINATE || fabs (y) > DORSUM_DIAGRAM_MAX_COORDINATE)
+    {
+      lex->problem = N_("a coordinate is out of range");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_point (Lexer  *lex,
+           GArray *polygon,
            double  x,
            double  y)
 {
   DorsumPoint pt = { x, y };
 
+  if (!check_point (lex, x, y))
+    return FALSE;
+
+  if (*lex->points_left == 0)
+    {
+      lex->problem = N_("the figure has too many points");
+      return FALSE;
+    }
+  (*lex->points_left)--;
+
   g_array_append_val (polygon, pt);
+
+  return TRUE;
+}
+
+/* Up to twelve characters from @p, whole ones, for a message. */
+static char *
+text_near (const char *p)
+{
+  const char *end = p;
+
+  for (guint i = 0; i < 12 && *end; i++)
+    end = g_utf8_next_char (end);
+
+  return g_utf8_make_valid (p, end - p);
 }
 
 static GPtrArray *
 parse_path (const char  *d,
+            guint       *points_left,
             GError     **error)
 {
   g_autoptr(GPtrArray) polygons = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   GArray *current = NULL;
-  Lexer lex = { d };
+  Lexer lex = { d, points_left, NULL };
   double x = 0, y = 0, start_x = 0, start_y = 0;
   char command = 0;
 
@@ -121,6 +212,12 @@ parse_path (const char  *d,
         command = *lex.p++;
       else if (command == 0)
         goto invalid;
+      else if (command == 'Z' || command == 'z')
+        {
+          /* Without this a number after Z was read as another Z, for ever. */
+          lex.problem = N_("a number follows Z, which takes none");
+          goto invalid;
+        }
 
       relative = g_ascii_islower (command);
       upper = g_ascii_toupper (command);
@@ -136,7 +233,8 @@ parse_path (const char  *d,
           start_y = y;
           current = g_array_new (FALSE, FALSE, sizeof (DorsumPoint));
           g_ptr_array_add (polygons, current);
-          add_point (current, x, y);
+          if (!add_point (&lex, current, x, y))
+            goto invalid;
           /* Further pairs after a moveto are linetos. */
           command = relative ? 'l' : 'L';
           break;
@@ -146,21 +244,24 @@ parse_path (const char  *d,
             goto invalid;
           x = relative ? x + v[0] : v[0];
           y = relative ? y + v[1] : v[1];
-          add_point (current, x, y);
+          if (!add_point (&lex, current, x, y))
+            goto invalid;
           break;
 
         case 'H':
           if (current == NULL || !read_number (&lex, &v[0]))
             goto invalid;
           x = relative ? x + v[0] : v[0];
-          add_point (current, x, y);
+          if (!add_point (&lex, current, x, y))
+            goto invalid;
           break;
 
         case 'V':
           if (current == NULL || !read_number (&lex, &v[0]))
             goto invalid;
           y = relative ? y + v[0] : v[0];
-          add_point (current, x, y);
+          if (!add_point (&lex, current, x, y))
+            goto invalid;
           break;
 
         case 'C':
@@ -175,13 +276,17 @@ parse_path (const char  *d,
                 v[i] += x;
                 v[i + 1] += y;
               }
+          for (guint i = 0; i < 6; i += 2)
+            if (!check_point (&lex, v[i], v[i + 1]))
+              goto invalid;
           for (guint s = 1; s <= CUBIC_STEPS; s++)
             {
               double t = (double)s / CUBIC_STEPS, u = 1 - t;
 
-              add_point (current,
-                         u * u * u * x + 3 * u * u * t * v[0] + 3 * u * t * t * v[2] + t * t * t * v[4],
-                         u * u * u * y + 3 * u * u * t * v[1] + 3 * u * t * t * v[3] + t * t * t * v[5]);
+              if (!add_point (&lex, current,
+                              u * u * u * x + 3 * u * u * t * v[0] + 3 * u * t * t * v[2] + t * t * t * v[4],
+                              u * u * u * y + 3 * u * u * t * v[1] + 3 * u * t * t * v[3] + t * t * t * v[5]))
+                goto invalid;
             }
           x = v[4];
           y = v[5];
@@ -199,13 +304,17 @@ parse_path (const char  *d,
                 v[i] += x;
                 v[i + 1] += y;
               }
+          for (guint i = 0; i < 4; i += 2)
+            if (!check_point (&lex, v[i], v[i + 1]))
+              goto invalid;
           for (guint s = 1; s <= QUADRATIC_STEPS; s++)
             {
               double t = (double)s / QUADRATIC_STEPS, u = 1 - t;
 
-              add_point (current,
-                         u * u * x + 2 * u * t * v[0] + t * t * v[2],
-                         u * u * y + 2 * u * t * v[1] + t * t * v[3]);
+              if (!add_point (&lex, current,
+                              u * u * x + 2 * u * t * v[0] + t * t * v[2],
+                              u * u * y + 2 * u * t * v[1] + t * t * v[3]))
+                goto invalid;
             }
           x = v[2];
           y = v[3];
@@ -230,8 +339,16 @@ parse_path (const char  *d,
   return g_steal_pointer (&polygons);
 
 invalid:
-  g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
-               _("the path data is malformed near “%.12s”"), lex.p);
+  {
+    g_autofree char *near = text_near (lex.p);
+
+    if (lex.problem != NULL)
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                   _("the path data is refused near “%s”: %s"), near, _(lex.problem));
+    else
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                   _("the path data is malformed near “%s”"), near);
+  }
   return NULL;
 }
 
@@ -277,8 +394,48 @@ dorsum_region_contains (const DorsumRegion *region,
   return inside;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+
+  return (da > db) - (da < db);
+}
+
+/* Where the horizontal at @y crosses the region's edges, sorted, computed as
+ * dorsum_polygon_contains() does: (x, y) is inside when an odd number lie beyond x. */
+static GArray *
+crossings_at (const DorsumRegion *region,
+              double              y)
+{
+  GArray *xs = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint p = 0; p < region->polygons->len; p++)
+    {
+      GArray *polygon = g_ptr_array_index (region->polygons, p);
+      const DorsumPoint *pts = (const DorsumPoint *)(gpointer)polygon->data;
+
+      for (guint i = 0, j = polygon->len - 1; i < polygon->len; j = i++)
+        {
+          if ((pts[i].y > y) != (pts[j].y > y))
+            {
+              double cx = (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x;
+
+              g_array_append_val (xs, cx);
+            }
+        }
+    }
+
+  g_array_sort (xs, compare_doubles);
+
+  return xs;
+}
+
 /* The middle of the widest inside run along the horizontal through the box's centre,
- * nudged up and down if that line misses: a point that is surely in the shape. */
+ * nudged up and down if that line misses: a point that is surely in the shape. Each line
+ * is sampled as dorsum_region_contains() would answer, from its crossings computed once:
+ * testing every sample against every edge made a figure of many points take seconds. */
 static DorsumPoint
 find_centre (const DorsumRegion *region)
 {
@@ -290,10 +447,17 @@ find_centre (const DorsumRegion *region)
       double y = region->bounds.y + region->bounds.height * (0.5 + (k % 2 ? 1 : -1) * ((k + 1) / 2) * 0.1);
       double step = MAX (region->bounds.width / 200.0, 0.25);
       double run_start = -1;
+      g_autoptr(GArray) xs = crossings_at (region, y);
+      guint passed = 0;
 
       for (double x = region->bounds.x; x <= region->bounds.x + region->bounds.width + step; x += step)
         {
-          gboolean in = dorsum_region_contains (region, x, y);
+          gboolean in;
+
+          while (passed < xs->len && g_array_index (xs, double, passed) <= x)
+            passed++;
+          in = x <= region->bounds.x + region->bounds.width && y >= region->bounds.y &&
+               y <= region->bounds.y + region->bounds.height && (xs->len - passed) % 2 == 1;
 
           if (in && run_start < 0)
             run_start = x;
@@ -319,9 +483,10 @@ find_centre (const DorsumRegion *region)
 static DorsumRegion *
 region_new (const char  *id,
             const char  *d,
+            guint       *points_left,
             GError     **error)
 {
-  g_autoptr(GPtrArray) polygons = parse_path (d, error);
+  g_autoptr(GPtrArray) polygons = parse_path (d, points_left, error);
   DorsumRegion *region;
   const char *dot = strrchr (id, '.');
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
@@ -360,9 +525,10 @@ static void
 collect_regions (DorsumDiagram  *self,
                  xmlNodePtr      node,
                  const char     *name,
+                 guint          *points_left,
                  GError        **error)
 {
-  for (xmlNodePtr child = node->children; child && (error == NULL || *error == NULL); child = child->next)
+  for (xmlNodePtr child = node->children; child && *error == NULL; child = child->next)
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
@@ -376,15 +542,20 @@ collect_regions (DorsumDiagram  *self,
               (g_str_has_suffix ((char *)id, ".left") || g_str_has_suffix ((char *)id, ".right")))
             {
               g_autoptr(GError) local_error = NULL;
-              DorsumRegion *region = region_new ((char *)id, (char *)d, &local_error);
+              g_autofree char *shown = dorsum_shorten ((char *)id);
+              DorsumRegion *region = NULL;
 
-              if (region == NULL)
+              if (self->regions->len >= DORSUM_DIAGRAM_MAX_REGIONS)
                 g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
-                             "%s:%ld: %s: %s", name, xmlGetLineNo (child), (char *)id, local_error->message);
+                             _("%s:%ld: %s: a figure may have at most %d regions"),
+                             name, xmlGetLineNo (child), shown, DORSUM_DIAGRAM_MAX_REGIONS);
+              else if ((region = region_new ((char *)id, (char *)d, points_left, &local_error)) == NULL)
+                g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                             "%s:%ld: %s: %s", name, xmlGetLineNo (child), shown, local_error->message);
               else if (g_hash_table_contains (self->by_id, region->id))
                 {
                   g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
-                               _("%s:%ld: the region id “%s” is used twice"), name, xmlGetLineNo (child), region->id);
+                               _("%s:%ld: the region id “%s” is used twice"), name, xmlGetLineNo (child), shown);
                   region_free (region);
                 }
               else
@@ -399,7 +570,7 @@ collect_regions (DorsumDiagram  *self,
           xmlFree (d);
         }
       else
-        collect_regions (self, child, name, error);
+        collect_regions (self, child, name, points_left, error);
     }
 }
 
@@ -429,20 +600,33 @@ find_group (xmlNodePtr  node,
   return NULL;
 }
 
+/* @value / @cell as a grid index from 0 to @n - 1. The values are bounded (the view box and
+ * the coordinates are checked), so the quotient fits an int before it is clamped. */
+static int
+grid_index (double value,
+            double cell,
+            guint  n)
+{
+  return CLAMP ((int)(value / cell), 0, (int)n - 1);
+}
+
 static void
 build_grid (DorsumDiagram *self)
 {
-  self->grid_columns = (guint)ceil (self->width / GRID_CELL) + 1;
-  self->grid_rows = (guint)ceil (self->height / GRID_CELL) + 1;
+  /* At most GRID_MAX_SIDE cells a side, so a huge view box cannot make a huge grid. */
+  self->grid_cell = MAX (GRID_CELL, MAX (self->width, self->height) / GRID_MAX_SIDE);
+  self->grid_columns = (guint)ceil (self->width / self->grid_cell) + 1;
+  self->grid_rows = (guint)ceil (self->height / self->grid_cell) + 1;
+  g_assert (self->grid_columns <= GRID_MAX_SIDE + 2 && self->grid_rows <= GRID_MAX_SIDE + 2);
   self->grid = g_new0 (GArray *, self->grid_columns * self->grid_rows);
 
   for (guint r = 0; r < self->regions->len; r++)
     {
       const DorsumRegion *region = g_ptr_array_index (self->regions, r);
-      int c0 = CLAMP ((int)(region->bounds.x / GRID_CELL), 0, (int)self->grid_columns - 1);
-      int c1 = CLAMP ((int)((region->bounds.x + region->bounds.width) / GRID_CELL), 0, (int)self->grid_columns - 1);
-      int r0 = CLAMP ((int)(region->bounds.y / GRID_CELL), 0, (int)self->grid_rows - 1);
-      int r1 = CLAMP ((int)((region->bounds.y + region->bounds.height) / GRID_CELL), 0, (int)self->grid_rows - 1);
+      int c0 = grid_index (region->bounds.x, self->grid_cell, self->grid_columns);
+      int c1 = grid_index (region->bounds.x + region->bounds.width, self->grid_cell, self->grid_columns);
+      int r0 = grid_index (region->bounds.y, self->grid_cell, self->grid_rows);
+      int r1 = grid_index (region->bounds.y + region->bounds.height, self->grid_cell, self->grid_rows);
 
       for (int row = r0; row <= r1; row++)
         for (int col = c0; col <= c1; col++)
@@ -496,9 +680,82 @@ dorsum_diagram_init (DorsumDiagram *self)
   g_mutex_init (&self->render_lock);
 }
 
+/* The element past the first @n_left, in document order, or %NULL if there are no more. */
+static xmlNodePtr
+element_past (xmlNodePtr  node,
+              guint      *n_left)
+{
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    {
+      xmlNodePtr found;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if ((*n_left)-- == 0)
+        return child;
+      if ((found = element_past (child, n_left)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Reads @svg with the shared safe parser (no DOCTYPE, no entities, bounded attributes), and
+ * bounds its elements: librsvg takes about 45 µs and 4 KB for each when it loads the file. */
+static xmlDocPtr
+parse_svg (GBytes      *svg,
+           const char  *name,
+           GError     **error)
+{
+  DorsumProblems problems = { g_string_new (NULL), 0, 0 };
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  xmlDocPtr doc;
+
+  if (size > DORSUM_DIAGRAM_MAX_FILE_SIZE)
+    {
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                   _("%s: the file is larger than %d MiB, the most a figure may be"),
+                   name, DORSUM_DIAGRAM_MAX_FILE_SIZE / (1024 * 1024));
+      g_string_free (problems.text, TRUE);
+      return NULL;
+    }
+
+  dorsum_xml_init ();
+  /* An element is one tag, or two with its end tag; leave room for comments. */
+  doc = dorsum_xml_parse_limited (data, size, 3 * DORSUM_DIAGRAM_MAX_ELEMENTS, name, &problems);
+  if (!dorsum_problems_take_error (&problems, &local_error))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error_literal (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, local_error->message);
+      return NULL;
+    }
+
+  {
+    guint n_left = DORSUM_DIAGRAM_MAX_ELEMENTS - 1;
+    xmlNodePtr root = xmlDocGetRootElement (doc);
+    xmlNodePtr past = root ? element_past (root, &n_left) : NULL;
+
+    if (past != NULL)
+      {
+        g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                     _("%s:%ld: a figure may have at most %d elements"),
+                     name, xmlGetLineNo (past), DORSUM_DIAGRAM_MAX_ELEMENTS);
+        xmlFreeDoc (doc);
+        return NULL;
+      }
+  }
+
+  return doc;
+}
+
 /**
  * dorsum_diagram_new_from_bytes:
  * @labels: (nullable): the label overlay
+ *
+ * Figures may come with packs: everything in @svg is checked (DOCTYPE, size, path data,
+ * view box) before librsvg is given it.
  *
  * Returns: (transfer full) (nullable): the diagram, or %NULL with @error set
  */
@@ -516,15 +773,24 @@ dorsum_diagram_new_from_bytes (GBytes      *svg,
   RsvgRectangle viewbox;
   gboolean has_viewbox;
   GError *local_error = NULL;
+  guint points_left = DORSUM_DIAGRAM_MAX_POINTS;
+  long root_line;
 
-  doc = xmlReadMemory (data, (int)size, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+  g_return_val_if_fail (svg != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  doc = parse_svg (svg, name, error);
+  if (doc == NULL)
+    return NULL;
+
+  if ((root = xmlDocGetRootElement (doc)) == NULL)
     {
       g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, _("%s: not a readable SVG file"), name);
-      g_clear_pointer (&doc, xmlFreeDoc);
+      xmlFreeDoc (doc);
       return NULL;
     }
 
+  root_line = xmlGetLineNo (root);
   muscles = find_group (root, "muscles");
   if (muscles == NULL)
     {
@@ -533,12 +799,21 @@ dorsum_diagram_new_from_bytes (GBytes      *svg,
       return NULL;
     }
 
-  collect_regions (self, muscles, name, &local_error);
+  collect_regions (self, muscles, name, &points_left, &local_error);
   xmlFreeDoc (doc);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return NULL;
+    }
+
+  if (labels != NULL)
+    {
+      g_autofree char *labels_name = g_strconcat (name, " (labels)", NULL);
+
+      if (!(doc = parse_svg (labels, labels_name, error)))
+        return NULL;
+      xmlFreeDoc (doc);
     }
 
   self->handle = rsvg_handle_new_from_data ((const guint8 *)data, size, error);
@@ -559,6 +834,16 @@ dorsum_diagram_new_from_bytes (GBytes      *svg,
   if (!has_viewbox)
     {
       g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID, _("%s: the SVG has no viewBox"), name);
+      return NULL;
+    }
+
+  /* The hit-test grid and every coordinate are sized from these. */
+  if (!(viewbox.width > 0 && viewbox.width <= DORSUM_DIAGRAM_MAX_SIZE &&
+        viewbox.height > 0 && viewbox.height <= DORSUM_DIAGRAM_MAX_SIZE))
+    {
+      g_set_error (error, DORSUM_DIAGRAM_ERROR, DORSUM_DIAGRAM_ERROR_INVALID,
+                   _("%s:%ld: the viewBox must be wider and taller than 0 and at most %d units"),
+                   name, root_line, DORSUM_DIAGRAM_MAX_SIZE);
       return NULL;
     }
   self->width = viewbox.width;
@@ -656,8 +941,8 @@ dorsum_diagram_hit (DorsumDiagram *self,
   if (!(x >= 0 && y >= 0 && x < self->width && y < self->height))
     return NULL;
 
-  col = (int)(x / GRID_CELL);
-  row = (int)(y / GRID_CELL);
+  col = grid_index (x, self->grid_cell, self->grid_columns);
+  row = grid_index (y, self->grid_cell, self->grid_rows);
   cell = self->grid[row * self->grid_columns + col];
   if (cell == NULL)
     return NULL;

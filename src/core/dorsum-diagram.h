@@ -16,6 +16,14 @@ typedef enum {
   DORSUM_DIAGRAM_ERROR_INVALID,
 } DorsumDiagramError;
 
+/* What a figure may hold; more is refused. */
+#define DORSUM_DIAGRAM_MAX_FILE_SIZE (8 * 1024 * 1024)
+#define DORSUM_DIAGRAM_MAX_SIZE 100000             /* view box width and height, in units */
+#define DORSUM_DIAGRAM_MAX_COORDINATE 1000000.0    /* path coordinates, either sign */
+#define DORSUM_DIAGRAM_MAX_POINTS 100000           /* in all paths, once curves are flattened */
+#define DORSUM_DIAGRAM_MAX_REGIONS 1000
+#define DORSUM_DIAGRAM_MAX_ELEMENTS 5000           /* in the figure, and in its labels */
+
 typedef enum {
   DORSUM_LAYER_SUPERFICIAL,
   DORSUM_LAYER_MIDDLE,

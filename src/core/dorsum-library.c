@@ -17,6 +17,7 @@
 
 #include "dorsum-entry-private.h"
 #include "dorsum-library.h"
+#include "dorsum-library-private.h"
 #include "dorsum-resources.h"
 #include "dorsum-xml-private.h"
 
@@ -320,9 +321,13 @@ check_values (xmlNodePtr      node,
 
           value = dorsum_xml_prop (node, checks[i].attribute);
           if (value != NULL && !checks[i].check (value))
-            dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, file, (guint)xmlGetLineNo (node),
-                                 _("does not follow the library schema: %s=\"%s\" on <%s> is not %s"),
-                                 checks[i].attribute, value, (const char *)node->name, _(checks[i].what));
+            {
+              g_autofree char *shown = dorsum_shorten (value);
+
+              dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, file, (guint)xmlGetLineNo (node),
+                                   _("does not follow the library schema: %s=\"%s\" on <%s> is not %s"),
+                                   checks[i].attribute, shown, (const char *)node->name, _(checks[i].what));
+            }
         }
     }
 
@@ -405,11 +410,14 @@ build_entry (xmlNodePtr  node,
   return entry;
 }
 
+/* Levenshtein distance, or @limit + 1 as soon as it is sure to be more than @limit. */
 static guint
 edit_distance (const char *a,
-               const char *b)
+               gsize       la,
+               const char *b,
+               gsize       lb,
+               guint       limit)
 {
-  gsize la = strlen (a), lb = strlen (b);
   g_autofree guint *row = g_new (guint, lb + 1);
 
   for (gsize j = 0; j <= lb; j++)
@@ -418,8 +426,10 @@ edit_distance (const char *a,
   for (gsize i = 1; i <= la; i++)
     {
       guint diag = row[0];
+      guint row_min;
 
       row[0] = (guint)i;
+      row_min = row[0];
       for (gsize j = 1; j <= lb; j++)
         {
           guint up = row[j];
@@ -428,7 +438,11 @@ edit_distance (const char *a,
           best = MIN (best, diag + (a[i - 1] == b[j - 1] ? 0 : 1));
           diag = up;
           row[j] = best;
+          row_min = MIN (row_min, best);
         }
+
+      if (row_min > limit)
+        return limit + 1;
     }
 
   return row[lb];
@@ -444,16 +458,37 @@ lookup_in (GHashTable *pack,
   return entry ? entry : g_hash_table_lookup (library, id);
 }
 
+/* "Did you mean" costs a look at every id; a pack of a hundred thousand dangling
+ * references must not cost a hundred thousand looks at every id. */
+#define MAX_SUGGESTIONS 20
+#define MAX_SUGGESTION_LOOKS 100000
+
+typedef struct
+{
+  guint suggestions;   /* left to make */
+  guint looks;         /* ids left to compare with */
+} SuggestBudget;
+
 static const char *
-closest_id (GHashTable *pack,
-            GHashTable *library,
-            DorsumKind  kind,
-            const char *id)
+closest_id (GHashTable    *pack,
+            GHashTable    *library,
+            DorsumKind     kind,
+            const char    *id,
+            SuggestBudget *budget)
 {
   GHashTable *tables[] = { pack, library };
   const char *best = NULL;
+  gsize la = strlen (id);
   guint best_distance = G_MAXUINT;
-  guint limit = MAX (2, (guint)strlen (id) / 4);
+  guint limit = MAX (2, (guint)la / 4);
+  guint looks = g_hash_table_size (pack) + g_hash_table_size (library);
+
+  /* Ids have at most 64 characters; a longer one is reported as such already. All or
+   * nothing within the budget, so that the answer never depends on where it ran out. */
+  if (la > 64 || budget->suggestions == 0 || budget->looks < looks)
+    return NULL;
+  budget->suggestions--;
+  budget->looks -= looks;
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
@@ -463,12 +498,18 @@ closest_id (GHashTable *pack,
       g_hash_table_iter_init (&iter, tables[t]);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
+          gsize lb;
           guint distance;
 
           if (dorsum_entry_get_kind (value) != kind)
             continue;
 
-          distance = edit_distance (id, key);
+          /* The distance is at least the difference in length. */
+          lb = strnlen (key, la + limit + 1);
+          if (lb > la + limit || la > lb + limit)
+            continue;
+
+          distance = edit_distance (id, la, key, lb, limit);
           if (distance < best_distance || (distance == best_distance && g_strcmp0 (key, best) < 0))
             {
               best_distance = distance;
@@ -481,35 +522,47 @@ closest_id (GHashTable *pack,
 }
 
 static void
-check_reference (DorsumEntry *entry,
-                 DorsumKind   kind,
-                 const char  *id,
-                 guint        line,
-                 GHashTable  *pack,
-                 GHashTable  *library,
+check_reference (DorsumEntry    *entry,
+                 DorsumKind      kind,
+                 const char     *id,
+                 guint           line,
+                 GHashTable     *pack,
+                 GHashTable     *library,
+                 SuggestBudget  *budget,
                  DorsumProblems *problems)
 {
   DorsumEntry *target = lookup_in (pack, library, id);
   const char *file = dorsum_entry_get_file (entry);
+  g_autofree char *shown = NULL;
 
+  /* Past the first hundred problems only the count is kept: no need for words. */
+  if (target != NULL && dorsum_entry_get_kind (target) == kind)
+    return;
+  if (problems->count >= DORSUM_MAX_PROBLEMS)
+    {
+      problems->count++;
+      return;
+    }
+
+  shown = dorsum_shorten (id);
   if (target == NULL)
     {
-      const char *suggestion = closest_id (pack, library, kind, id);
+      const char *suggestion = closest_id (pack, library, kind, id, budget);
 
       if (suggestion != NULL)
         dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
-                      _("%s \"%s\" is not defined (did you mean \"%s\"?)"),
-                      dorsum_kind_to_string (kind), id, suggestion);
+                             _("%s \"%s\" is not defined (did you mean \"%s\"?)"),
+                             dorsum_kind_to_string (kind), shown, suggestion);
       else
         dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
-                      _("%s \"%s\" is not defined"), dorsum_kind_to_string (kind), id);
+                             _("%s \"%s\" is not defined"), dorsum_kind_to_string (kind), shown);
     }
-  else if (dorsum_entry_get_kind (target) != kind)
+  else
     {
       dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DANGLING, file, line,
-                    _("\"%s\" is a %s, but it is linked here as a %s"),
-                    id, dorsum_kind_to_string (dorsum_entry_get_kind (target)),
-                    dorsum_kind_to_string (kind));
+                           _("\"%s\" is a %s, but it is linked here as a %s"),
+                           shown, dorsum_kind_to_string (dorsum_entry_get_kind (target)),
+                           dorsum_kind_to_string (kind));
     }
 }
 
@@ -618,11 +671,38 @@ read_source_in_pool (gpointer data,
 /* Below this much XML a thread costs more than it saves. */
 #define PARALLEL_MIN_BYTES (256 * 1024)
 
+/* A tree takes up to about 530 bytes a tag (a file of nothing but "<a b=''/>"), so a file of
+ * the most tags (DORSUM_XML_MAX_TAGS) makes one of 130 MB: no more tags than this are parsed
+ * at one time, to stay within 200 MB however many cores there are. */
+#define PARALLEL_MAX_TAGS 120000
+
+static guint
+count_tags (GBytes *bytes)
+{
+  gsize size;
+  const char *p = g_bytes_get_data (bytes, &size);
+  const char *end;
+  guint tags = 0;
+
+  /* An empty GBytes may have no data at all. */
+  if (size == 0)
+    return 0;
+
+  for (end = p + size; p < end && (p = memchr (p, '<', end - p)) != NULL; )
+    {
+      tags++;
+      p++;
+    }
+
+  return tags;
+}
+
 static void
 read_sources (GPtrArray *sources,
               FileJob   *jobs)
 {
   gsize total = 0;
+  guint most_tags = 1, threads;
 
   for (guint i = 0; i < sources->len; i++)
     {
@@ -632,9 +712,15 @@ read_sources (GPtrArray *sources,
       total += g_bytes_get_size (jobs[i].source->bytes);
     }
 
-  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES && g_get_num_processors () > 1)
+  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES)
+    for (guint i = 0; i < sources->len; i++)
+      most_tags = MAX (most_tags, count_tags (jobs[i].source->bytes));
+
+  threads = MIN (g_get_num_processors (), MAX (1, PARALLEL_MAX_TAGS / most_tags));
+
+  if (sources->len > 1 && total >= PARALLEL_MIN_BYTES && threads > 1)
     {
-      GThreadPool *pool = g_thread_pool_new (read_source_in_pool, NULL, (int)g_get_num_processors (), TRUE, NULL);
+      GThreadPool *pool = g_thread_pool_new (read_source_in_pool, NULL, (int)threads, TRUE, NULL);
 
       for (guint i = 0; i < sources->len; i++)
         g_thread_pool_push (pool, &jobs[i], NULL);
@@ -648,30 +734,16 @@ read_sources (GPtrArray *sources,
 }
 
 static void
-problems_append (DorsumProblems *into,
-                 DorsumProblems *from)
-{
-  if (from->count == 0)
-    return;
-
-  if (into->count == 0)
-    into->first_code = from->first_code;
-  else
-    g_string_append_c (into->text, '\n');
-
-  g_string_append_len (into->text, from->text->str, from->text->len);
-  into->count += from->count;
-}
-
-static void
 report_duplicate (DorsumProblems *problems,
                   DorsumEntry    *entry,
                   DorsumEntry    *existing)
 {
+  g_autofree char *shown = dorsum_shorten (dorsum_entry_get_id (entry));
+
   dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_DUPLICATE, dorsum_entry_get_file (entry),
                        dorsum_entry_get_line (entry),
                        _("the id \"%s\" is already used by the %s on %s:%u; ids must be unique"),
-                       dorsum_entry_get_id (entry), dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
+                       shown, dorsum_kind_to_string (dorsum_entry_get_kind (existing)),
                        dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
 }
 
@@ -683,10 +755,28 @@ add_sources (DorsumLibrary  *self,
              GError        **error)
 {
   DorsumProblems problems = { g_string_new (NULL), 0, 0 };
+  SuggestBudget budget = { MAX_SUGGESTIONS, MAX_SUGGESTION_LOOKS };
   g_autoptr(GHashTable) pack = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) builtin_copies = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree FileJob *jobs = g_new0 (FileJob, MAX (1, sources->len));
+  guint tags = 0;
+
+  /* Reading takes about 2.5 µs a tag: a pack of many files full of tags would take seconds. */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      Source *source = g_ptr_array_index (sources, i);
+
+      tags += MIN (count_tags (source->bytes), DORSUM_LIBRARY_MAX_PACK_TAGS + 1);
+      if (tags > DORSUM_LIBRARY_MAX_PACK_TAGS)
+        {
+          g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
+                       _("%s: with this file the pack has more than %d tags; split it into several packs"),
+                       source->display_name, DORSUM_LIBRARY_MAX_PACK_TAGS);
+          g_string_free (problems.text, TRUE);
+          return FALSE;
+        }
+    }
 
   read_sources (sources, jobs);
 
@@ -695,7 +785,7 @@ add_sources (DorsumLibrary  *self,
     {
       Source *source = jobs[i].source;
 
-      problems_append (&problems, &jobs[i].problems);
+      dorsum_problems_merge (&problems, &jobs[i].problems);
       g_string_free (jobs[i].problems.text, TRUE);
 
       for (guint j = 0; j < jobs[i].entries->len; j++)
@@ -744,24 +834,18 @@ add_sources (DorsumLibrary  *self,
 
       if (part_of != NULL)
         check_reference (entry, dorsum_entry_get_kind (entry), part_of, dorsum_entry_get_line (entry),
-                         pack, self->by_id, &problems);
+                         pack, self->by_id, &budget, &problems);
 
       for (guint j = 0; j < dorsum_entry_get_n_links (entry); j++)
         {
           const DorsumLink *link = dorsum_entry_get_link (entry, j);
 
-          check_reference (entry, link->kind, link->id, link->line, pack, self->by_id, &problems);
+          check_reference (entry, link->kind, link->id, link->line, pack, self->by_id, &budget, &problems);
         }
     }
 
-  if (problems.count > 0)
-    {
-      g_set_error_literal (error, DORSUM_LIBRARY_ERROR, problems.first_code, problems.text->str);
-      g_string_free (problems.text, TRUE);
-      return FALSE;
-    }
-
-  g_string_free (problems.text, TRUE);
+  if (!dorsum_problems_take_error (&problems, error))
+    return FALSE;
 
   if (g_hash_table_size (builtin_copies) > 0)
     return TRUE;
@@ -875,44 +959,15 @@ read_file (GFile      *file,
            GPtrArray  *sources,
            GError    **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display_name = g_file_get_parse_name (file);
-  char *contents = NULL;
-  gsize length = 0;
+  GBytes *bytes = dorsum_read_regular_file (file, DORSUM_LIBRARY_MAX_FILE_SIZE, error);
   Source *source;
 
-  /* Check the size first so that a huge file is never read into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO,
-                   "%s: %s", display_name, local_error->message);
-      return FALSE;
-    }
-
-  if (g_file_info_get_size (info) > DORSUM_LIBRARY_MAX_FILE_SIZE)
-    {
-      g_autofree char *size_text = g_format_size_full ((guint64)g_file_info_get_size (info), G_FORMAT_SIZE_LONG_FORMAT);
-
-      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
-                   _("%s: the file is %s; library files may be at most %d MiB"),
-                   display_name, size_text, DORSUM_LIBRARY_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  if (bytes == NULL)
+    return FALSE;
 
   source = g_new0 (Source, 1);
-  source->display_name = g_steal_pointer (&display_name);
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO,
-                   "%s: %s", source->display_name, local_error->message);
-      source_free (source);
-      return FALSE;
-    }
-
-  source->bytes = g_bytes_new_take (contents, length);
+  source->display_name = g_file_get_parse_name (file);
+  source->bytes = bytes;
   g_ptr_array_add (sources, source);
 
   return TRUE;
@@ -934,16 +989,55 @@ dorsum_library_add_files (DorsumLibrary  *self,
                           GError        **error)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (source_free);
+  gsize total = 0;
 
   g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
 
   for (guint i = 0; i < n_files; i++)
     {
+      Source *source;
+
       if (!read_file (files[i], sources, error))
         return FALSE;
+
+      /* All of a pack is in memory at once, and parsed on all cores: bound the whole. */
+      source = g_ptr_array_index (sources, sources->len - 1);
+      total += g_bytes_get_size (source->bytes);
+      if (total > DORSUM_LIBRARY_MAX_PACK_SIZE)
+        {
+          g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_TOO_LARGE,
+                       _("%s: with this file the pack is larger than %d MiB; split it into several packs"),
+                       source->display_name, DORSUM_LIBRARY_MAX_PACK_SIZE / (1024 * 1024));
+          return FALSE;
+        }
     }
 
   return add_sources (self, sources, allow_builtin_copies, error);
+}
+
+/**
+ * _dorsum_library_add_bytes:
+ *
+ * Loads one file's contents as a pack, as dorsum_library_add_files() would.
+ */
+gboolean
+_dorsum_library_add_bytes (DorsumLibrary  *self,
+                           GBytes         *bytes,
+                           const char     *display_name,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (source_free);
+  Source *source;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  source = g_new0 (Source, 1);
+  source->display_name = g_strdup (display_name);
+  source->bytes = g_bytes_ref (bytes);
+  g_ptr_array_add (sources, source);
+
+  return add_sources (self, sources, FALSE, error);
 }
 
 static int

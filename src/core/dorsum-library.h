@@ -22,8 +22,11 @@ typedef enum {
   DORSUM_LIBRARY_ERROR_DANGLING,
 } DorsumLibraryError;
 
-/* Larger files are refused before parsing. */
+/* Larger files are refused before parsing, and packs whose files come to more. */
 #define DORSUM_LIBRARY_MAX_FILE_SIZE (8 * 1024 * 1024)
+#define DORSUM_LIBRARY_MAX_PACK_SIZE (16 * 1024 * 1024)
+/* And packs of more tags in all ("<", about one an element): the shipped library has 7000. */
+#define DORSUM_LIBRARY_MAX_PACK_TAGS 400000
 
 #define DORSUM_TYPE_LIBRARY (dorsum_library_get_type())
 

@@ -221,17 +221,24 @@ letter_mask (const char *word)
  * dorsum_search_normalize:
  *
  * Folds @text for matching: lower case, accents removed, anything that is not a
- * letter or digit turned into one space, trimmed.
+ * letter or digit turned into one space, trimmed. @text need not be valid UTF-8.
  */
 char *
 dorsum_search_normalize (const char *text)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *decomposed = NULL;
   GString *out;
   gboolean space = FALSE;
 
   if (text == NULL)
     return g_strdup ("");
+
+  /* GLib's normaliser trusts its input: on a cut-off character ("lat\xf0") it reads past
+   * the end of the string. What the user typed or passed on the command line may be
+   * anything; a bad byte becomes U+FFFD, which then folds to a space like punctuation. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   /* Nearly all text is ASCII, which decomposes to itself: skip the costly normalisation. */
   {
