@@ -225,8 +225,16 @@ update_home (DorsumStudyPage *self)
     dorsum_quiz_count_due_today (self->quiz, stats, deck, setting (self, "study-new-per-day", 20), &due, &new_cards);
   dorsum_study_store_get_streak (self->store, now_seconds (), &streak, NULL);
 
-  /* Translators: on the Study page; the first %u is cards due for review, the second new cards */
-  due_text = g_strdup_printf (_("Due today: %u to review, %u new"), due, new_cards);
+  {
+    g_autoptr(GPtrArray) today = dorsum_study_store_list_due (self->store, g_str_equal (deck, "all") ? NULL : deck,
+                                                              now_seconds (), NULL);
+    g_autoptr(GPtrArray) by_tomorrow = dorsum_study_store_list_due (self->store, g_str_equal (deck, "all") ? NULL : deck,
+                                                                    now_seconds () + 24 * 3600, NULL);
+    guint tomorrow = (by_tomorrow ? by_tomorrow->len : 0) - MIN (today ? today->len : 0, by_tomorrow ? by_tomorrow->len : 0);
+
+    /* Translators: on the Study page: cards due for review, new cards, and reviews due in the next day */
+    due_text = g_strdup_printf (_("Due today: %u to review, %u new; %u more by this time tomorrow"), due, new_cards, tomorrow);
+  }
   gtk_label_set_label (self->due_label, due_text);
 
   deck_stats = stats ? g_hash_table_lookup (stats, deck) : NULL;
@@ -329,11 +337,13 @@ dorsum_study_page_show_home (DorsumStudyPage *self)
 
 /* ---- A session ---- */
 
-/* The figure view shows the back only for now: questions on the front figure wait. */
+/* Questions on a figure need the figure view: in chart mode it stays on the back. */
 static gboolean
-question_fits_view (const DorsumQuestion *question)
+question_fits_view (DorsumStudyPage      *self,
+                    const DorsumQuestion *question)
 {
-  return question->figure == NULL || g_str_equal (question->figure, DORSUM_FIGURE_POSTERIOR);
+  return question->figure == NULL || g_str_equal (question->figure, DORSUM_FIGURE_POSTERIOR) ||
+         !dorsum_diagram_view_get_chart_mode (self->view);
 }
 
 void
@@ -388,7 +398,7 @@ show_question (DorsumStudyPage *self)
     {
       DorsumQuestion *question = dorsum_quiz_generate (self->quiz, g_ptr_array_index (self->cards, self->position), self->rand);
 
-      if (question != NULL && question_fits_view (question))
+      if (question != NULL && question_fits_view (self, question))
         {
           self->question = question;
           break;
@@ -406,6 +416,8 @@ show_question (DorsumStudyPage *self)
   self->answered = FALSE;
   reset_view (self);
   dorsum_diagram_view_set_labels (self->view, FALSE);
+  /* Find it and name it on their figure and layer; a referral zone is drawn on the back. */
+  dorsum_diagram_view_set_figure (self->view, self->question->figure ? self->question->figure : DORSUM_FIGURE_POSTERIOR);
   if (self->question->layer != NULL && dorsum_layer_from_string (self->question->layer, &layer))
     dorsum_diagram_view_set_layer (self->view, layer);
 
