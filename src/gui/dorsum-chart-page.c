@@ -130,29 +130,48 @@ update_results (DorsumChartPage *self)
     }
 }
 
+/* The list of marks, kept row for row: only a row whose mark changed is laid out again
+ * (rebuilding thirty rows made adding a mark miss its frame). */
 static void
 update_marks (DorsumChartPage *self)
 {
-  GtkWidget *child;
   guint n = self->chart ? dorsum_chart_get_n_marks (self->chart) : 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->marks_list))))
-    gtk_list_box_remove (self->marks_list, child);
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->marks_list));
 
   gtk_widget_set_visible (self->marks_group, n > 0);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = dorsum_chart_describe_mark (self->chart, self->library, i);
-      GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "mark", GUINT_TO_POINTER (i));
-      if ((int)i == self->mark)
-        gtk_widget_add_css_class (row, "accent");
-      gtk_list_box_append (self->marks_list, row);
+      if (row == NULL)
+        {
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data (G_OBJECT (row), "mark", GUINT_TO_POINTER (i));
+          gtk_list_box_append (self->marks_list, row);
+        }
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) != 0)
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        }
+      if (((int)i == self->mark) != gtk_widget_has_css_class (row, "accent"))
+        {
+          if ((int)i == self->mark)
+            gtk_widget_add_css_class (row, "accent");
+          else
+            gtk_widget_remove_css_class (row, "accent");
+        }
+      row = gtk_widget_get_next_sibling (row);
+    }
+
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      gtk_list_box_remove (self->marks_list, row);
+      row = next;
     }
 }
 
@@ -450,7 +469,19 @@ dorsum_chart_page_select_mark (DorsumChartPage *self,
 
   self->mark = mark;
   update_mark_editor (self);
-  update_marks (self);
+  /* Only the chosen row's look now; new and changed rows come at idle (results_idle_cb). */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->marks_list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      gboolean chosen = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mark")) == (guint)mark && mark >= 0;
+
+      if (chosen != gtk_widget_has_css_class (row, "accent"))
+        {
+          if (chosen)
+            gtk_widget_add_css_class (row, "accent");
+          else
+            gtk_widget_remove_css_class (row, "accent");
+        }
+    }
 }
 
 /* F2: the chosen mark's note, to type into. */
