@@ -48,6 +48,8 @@ struct _DorsumStudyPage
   GtkLabel           *files_label;
   GtkLabel           *weakest_label;
   GtkWidget          *deck_group;
+  GtkWidget          *start_button;
+  GThread            *engine;      /* EngineJob*: the quiz and progress file being made */
   /* Question */
   GtkLabel           *progress_label;
   GtkLabel           *prompt_label;
@@ -107,43 +109,107 @@ button_new (const char *label,
 
 /* ---- The engine: opened on first use ---- */
 
+/* The quiz (20–60 ms to build over the library) and the progress file are made in a thread
+ * while the page shows its first frame; Start waits for them if it comes first. */
+typedef struct
+{
+  DorsumLibrary    *library;
+  GListModel       *figures;
+  DorsumQuiz       *quiz;
+  DorsumStudyStore *store;
+  char             *problem;   /* what to tell of the progress file, or NULL */
+  GWeakRef          page;
+  guint             idle;
+} EngineJob;
+
 static void
-open_store (DorsumStudyPage *self)
+engine_job_free (EngineJob *job)
+{
+  g_clear_object (&job->library);
+  g_clear_object (&job->figures);
+  g_clear_object (&job->quiz);
+  g_clear_object (&job->store);
+  g_free (job->problem);
+  g_weak_ref_clear (&job->page);
+  g_free (job);
+}
+
+static void
+open_store (EngineJob *job)
 {
   g_autofree char *path = dorsum_study_store_get_default_path ();
   g_autoptr(GError) error = NULL;
 
-  self->store = dorsum_study_store_open (path, &error);
-  if (self->store == NULL && (g_error_matches (error, DORSUM_STUDY_STORE_ERROR, DORSUM_STUDY_STORE_ERROR_UNREADABLE) ||
-                              g_error_matches (error, DORSUM_STUDY_STORE_ERROR, DORSUM_STUDY_STORE_ERROR_TOO_NEW)))
+  job->store = dorsum_study_store_open (path, &error);
+  if (job->store == NULL && (g_error_matches (error, DORSUM_STUDY_STORE_ERROR, DORSUM_STUDY_STORE_ERROR_UNREADABLE) ||
+                             g_error_matches (error, DORSUM_STUDY_STORE_ERROR, DORSUM_STUDY_STORE_ERROR_TOO_NEW)))
     {
       /* Set aside, never reset: say where it went, and start a new file. */
-      gtk_label_set_label (self->store_problem, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->store_problem), TRUE);
+      job->problem = g_strdup (error->message);
       g_clear_error (&error);
-      self->store = dorsum_study_store_open (path, &error);
+      job->store = dorsum_study_store_open (path, &error);
     }
 
-  if (self->store == NULL)
+  if (job->store == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Progress cannot be kept: %s"), error->message);
-
-      gtk_label_set_label (self->store_problem, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->store_problem), TRUE);
+      g_free (job->problem);
+      job->problem = g_strdup_printf (_("Progress cannot be kept: %s"), error->message);
     }
 }
 
+static gboolean engine_ready_idle (gpointer data);
+
+static gpointer
+engine_thread (gpointer data)
+{
+  EngineJob *job = data;
+
+  job->quiz = dorsum_quiz_new (job->library, job->figures);
+  open_store (job);
+  job->idle = g_idle_add (engine_ready_idle, job);
+
+  return job;
+}
+
 static void
-ensure_engine (DorsumStudyPage *self)
+start_engine (DorsumStudyPage *self)
+{
+  EngineJob *job;
+
+  if (self->quiz != NULL || self->engine != NULL)
+    return;
+
+  job = g_new0 (EngineJob, 1);
+  job->library = g_object_ref (self->library);
+  /* Read here: the figures' manifest is cached on first use, from this thread. */
+  job->figures = g_object_ref (dorsum_figures_get_default (NULL));
+  g_weak_ref_init (&job->page, self);
+  self->engine = g_thread_new ("dorsum-study", engine_thread, job);
+}
+
+static void update_home (DorsumStudyPage *self);
+
+/* Takes what the thread made; waits for it if it is not done. */
+static void
+finish_engine (DorsumStudyPage *self)
 {
   g_autoptr(GtkStringList) titles = NULL;
   g_autofree char *saved = NULL;
+  EngineJob *job;
 
-  if (self->quiz != NULL)
+  if (self->engine == NULL)
     return;
 
-  self->quiz = dorsum_quiz_new (self->library, dorsum_figures_get_default (NULL));
-  open_store (self);
+  job = g_thread_join (g_steal_pointer (&self->engine));
+  g_clear_handle_id (&job->idle, g_source_remove);
+  self->quiz = g_steal_pointer (&job->quiz);
+  self->store = g_steal_pointer (&job->store);
+  if (job->problem != NULL)
+    {
+      gtk_label_set_label (self->store_problem, job->problem);
+      gtk_widget_set_visible (GTK_WIDGET (self->store_problem), TRUE);
+    }
+  engine_job_free (job);
 
   self->decks = dorsum_quiz_list_decks (self->quiz);
   titles = gtk_string_list_new (NULL);
@@ -155,6 +221,30 @@ ensure_engine (DorsumStudyPage *self)
   for (guint i = 0; i < self->decks->len; i++)
     if (g_str_equal (((DorsumDeck *)g_ptr_array_index (self->decks, i))->id, saved))
       adw_combo_row_set_selected (self->deck_row, i);
+}
+
+static gboolean
+engine_ready_idle (gpointer data)
+{
+  EngineJob *job = data;
+  g_autoptr(DorsumStudyPage) self = g_weak_ref_get (&job->page);
+
+  job->idle = 0;
+  if (self != NULL && self->engine != NULL)
+    {
+      finish_engine (self);
+      update_home (self);
+      gtk_widget_set_sensitive (self->start_button, TRUE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ensure_engine (DorsumStudyPage *self)
+{
+  start_engine (self);
+  finish_engine (self);
 }
 
 static const char *
@@ -327,7 +417,15 @@ dorsum_study_page_show_home (DorsumStudyPage *self)
 {
   g_return_if_fail (DORSUM_IS_STUDY_PAGE (self));
 
-  ensure_engine (self);
+  /* The first time, the page shows at once and fills in when the thread is done. */
+  start_engine (self);
+  if (self->quiz == NULL)
+    {
+      gtk_label_set_label (self->due_label, _("Preparing the questions…"));
+      gtk_widget_set_sensitive (self->start_button, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "home");
+      return;
+    }
   g_clear_pointer (&self->question, dorsum_question_free);
   reset_view (self);
   dorsum_diagram_view_set_labels (self->view, self->labels_before);
@@ -747,6 +845,7 @@ build_home (DorsumStudyPage *self)
   self->weakest_label = GTK_LABEL (label_new (NULL, NULL, GTK_ACCESSIBLE_ROLE_LABEL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->weakest_label));
 
+  self->start_button = start;
   gtk_widget_set_halign (start, GTK_ALIGN_START);
   gtk_widget_add_css_class (start, "pill");
   g_signal_connect_swapped (start, "clicked", G_CALLBACK (dorsum_study_page_start), self);
@@ -899,6 +998,13 @@ dorsum_study_page_dispose (GObject *object)
 {
   DorsumStudyPage *self = DORSUM_STUDY_PAGE (object);
 
+  if (self->engine != NULL)
+    {
+      EngineJob *job = g_thread_join (g_steal_pointer (&self->engine));
+
+      g_clear_handle_id (&job->idle, g_source_remove);
+      engine_job_free (job);
+    }
   g_clear_pointer (&self->question, dorsum_question_free);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->decks, g_ptr_array_unref);
