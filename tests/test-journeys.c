@@ -652,6 +652,12 @@ test_problems_in_window (void)
   close_window (window);
 }
 
+static gboolean
+study_ready (gconstpointer page)
+{
+  return dorsum_study_page_get_store ((DorsumStudyPage *)page) != NULL;
+}
+
 /* The student studies: the Study page, a ten-question session (find-it answered by clicking
  * the figure), one answer wrong on purpose, grades, the score, and the answers on disk after
  * a relaunch. */
@@ -719,10 +725,11 @@ test_study (void)
   g_assert_cmpuint (stats.reviews, ==, 10);
   close_window (window);
 
-  /* Closed and opened again: the answers are there. */
+  /* Closed and opened again: the answers are there (once the page has opened its file, in
+   * a thread). */
   window = new_window (1280, 800);
   page = dorsum_window_show_study (window);
-  settle ();
+  g_assert_true (wait_for (study_ready, page, 30));
   g_assert_true (dorsum_study_store_get_stats (dorsum_study_page_get_store (page), NULL, g_get_real_time () / G_USEC_PER_SEC,
                                                &stats, NULL));
   g_assert_cmpuint (stats.reviews, ==, 10);
