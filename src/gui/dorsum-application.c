@@ -34,6 +34,7 @@ struct _DorsumApplication
 
   GThread        *preload;
   gboolean        preloaded;
+  GThread        *indexer;   /* DorsumSearchIndex*: built after the library, off the first frame's path */
 
   guint           search_provider_id;
 };
@@ -103,7 +104,6 @@ preload_thread (gpointer data)
     g_warning ("The built-in library failed to load: %s", error->message);
 
   dorsum_library_load_system_packs (self->library);
-  self->search_index = dorsum_search_index_new (self->library);
 
   /* Parsed once and cached in the core; the window's view picks it up. */
   diagram = dorsum_diagram_new_for_layer (self->first_layer, NULL);
@@ -126,11 +126,22 @@ start_preload (DorsumApplication *self)
   self->preload = g_thread_new ("dorsum-preload", preload_thread, self);
 }
 
+static gpointer
+index_thread (gpointer data)
+{
+  return dorsum_search_index_new (data);
+}
+
 static void
 finish_preload (DorsumApplication *self)
 {
   if (self->preload != NULL)
-    g_thread_join (g_steal_pointer (&self->preload));
+    {
+      g_thread_join (g_steal_pointer (&self->preload));
+      /* The search index (about 30 ms) is built while the window shows its first frame:
+       * the first query waits for it if it comes sooner. */
+      self->indexer = g_thread_new ("dorsum-index", index_thread, self->library);
+    }
   self->preloaded = TRUE;
 }
 
@@ -304,6 +315,8 @@ dorsum_application_finalize (GObject *object)
   DorsumApplication *self = (DorsumApplication *)object;
 
   finish_preload (self);
+  if (self->indexer != NULL)
+    self->search_index = g_thread_join (g_steal_pointer (&self->indexer));
   g_clear_object (&self->search_index);
   g_clear_object (&self->library);
   g_clear_object (&self->first_diagram);
@@ -375,7 +388,7 @@ dorsum_application_get_library (DorsumApplication *self)
 /**
  * dorsum_application_get_search_index:
  *
- * The index over the library, built while GTK starts up.
+ * The index over the library, built in a thread once the library is loaded.
  *
  * Returns: (transfer none): the index
  */
@@ -385,6 +398,8 @@ dorsum_application_get_search_index (DorsumApplication *self)
   g_return_val_if_fail (DORSUM_IS_APPLICATION (self), NULL);
 
   finish_preload (self);
+  if (self->indexer != NULL)
+    self->search_index = g_thread_join (g_steal_pointer (&self->indexer));
   if (self->search_index == NULL)
     self->search_index = dorsum_search_index_new (self->library);
 

@@ -207,7 +207,12 @@ refresh_list (DorsumWindow *self)
 
   if (text[0] != '\0')
     {
-      g_autoptr(GArray) results = dorsum_search_index_query (self->search_index, text, 0);
+      g_autoptr(GArray) results = NULL;
+
+      /* Asked for on the first query: it is still being built while the window first shows. */
+      if (self->search_index == NULL)
+        self->search_index = g_object_ref (dorsum_application_get_search_index (DORSUM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+      results = dorsum_search_index_query (self->search_index, text, 0);
 
       model = dorsum_browse_build_results (results);
       set_list_model (self, model, _("No Results"), _("Try another name, a Latin name, or where it hurts"));
@@ -326,9 +331,14 @@ choose_layer (DorsumWindow       *self,
   guint here = 0, f_current = 0;
 
   for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+    if (g_str_equal (figures[f], current_figure))
+      f_current = f;
+
+  /* The figure shown first; another figure is read only if this one shows none of them. */
+  for (guint step = 0; step < G_N_ELEMENTS (figures); step++)
     {
-      if (g_str_equal (figures[f], current_figure))
-        f_current = f;
+      guint f = (f_current + step) % G_N_ELEMENTS (figures);
+
       for (guint i = 0; muscles[i]; i++)
         {
           g_auto(GStrv) parts = dorsum_library_expand_parts (self->library, muscles[i]);
@@ -336,19 +346,21 @@ choose_layer (DorsumWindow       *self,
           for (guint l = 0; l < DORSUM_N_LAYERS; l++)
             counts[f][l] += dorsum_diagram_view_figure_layer_shows (view, figures[f], l, (const char * const *)parts);
         }
-    }
 
-  for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-    here += counts[f_current][l];
-  /* Chart marks are on the back: in chart mode the figure stays. */
-  if (here == 0 && !dorsum_diagram_view_get_chart_mode (view))
-    for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+      here = 0;
       for (guint l = 0; l < DORSUM_N_LAYERS; l++)
-        if (counts[f][l] > 0 && g_str_equal (best_figure, current_figure))
-          {
-            best_figure = figures[f];
-            f_current = f;
-          }
+        here += counts[f][l];
+      if (here > 0)
+        {
+          /* Chart marks are on the back: in chart mode the figure stays. */
+          if (f != f_current && !dorsum_diagram_view_get_chart_mode (view))
+            {
+              best_figure = figures[f];
+              f_current = f;
+            }
+          break;
+        }
+    }
 
   if (dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE && counts[f_current][current] == 0 &&
       dorsum_layer_from_string (dorsum_entry_get_attribute (entry, "layer"), &own) && counts[f_current][own] > 0)
@@ -2144,7 +2156,6 @@ dorsum_window_new (DorsumApplication *application)
     if (first != NULL)
       dorsum_diagram_view_set_first_texture (self->diagram_view, first_layer, first);
   }
-  self->search_index = g_object_ref (dorsum_application_get_search_index (application));
   dorsum_diagram_view_set_library (self->diagram_view, self->library);
 
   self->session = dorsum_chart_session_new ();
