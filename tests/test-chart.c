@@ -633,7 +633,7 @@ test_autosave (void)
   DorsumMark extra = { 500, 900, 30, 9, DORSUM_QUALITY_BURNING, NULL };
 
   /* XDG_STATE_HOME points into a temporary directory (see main). */
-  g_assert_null (dorsum_chart_read_autosave (NULL));
+  g_assert_null (dorsum_chart_read_autosave (NULL, NULL));
   g_assert_true (dorsum_chart_write_autosave (chart, "/home/someone/charts/js.dorsum-chart", &error));
   g_assert_no_error (error);
   /* Autosaving does not count as saving. */
@@ -647,7 +647,7 @@ test_autosave (void)
   g_assert_cmpuint (file_mode (path), ==, 0600);
   g_assert_cmpuint (file_mode (source_path), ==, 0600);
 
-  restored = dorsum_chart_read_autosave (&source);
+  restored = dorsum_chart_read_autosave (&source, NULL);
   g_assert_nonnull (restored);
   g_assert_true (dorsum_chart_equal (chart, restored));
   g_assert_true (dorsum_chart_get_modified (restored));
@@ -658,7 +658,7 @@ test_autosave (void)
   g_assert_true (g_file_set_contents (old_backup, "old", -1, NULL));
   g_assert_true (g_file_set_contents (stray, "<chart", -1, NULL));
   dorsum_chart_clear_autosave ();
-  g_assert_null (dorsum_chart_read_autosave (NULL));
+  g_assert_null (dorsum_chart_read_autosave (NULL, NULL));
   assert_dir_holds (dir, "");
 
   /* An autosave with no document leaves no source file. */

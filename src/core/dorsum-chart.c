@@ -1611,24 +1611,42 @@ dorsum_chart_write_autosave (DorsumChart  *self,
  * dorsum_chart_read_autosave:
  * @document_path: (out) (optional) (nullable): where the chart had been saved, if anywhere
  *
- * Returns: (transfer full) (nullable): unsaved work left by a crash, marked as modified
+ * The unsaved chart a crash or a kill left behind. One that cannot be read is set aside
+ * under another name, never deleted, and @error says where it went.
+ *
+ * Returns: (transfer full) (nullable): unsaved work left by a crash, marked as modified;
+ *   %NULL if there is none or (with @error set) it could not be read
  */
 DorsumChart *
-dorsum_chart_read_autosave (char **document_path)
+dorsum_chart_read_autosave (char   **document_path,
+                            GError **error)
 {
   g_autofree char *path = dorsum_chart_get_autosave_path ();
   g_autofree char *link_path = g_strconcat (path, ".source", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   DorsumChart *chart;
+
+  if (document_path != NULL)
+    *document_path = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
 
-  chart = dorsum_chart_new_from_file (file, &error);
+  chart = dorsum_chart_new_from_file (file, &local_error);
   if (chart == NULL)
     {
-      g_warning ("Could not read the unsaved chart: %s", error->message);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *aside = g_strdup_printf ("%s.unreadable-%s", path, stamp);
+
+      if (g_rename (path, aside) != 0)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("%s It could not be set aside either (%s): it stays at %s."),
+                     local_error->message, g_strerror (errno), path);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("%s It was set aside as %s."), local_error->message, aside);
       return NULL;
     }
 

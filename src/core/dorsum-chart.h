@@ -122,7 +122,8 @@ char              *dorsum_chart_get_autosave_path (void);
 gboolean           dorsum_chart_write_autosave   (DorsumChart  *self,
                                                   const char   *document_path,
                                                   GError      **error);
-DorsumChart       *dorsum_chart_read_autosave    (char        **document_path);
+DorsumChart       *dorsum_chart_read_autosave    (char        **document_path,
+                                                  GError      **error);
 void               dorsum_chart_clear_autosave   (void);
 
 /* For tests: wraps the output stream a save writes through (to make it fail part-way). */

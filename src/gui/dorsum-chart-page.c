@@ -282,12 +282,6 @@ limit_row (AdwEntryRow *row,
   g_signal_connect (row, "changed", G_CALLBACK (limit_changed_cb), group);
 }
 
-static gboolean
-valid_date (const char *text)
-{
-  return dorsum_chart_date_is_valid (text);
-}
-
 static void
 details_edited_cb (DorsumChartPage *self,
                    AdwEntryRow     *row)
@@ -300,7 +294,7 @@ details_edited_cb (DorsumChartPage *self,
   if (row == self->date_row)
     {
       /* The file keeps an ISO date; anything else is refused here, not silently saved. */
-      if (!valid_date (text))
+      if (!dorsum_chart_date_is_valid (text))
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
           gtk_widget_error_bell (GTK_WIDGET (row));

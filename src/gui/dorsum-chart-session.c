@@ -7,9 +7,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "dorsum-a11y.h"
@@ -350,8 +348,8 @@ dorsum_chart_session_flush_autosave (DorsumChartSession *self)
  * dorsum_chart_session_take_crash_copy:
  * @file: (out) (transfer full) (nullable): where that chart had been saved, if anywhere
  *
- * The unsaved chart a crash or a kill left behind. One that cannot be read is set aside
- * under another name, never deleted, and @error says where it went.
+ * The unsaved chart a crash or a kill left behind (see dorsum_chart_read_autosave(): one
+ * that cannot be read is set aside, and @error says where it went).
  *
  * Returns: (transfer full) (nullable): the chart, marked unsaved; %NULL if there is none
  *   or (with @error set) it could not be read
@@ -361,48 +359,22 @@ dorsum_chart_session_take_crash_copy (DorsumChartSession  *self,
                                       GFile              **file,
                                       GError             **error)
 {
-  g_autofree char *path = dorsum_chart_get_autosave_path ();
-  g_autoptr(GFile) copy = g_file_new_for_path (path);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(DorsumChart) chart = NULL;
   g_autofree char *source = NULL;
-  g_autofree char *source_path = g_strconcat (path, ".source", NULL);
+  DorsumChart *chart;
 
   g_return_val_if_fail (DORSUM_IS_CHART_SESSION (self), NULL);
 
-  *file = NULL;
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
+  chart = dorsum_chart_read_autosave (&source, error);
+  *file = source != NULL && g_path_is_absolute (source) ? g_file_new_for_path (source) : NULL;
 
-  chart = dorsum_chart_new_from_file (copy, &local_error);
-  if (chart == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      g_autofree char *aside = g_strdup_printf ("%s.unreadable-%s", path, stamp);
-
-      if (g_rename (path, aside) != 0)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("%s It could not be set aside either (%s): it stays at %s."),
-                     local_error->message, g_strerror (errno), path);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s It was set aside as %s."), local_error->message, aside);
-      return NULL;
-    }
-
-  if (g_file_get_contents (source_path, &source, NULL, NULL) && g_path_is_absolute (source))
-    *file = g_file_new_for_path (source);
-
-  dorsum_chart_set_modified (chart, TRUE);
-
-  return g_steal_pointer (&chart);
+  return chart;
 }
 
 /* ---- Save As: the file chooser ---- */
 
-static GtkFileFilter *
-chart_filter (void)
+/* Pain charts, for the Open and Save As choosers alike. */
+GtkFileFilter *
+dorsum_chart_filter_new (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -444,6 +416,7 @@ dorsum_chart_session_save_as (DorsumChartSession  *self,
                               gpointer             user_data)
 {
   GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = dorsum_chart_filter_new ();
   g_autofree char *name = NULL;
 
   g_return_if_fail (DORSUM_IS_CHART_SESSION (self));
@@ -451,7 +424,7 @@ dorsum_chart_session_save_as (DorsumChartSession  *self,
   dialog = gtk_file_chooser_native_new (_("Save Pain Chart"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), chart_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (self->file != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (self->file);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DorsumChartSession, dorsum_chart_session, DORSUM, CHART_SESSION, GObject)
 
+GtkFileFilter      *dorsum_chart_filter_new               (void);
 DorsumChartSession *dorsum_chart_session_new              (void);
 DorsumChart        *dorsum_chart_session_get_chart        (DorsumChartSession  *self);
 GFile              *dorsum_chart_session_get_file         (DorsumChartSession  *self);

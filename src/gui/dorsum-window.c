@@ -1241,13 +1241,9 @@ choose_file (DorsumWindow *self,
 
   if (choice == CHOOSE_OPEN)
     {
-      GtkFileFilter *filter = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) filter = dorsum_chart_filter_new ();
 
-      gtk_file_filter_set_name (filter, _("Dorsum Pain Charts"));
-      gtk_file_filter_add_mime_type (filter, "application/x-dorsum-chart");
-      gtk_file_filter_add_pattern (filter, "*.dorsum-chart");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-      g_object_unref (filter);
     }
   else if (choice == CHOOSE_EXPORT)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("pain-chart.png"));
