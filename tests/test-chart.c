@@ -78,6 +78,72 @@ assert_charts_equal (DorsumChart *a,
     }
 }
 
+/* Format 2 records each mark's figure; a format-1 file (the only figure then was the back)
+ * opens with every mark on the posterior figure and is saved as format 2. */
+static void
+test_format_versions (void)
+{
+  const char *v1 =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<chart xmlns=\"https://dorsum.github.io/ns/chart/1\" version=\"1\">\n"
+    "  <mark x=\"450.0\" y=\"700.0\" radius=\"20.0\" intensity=\"7\" quality=\"aching\">low back</mark>\n"
+    "</chart>\n";
+  const char *newer =
+    "<chart xmlns=\"https://dorsum.github.io/ns/chart/1\" version=\"3\">\n"
+    "  <mark figure=\"lateral\" x=\"450\" y=\"700\" radius=\"20\" intensity=\"7\" quality=\"aching\"/>\n"
+    "</chart>\n";
+  const char *bad_figure =
+    "<chart xmlns=\"https://dorsum.github.io/ns/chart/1\" version=\"2\">\n"
+    "  <mark figure=\"Front View\" x=\"450\" y=\"700\" radius=\"20\" intensity=\"7\" quality=\"aching\"/>\n"
+    "</chart>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (v1, strlen (v1));
+  g_autoptr(DorsumChart) chart = NULL;
+  g_autoptr(DorsumChart) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) newer_bytes = g_bytes_new_static (newer, strlen (newer));
+  g_autoptr(GBytes) bad_bytes = g_bytes_new_static (bad_figure, strlen (bad_figure));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DorsumMark front = { 400, 800, 30, 6, DORSUM_QUALITY_SHARP, (char *)"groin", "anterior" };
+  DorsumMark odd = { 400, 800, 30, 6, DORSUM_QUALITY_SHARP, NULL, "../etc" };
+
+  chart = dorsum_chart_new_from_bytes (bytes, "old.dorsum-chart", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 1);
+  g_assert_cmpstr (dorsum_mark_get_figure (dorsum_chart_get_mark (chart, 0)), ==, "posterior");
+
+  dorsum_chart_add_mark (chart, &front);
+  g_assert_cmpstr (dorsum_mark_get_figure (dorsum_chart_get_mark (chart, 1)), ==, "anterior");
+  /* Anything that is not an id is not trusted as one. */
+  dorsum_chart_add_mark (chart, &odd);
+  g_assert_cmpstr (dorsum_mark_get_figure (dorsum_chart_get_mark (chart, 2)), ==, "posterior");
+
+  saved = dorsum_chart_serialize (chart);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_nonnull (strstr (text, "version=\"2\""));
+  g_assert_nonnull (strstr (text, "<mark figure=\"posterior\" x=\"450.0\""));
+  g_assert_nonnull (strstr (text, "<mark figure=\"anterior\" x=\"400.0\""));
+
+  again = dorsum_chart_new_from_bytes (saved, "new.dorsum-chart", &error);
+  g_assert_no_error (error);
+  assert_charts_equal (chart, again);
+  g_assert_cmpstr (dorsum_mark_get_figure (dorsum_chart_get_mark (again, 1)), ==, "anterior");
+  g_assert_cmpstr (dorsum_chart_get_mark (again, 1)->note, ==, "groin");
+
+  g_clear_object (&again);
+  again = dorsum_chart_new_from_bytes (newer_bytes, "future.dorsum-chart", &error);
+  g_assert_null (again);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "future.dorsum-chart"));
+  g_assert_nonnull (strstr (error->message, "newer version of Dorsum"));
+  g_clear_error (&error);
+
+  again = dorsum_chart_new_from_bytes (bad_bytes, "bad.dorsum-chart", &error);
+  g_assert_null (again);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "bad.dorsum-chart:2"));
+}
+
 static void
 test_round_trip (void)
 {
@@ -1390,6 +1456,54 @@ test_lookup (void)
   g_assert_cmpuint (c->len, ==, 0);
 }
 
+/* Pain on the front: each fixture ranks a textbook referrer (Travell & Simons) near the top. */
+static void
+test_lookup_front (void)
+{
+  const struct { const char *chart; const char *muscle; guint within; } cases[] = {
+    { "front-groin.xml", "psoas-major", 3 },
+    { "front-groin.xml", "iliacus", 3 },
+    { "front-lower-abdomen.xml", "rectus-abdominis", 3 },
+    { "front-shoulder.xml", "anterior-deltoid", 3 },
+    { "front-shoulder.xml", "infraspinatus", 5 },
+    { "front-thigh.xml", "psoas-major", 3 },
+    { "front-neck-jaw.xml", "sternocleidomastoid", 3 },
+    { "front-neck-jaw.xml", "trapezius-descending", 3 },
+    /* One chart, front and back: the groin and the low back. */
+    { "groin-and-low-back.xml", "psoas-major", 3 },
+    { "groin-and-low-back.xml", "iliacus", 3 },
+    { "groin-and-low-back.xml", "quadratus-lumborum", 5 },
+  };
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DorsumChart) chart = load (cases[i].chart, &error);
+      g_autoptr(GArray) results = NULL;
+
+      g_assert_no_error (error);
+      results = dorsum_lookup_muscles (library, chart);
+      g_test_message ("%s: %s ranks %u", cases[i].chart, cases[i].muscle, rank_of (results, cases[i].muscle));
+      g_assert_cmpuint (rank_of (results, cases[i].muscle), <=, cases[i].within);
+    }
+
+  /* The same groin mark on the back of the figure is not the groin. */
+  {
+    g_autoptr(DorsumChart) chart = load ("front-groin.xml", NULL);
+    g_autoptr(GArray) results = NULL;
+    DorsumMark m = *dorsum_chart_get_mark (chart, 0);
+
+    m.figure = "posterior";
+    m.note = NULL;
+    dorsum_chart_update_mark (chart, 0, &m);
+    results = dorsum_lookup_muscles (library, chart);
+    g_assert_cmpuint (rank_of (results, "psoas-major"), >, 3);
+  }
+}
+
 static void
 test_export (void)
 {
@@ -1493,6 +1607,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/chart/round-trip", test_round_trip);
+  g_test_add_func ("/chart/format-versions", test_format_versions);
   for (guint i = 0; i < G_N_ELEMENTS (bad_charts); i++)
     {
       g_autofree char *path = g_strdup_printf ("/chart/bad/%s", bad_charts[i].file);
@@ -1527,6 +1642,7 @@ main (int    argc,
   g_test_add_func ("/chart/worst-case", test_worst_case);
   g_test_add_func ("/chart/random-edits-round-trip", test_random_edits_round_trip);
   g_test_add_func ("/chart/lookup", test_lookup);
+  g_test_add_func ("/chart/lookup-front", test_lookup_front);
   g_test_add_func ("/chart/export", test_export);
 
   status = g_test_run ();

@@ -403,6 +403,18 @@ check_limits (xmlNodePtr      root,
 {
   guint n_marks = 0;
   guint before = problems->count;
+  g_autofree char *version = dorsum_xml_prop (root, "version");
+  gint64 number = 0;
+
+  /* A newer format is not a broken file: say so, rather than what the schema would. */
+  if (version != NULL && g_ascii_string_to_signed (version, 10, 1, G_MAXINT, &number, NULL) &&
+      number > DORSUM_CHART_FORMAT_VERSION)
+    {
+      dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, display_name, (guint)xmlGetLineNo (root),
+                           _("this chart is in format %d, written by a newer version of Dorsum; this version reads formats up to %d"),
+                           (int)number, DORSUM_CHART_FORMAT_VERSION);
+      return;
+    }
 
   for (xmlNodePtr node = root->children; node; node = node->next)
     {
@@ -465,6 +477,29 @@ is_chart_root (xmlNodePtr root)
 {
   return root != NULL && xmlStrEqual (root->name, BAD_CAST "chart") &&
          root->ns != NULL && xmlStrEqual (root->ns->href, BAD_CAST CHART_NS);
+}
+
+/* What data/dorsum-chart.rng says a figure id is; anything else is the posterior figure. */
+static const char *
+figure_intern (const char *figure)
+{
+  if (figure == NULL || !figure[0] || strlen (figure) > DORSUM_CHART_MAX_FIGURE_CHARS)
+    return g_intern_static_string (DORSUM_CHART_DEFAULT_FIGURE);
+
+  for (const char *p = figure; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) ||
+          (*p == '-' && p != figure && p[1] != '\0' && p[1] != '-')))
+      return g_intern_static_string (DORSUM_CHART_DEFAULT_FIGURE);
+
+  return g_intern_string (figure);
+}
+
+const char *
+dorsum_mark_get_figure (const DorsumMark *mark)
+{
+  g_return_val_if_fail (mark != NULL, DORSUM_CHART_DEFAULT_FIGURE);
+
+  return mark->figure ? mark->figure : DORSUM_CHART_DEFAULT_FIGURE;
 }
 
 static double
@@ -540,6 +575,7 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
       else if (xmlStrEqual (node->name, BAD_CAST "mark"))
         {
           g_autofree char *quality = dorsum_xml_prop (node, "quality");
+          g_autofree char *figure = dorsum_xml_prop (node, "figure");
           g_autofree char *note = node_text (node);
           DorsumMark mark = { 0, };
 
@@ -552,6 +588,7 @@ dorsum_chart_new_from_bytes (GBytes      *bytes,
           mark.intensity = (int)prop_double (node, "intensity");
           dorsum_quality_from_string (quality, &mark.quality);
           mark.note = note ? g_ref_string_new (note) : NULL;
+          mark.figure = figure_intern (figure);
           g_array_append_val (self->state.marks, mark);
         }
       else if (xmlStrEqual (node->name, BAD_CAST "plan"))
@@ -801,7 +838,7 @@ dorsum_chart_serialize (DorsumChart *self)
   WRITE (xmlTextWriterSetIndentString (writer, BAD_CAST "  "));
   WRITE (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL));
   WRITE (xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "chart", BAD_CAST CHART_NS));
-  WRITE (xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST "1"));
+  WRITE (xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "version", "%d", DORSUM_CHART_FORMAT_VERSION));
 
   if (self->state.initials || self->state.date)
     {
@@ -822,6 +859,7 @@ dorsum_chart_serialize (DorsumChart *self)
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
       WRITE (xmlTextWriterStartElement (writer, BAD_CAST "mark"));
+      WRITE (xmlTextWriterWriteAttribute (writer, BAD_CAST "figure", BAD_CAST dorsum_mark_get_figure (m)));
       /* Locale-independent numbers, one decimal: plenty for a finger on a figure. */
       WRITE (xmlTextWriterWriteAttribute (writer, BAD_CAST "x", BAD_CAST g_ascii_formatd (number, sizeof number, "%.1f", m->x)));
       WRITE (xmlTextWriterWriteAttribute (writer, BAD_CAST "y", BAD_CAST g_ascii_formatd (number, sizeof number, "%.1f", m->y)));
@@ -1248,6 +1286,7 @@ mark_sanitize (const DorsumMark *mark)
   if ((guint)copy.quality >= DORSUM_N_QUALITIES)
     copy.quality = DORSUM_QUALITY_ACHING;
   copy.note = note ? g_ref_string_new (note) : NULL;
+  copy.figure = figure_intern (mark->figure);
 
   return copy;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A client's pain chart: marks on the posterior figure with intensity, quality and a note,
+/* A client's pain chart: marks on the figures (back and front) with intensity, quality and a note,
  * the client's initials, date and notes, and the self-care chosen for the handout.
  * A document: read safely, saved without ever losing the previous file, with undo. */
 #pragma once
@@ -24,8 +24,18 @@ typedef struct
   double         radius;
   int            intensity;  /* 0–10 */
   DorsumQuality  quality;
-  char          *note;       /* nullable */
+  char          *note;       /* nullable; a GRefString once stored */
+  const char    *figure;     /* interned id of a figure of data/diagrams/figures.xml;
+                              * NULL means "posterior", the only figure of format 1 */
 } DorsumMark;
+
+/* The chart format this version writes; it reads this one and every older one. */
+#define DORSUM_CHART_FORMAT_VERSION       2
+#define DORSUM_CHART_DEFAULT_FIGURE       "posterior"
+#define DORSUM_CHART_MAX_FIGURE_CHARS     32
+
+/* The figure @mark is on, never NULL. */
+const char        *dorsum_mark_get_figure        (const DorsumMark *mark);
 
 /* The limits of a chart, one set for the model, the writer and the reader, so the app
  * can never hold or save a chart it would then refuse to open. Text is counted in

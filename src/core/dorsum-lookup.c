@@ -28,24 +28,28 @@ polygon_area (GArray *polygon)
   return fabs (area) / 2;
 }
 
-/* Zones are given for the right side; a point on the left is mirrored before testing. */
+/* Zones are given for the figure's own right side (the viewer's right on the posterior
+ * figure, the viewer's left on the anterior one); a point on the other side is mirrored
+ * across the midline before testing, and zones that cross the midline are tested as drawn. */
 static gboolean
 zones_contain (DorsumEntry *muscle,
+               const char  *figure,
                double       x,
                double       y)
 {
-  double mx = x < 400 ? 800 - x : x;
-
   for (guint t = 0; t < dorsum_entry_get_n_trigger_points (muscle); t++)
     {
       const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (muscle, t);
 
-      for (guint z = 0; z < tp->zones->len; z++)
+      for (guint z = 0; z < tp->all_zones->len; z++)
         {
-          GArray *zone = g_ptr_array_index (tp->zones, z);
+          const DorsumZone *zone = g_ptr_array_index (tp->all_zones, z);
 
-          /* Zones that cross the midline are tested as drawn, too. */
-          if (dorsum_polygon_contains (zone, mx, y) || dorsum_polygon_contains (zone, x, y))
+          /* Figure ids are interned. */
+          if (zone->figure != figure)
+            continue;
+          if (dorsum_polygon_contains (zone->points, x, y) ||
+              dorsum_polygon_contains (zone->points, 800 - x, y))
             return TRUE;
         }
     }
@@ -53,8 +57,11 @@ zones_contain (DorsumEntry *muscle,
   return FALSE;
 }
 
+/* The area of the zones on the figures the chart has marks on: how widely the muscle
+ * spreads its pain over what the client could mark. */
 static double
-zones_area (DorsumEntry *muscle)
+zones_area (DorsumEntry *muscle,
+            GPtrArray   *figures)
 {
   double area = 0;
 
@@ -62,8 +69,13 @@ zones_area (DorsumEntry *muscle)
     {
       const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (muscle, t);
 
-      for (guint z = 0; z < tp->zones->len; z++)
-        area += polygon_area (g_ptr_array_index (tp->zones, z));
+      for (guint z = 0; z < tp->all_zones->len; z++)
+        {
+          const DorsumZone *zone = g_ptr_array_index (tp->all_zones, z);
+
+          if (g_ptr_array_find (figures, zone->figure, NULL))
+            area += polygon_area (zone->points);
+        }
     }
 
   return area;
@@ -94,13 +106,21 @@ dorsum_lookup_muscles (DorsumLibrary *library,
   GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
   GArray *results = g_array_new (FALSE, FALSE, sizeof (DorsumLookupResult));
   guint n_marks = dorsum_chart_get_n_marks (chart);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   double total_weight = 0;
 
   if (n_marks == 0)
     return results;
 
   for (guint m = 0; m < n_marks; m++)
-    total_weight += 1 + dorsum_chart_get_mark (chart, m)->intensity;
+    {
+      const DorsumMark *mark = dorsum_chart_get_mark (chart, m);
+      const char *figure = g_intern_string (dorsum_mark_get_figure (mark));
+
+      total_weight += 1 + mark->intensity;
+      if (!g_ptr_array_find (figures, figure, NULL))
+        g_ptr_array_add (figures, (gpointer)figure);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
     {
@@ -114,7 +134,8 @@ dorsum_lookup_muscles (DorsumLibrary *library,
       for (guint m = 0; m < n_marks; m++)
         {
           const DorsumMark *mark = dorsum_chart_get_mark (chart, m);
-          guint hits = zones_contain (muscle, mark->x, mark->y) ? 1 : 0;
+          const char *figure = g_intern_string (dorsum_mark_get_figure (mark));
+          guint hits = zones_contain (muscle, figure, mark->x, mark->y) ? 1 : 0;
           guint samples = 1;
 
           for (guint ring = 1; ring <= RINGS; ring++)
@@ -123,7 +144,7 @@ dorsum_lookup_muscles (DorsumLibrary *library,
                 double angle = 2 * G_PI * (k + 0.5 * (ring - 1)) / PER_RING;
                 double r = mark->radius * ring / RINGS;
 
-                hits += zones_contain (muscle, mark->x + r * cos (angle), mark->y + r * sin (angle));
+                hits += zones_contain (muscle, figure, mark->x + r * cos (angle), mark->y + r * sin (angle));
                 samples++;
               }
 
@@ -138,7 +159,7 @@ dorsum_lookup_muscles (DorsumLibrary *library,
         continue;
 
       /* Coverage of the marked pain, 0–1, nudged down a little for sprawling zones. */
-      area = zones_area (muscle);
+      area = zones_area (muscle, figures);
       result.score = result.score / total_weight * (1.0 - 0.15 * MIN (1.0, area / 60000.0));
       g_array_append_val (results, result);
     }
