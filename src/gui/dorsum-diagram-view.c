@@ -15,6 +15,7 @@
 #include "dorsum-chart-keys.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-figure.h"
+#include "dorsum-layer-cache.h"
 #include "dorsum-study-overlay.h"
 
 #define MIN_ZOOM 1.0
@@ -39,20 +40,8 @@ struct _DorsumDiagramView
   double          drag_start_y;
   gboolean        dragged;
 
-  GdkTexture     *texture;    /* the rendered layer, cached per scale */
-  double          texture_scale;
-  DorsumLayer     texture_layer;
-  DorsumRenderFlags texture_flags;
-  GCancellable   *render_cancellable;
-  GThread        *prerender;  /* RenderJob*: the first texture, rendered before layout */
-  GdkTexture     *first;      /* or rendered before the view existed */
-  DorsumLayer     first_layer;
+  DorsumLayerCache *textures;  /* the rendered layers, per scale */
   GtkWidget      *canvas;     /* draws the texture */
-
-  /* The other layers rendered ahead at the same scale, so switching layers is instant. */
-  GdkTexture     *spares[DORSUM_N_LAYERS];
-  GCancellable   *spares_cancellable;
-  guint           spares_timeout;
 
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
@@ -93,7 +82,6 @@ G_DEFINE_FINAL_TYPE (DorsumDiagramCanvas, dorsum_diagram_canvas, GTK_TYPE_WIDGET
 
 static void snapshot_layer      (DorsumDiagramView *self,
                                  GtkSnapshot       *snapshot);
-static void queue_render_spares (DorsumDiagramView *self);
 
 static void
 dorsum_diagram_canvas_snapshot (GtkWidget   *widget,
@@ -279,300 +267,6 @@ zoom_around (DorsumDiagramView *self,
   queue_draw_layer (self);
 }
 
-typedef struct
-{
-  GdkTexture    *texture;     /* the result, for a pre-render */
-  GWeakRef       view;        /* for a spare, which must not keep the view alive */
-  DorsumDiagram *diagram;
-  int            width;
-  int            height;
-  DorsumRenderFlags flags;
-  double         scale;
-  DorsumLayer    layer;
-  char          *figure;    /* the figure the layer is of, for jobs that load it */
-} RenderJob;
-
-/* @diagram may be %NULL for a job that loads the layer in its thread. */
-static RenderJob *
-render_job_new (DorsumDiagram    *diagram,
-                DorsumLayer       layer,
-                int               width,
-                int               height,
-                double            scale,
-                DorsumRenderFlags flags)
-{
-  RenderJob *job = g_new0 (RenderJob, 1);
-
-  job->diagram = diagram ? g_object_ref (diagram) : NULL;
-  job->layer = layer;
-  job->width = width;
-  job->height = height;
-  job->scale = scale;
-  job->flags = flags;
-
-  return job;
-}
-
-static void
-render_job_free (RenderJob *job)
-{
-  g_free (job->figure);
-  g_clear_object (&job->texture);
-  g_weak_ref_clear (&job->view);
-  g_clear_object (&job->diagram);
-  g_free (job);
-}
-
-/* What a texture of the diagram was rendered with, kept on it. */
-typedef struct
-{
-  cairo_surface_t  *surface;  /* the same pixels, for drawing with cairo (see snapshot_layer()) */
-  double            scale;    /* pixels per diagram unit */
-  DorsumRenderFlags flags;
-} TextureInfo;
-
-static void
-texture_info_free (TextureInfo *info)
-{
-  cairo_surface_destroy (info->surface);
-  g_free (info);
-}
-
-static const TextureInfo *
-texture_get_info (GdkTexture *texture)
-{
-  return g_object_get_data (G_OBJECT (texture), "dorsum-texture-info");
-}
-
-static GdkTexture *
-render_texture (DorsumDiagram *diagram,
-                int            width,
-                int            height,
-                double         scale,
-                DorsumRenderFlags flags)
-{
-  TextureInfo *info = g_new0 (TextureInfo, 1);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
-
-  if (!dorsum_diagram_render (diagram, cr, width, height, flags, &error))
-    g_warning ("Rendering the diagram failed: %s", error->message);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize)cairo_image_surface_get_stride (surface) * height,
-                                      (GDestroyNotify)cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    (gsize)cairo_image_surface_get_stride (surface));
-  info->surface = cairo_surface_reference (surface);
-  info->scale = scale;
-  info->flags = flags;
-  g_object_set_data_full (G_OBJECT (texture), "dorsum-texture-info", info, (GDestroyNotify)texture_info_free);
-
-  return texture;
-}
-
-/* Renders run one at a time in one worker thread, newest wanted last: zooming through 200
- * steps cancels 199 renders, which the worker then skips. With GTask's own pool, each
- * cancelled render that had started kept its thread and the pool grew a thread for the
- * next (8 → 44 threads, 640 MB of arenas for 25 MB of live heap). */
-typedef struct
-{
-  GTask          *task;
-  GTaskThreadFunc func;
-} PoolJob;
-
-static void
-render_pool_func (gpointer data,
-                  gpointer user_data)
-{
-  PoolJob *job = data;
-
-  if (!g_task_return_error_if_cancelled (job->task))
-    job->func (job->task, g_task_get_source_object (job->task), g_task_get_task_data (job->task),
-               g_task_get_cancellable (job->task));
-
-  g_object_unref (job->task);
-  g_free (job);
-}
-
-static void
-run_in_render_thread (GTask           *task,
-                      GTaskThreadFunc  func)
-{
-  static GThreadPool *pool;
-  static gsize pool_made;
-  PoolJob *job = g_new0 (PoolJob, 1);
-
-  if (g_once_init_enter (&pool_made))
-    {
-      pool = g_thread_pool_new (render_pool_func, NULL, 1, FALSE, NULL);
-      g_once_init_leave (&pool_made, 1);
-    }
-
-  job->task = g_object_ref (task);
-  job->func = func;
-  g_thread_pool_push (pool, job, NULL);
-}
-
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RenderJob *job = task_data;
-
-  g_task_return_pointer (task, render_texture (job->diagram, job->width, job->height, job->scale, job->flags), g_object_unref);
-}
-
-static void
-render_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (object);
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
-  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* Rendered for the figure shown before a switch: not this one's. */
-  if (texture != NULL && g_strcmp0 (job->figure, self->figure) != 0)
-    g_clear_object (&texture);
-  if (texture == NULL)
-    return;
-
-  g_clear_object (&self->render_cancellable);
-  g_set_object (&self->texture, texture);
-  g_object_unref (texture);
-  self->texture_scale = job->scale;
-  self->texture_layer = job->layer;
-  self->texture_flags = job->flags;
-  queue_draw_layer (self);
-  queue_render_spares (self);
-}
-
-/* Other layers are rendered ahead only while their textures are small (about 10 MB). */
-#define MAX_SPARE_PIXELS (2500 * 1000)
-
-/* Whether a spare texture is the one the shown layer's texture would have. */
-static gboolean
-spare_is_current (DorsumDiagramView *self,
-                  GdkTexture        *spare)
-{
-  const TextureInfo *info = texture_get_info (spare);
-
-  return fabs (info->scale - self->texture_scale) < 1e-6 && info->flags == self->texture_flags;
-}
-
-static void
-spare_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  RenderJob *job = task_data;
-  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_figure (job->figure ? job->figure : DORSUM_FIGURE_POSTERIOR,
-                                                                    dorsum_layer_to_string (job->layer), NULL);
-
-  if (diagram == NULL || g_cancellable_is_cancelled (cancellable))
-    g_task_return_pointer (task, NULL, NULL);
-  else
-    g_task_return_pointer (task, render_texture (diagram, job->width, job->height, job->scale, job->flags),
-                           g_object_unref);
-}
-
-static void
-spare_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  RenderJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(DorsumDiagramView) self = g_weak_ref_get (&job->view);
-  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  if (self != NULL && texture != NULL && job->layer != self->texture_layer && g_strcmp0 (job->figure, self->figure) == 0)
-    g_set_object (&self->spares[job->layer], texture);
-}
-
-static gboolean
-render_spares_timeout (gpointer data)
-{
-  DorsumDiagramView *self = data;
-  int width, height;
-
-  self->spares_timeout = 0;
-  if (self->texture == NULL)
-    return G_SOURCE_REMOVE;
-
-  width = gdk_texture_get_width (self->texture);
-  height = gdk_texture_get_height (self->texture);
-  if ((gint64)width * height > MAX_SPARE_PIXELS)
-    return G_SOURCE_REMOVE;
-
-  g_cancellable_cancel (self->spares_cancellable);
-  g_set_object (&self->spares_cancellable, g_cancellable_new ());
-
-  for (guint layer = 0; layer < DORSUM_N_LAYERS; layer++)
-    {
-      g_autoptr(GTask) task = NULL;
-      RenderJob *job;
-
-      if (layer == self->texture_layer || (self->spares[layer] != NULL && spare_is_current (self, self->spares[layer])))
-        continue;
-
-      job = render_job_new (NULL, layer, width, height, self->texture_scale, self->texture_flags);
-      job->figure = g_strdup (self->figure);
-      g_weak_ref_init (&job->view, self);
-
-      task = g_task_new (NULL, self->spares_cancellable, spare_done_cb, NULL);
-      g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
-      run_in_render_thread (task, spare_thread);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Once the shown layer has had its exact texture for a while (the first frames are out,
- * zooming and panning have stopped), the others are rendered at the same scale in threads:
- * not while a zoom's own render needs the cores. */
-#define SPARES_DELAY_MS 250
-
-static void
-queue_render_spares (DorsumDiagramView *self)
-{
-  g_clear_handle_id (&self->spares_timeout, g_source_remove);
-  self->spares_timeout = g_timeout_add_full (G_PRIORITY_LOW, SPARES_DELAY_MS, render_spares_timeout, self, NULL);
-}
-
-/* Switches to a texture of the new layer rendered ahead, keeping the old one as a spare:
- * exact, or at another scale to stand in until the exact one is rendered. */
-static gboolean
-take_spare (DorsumDiagramView *self,
-            DorsumRenderFlags  flags)
-{
-  GdkTexture *spare = self->spares[self->layer];
-
-  if (spare == NULL || texture_get_info (spare)->flags != flags)
-    return FALSE;
-
-  if (self->texture != NULL && self->texture_layer < DORSUM_N_LAYERS)
-    g_set_object (&self->spares[self->texture_layer], self->texture);
-
-  g_cancellable_cancel (self->render_cancellable);
-  g_clear_object (&self->render_cancellable);
-  g_set_object (&self->texture, spare);
-  g_clear_object (&self->spares[self->layer]);
-  self->texture_scale = texture_get_info (spare)->scale;
-  self->texture_layer = self->layer;
-  self->texture_flags = flags;
-
-  return TRUE;
-}
-
 static DorsumRenderFlags
 render_flags (DorsumDiagramView *self)
 {
@@ -597,14 +291,6 @@ pixel_scale_at (DorsumDiagram *diagram,
   return MIN (scale * device, MAX_TEXTURE / dorsum_diagram_get_height (diagram));
 }
 
-static double
-pixel_scale_for (DorsumDiagramView *self,
-                 DorsumDiagram     *diagram,
-                 double             scale)
-{
-  return pixel_scale_at (diagram, scale, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-}
-
 /* The texture's scale for a view of @width × @height showing the whole diagram at @zoom. */
 static double
 first_pixel_scale (DorsumDiagram *diagram,
@@ -616,124 +302,6 @@ first_pixel_scale (DorsumDiagram *diagram,
   double scale = MIN (width / dorsum_diagram_get_width (diagram), height / dorsum_diagram_get_height (diagram));
 
   return pixel_scale_at (diagram, scale * zoom, device);
-}
-
-/* Whether a texture rendered before layout can stand in until the exact one is rendered:
- * the same layer and flags, and a scale close enough. */
-static gboolean
-can_stand_in (DorsumDiagramView *self,
-              DorsumLayer        layer,
-              double             scale,
-              DorsumRenderFlags  flags,
-              double             pixel_scale)
-{
-  return layer == self->layer && flags == render_flags (self) && fabs (scale / pixel_scale - 1) < 0.2;
-}
-
-static void
-use_texture (DorsumDiagramView *self,
-             GdkTexture        *texture,
-             DorsumLayer        layer,
-             double             scale,
-             DorsumRenderFlags  flags)
-{
-  g_set_object (&self->texture, texture);
-  self->texture_scale = scale;
-  self->texture_layer = layer;
-  self->texture_flags = flags;
-}
-
-static gpointer
-prerender_thread (gpointer data)
-{
-  RenderJob *job = data;
-
-  job->texture = render_texture (job->diagram, job->width, job->height, job->scale, job->flags);
-
-  return job;
-}
-
-/* Takes the texture rendered before layout, if it can stand in. */
-static void
-take_prerender (DorsumDiagramView *self,
-                double             pixel_scale)
-{
-  RenderJob *job = g_thread_join (g_steal_pointer (&self->prerender));
-
-  if (can_stand_in (self, job->layer, job->scale, job->flags, pixel_scale))
-    use_texture (self, job->texture, job->layer, job->scale, job->flags);
-
-  render_job_free (job);
-}
-
-/* Takes the texture rendered before the view existed, if it can stand in. */
-static void
-take_first (DorsumDiagramView *self,
-            double             pixel_scale)
-{
-  g_autoptr(GdkTexture) first = g_steal_pointer (&self->first);
-  const TextureInfo *info = texture_get_info (first);
-
-  if (can_stand_in (self, self->first_layer, info->scale, info->flags, pixel_scale))
-    use_texture (self, first, self->first_layer, info->scale, info->flags);
-}
-
-/* Makes sure a texture for this scale exists or is on its way. The first one is rendered
- * at once so the first frame has the diagram (or was rendered before layout, see
- * dorsum_diagram_view_prerender()); later ones (zooming) in a thread, while the
- * old texture is drawn stretched. */
-static void
-ensure_texture (DorsumDiagramView *self,
-                DorsumDiagram     *diagram,
-                double             scale)
-{
-  double pixel_scale = pixel_scale_for (self, diagram, scale);
-  int width = (int)ceil (dorsum_diagram_get_width (diagram) * pixel_scale);
-  int height = (int)ceil (dorsum_diagram_get_height (diagram) * pixel_scale);
-  g_autoptr(GTask) task = NULL;
-  DorsumRenderFlags flags = render_flags (self);
-  RenderJob *job;
-
-  if (self->first != NULL)
-    take_first (self, pixel_scale);
-  if (self->prerender != NULL)
-    take_prerender (self, pixel_scale);
-
-  if (self->texture_layer != self->layer)
-    take_spare (self, flags);
-
-  if (self->texture != NULL &&
-      fabs (self->texture_scale - pixel_scale) < 1e-6 &&
-      self->texture_layer == self->layer &&
-      self->texture_flags == flags)
-    {
-      queue_render_spares (self);
-      return;
-    }
-
-  if (self->texture == NULL || self->texture_layer != self->layer)
-    {
-      g_cancellable_cancel (self->render_cancellable);
-      g_clear_object (&self->render_cancellable);
-      g_clear_object (&self->texture);
-      self->texture = render_texture (diagram, width, height, pixel_scale, flags);
-      self->texture_scale = pixel_scale;
-      self->texture_layer = self->layer;
-      self->texture_flags = flags;
-      queue_render_spares (self);
-      return;
-    }
-
-  if (self->render_cancellable != NULL)
-    g_cancellable_cancel (self->render_cancellable);
-  g_set_object (&self->render_cancellable, g_cancellable_new ());
-
-  job = render_job_new (diagram, self->layer, width, height, pixel_scale, flags);
-  job->figure = g_strdup (self->figure);
-
-  task = g_task_new (self, self->render_cancellable, render_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)render_job_free);
-  run_in_render_thread (task, render_thread);
 }
 
 static void
@@ -816,6 +384,7 @@ snapshot_layer (DorsumDiagramView *self,
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
   graphene_rect_t rect, visible;
   cairo_surface_t *surface;
+  GdkTexture *texture;
   double ox, oy, scale, factor;
   cairo_t *cr;
 
@@ -823,8 +392,10 @@ snapshot_layer (DorsumDiagramView *self,
     return;
 
   scale = get_transform (self, &ox, &oy);
-  ensure_texture (self, diagram, scale);
-  if (self->texture == NULL)
+  texture = dorsum_layer_cache_ensure (self->textures, diagram, self->layer,
+                                       pixel_scale_at (diagram, scale, gtk_widget_get_scale_factor (GTK_WIDGET (self))),
+                                       render_flags (self));
+  if (texture == NULL)
     return;
 
   rect = GRAPHENE_RECT_INIT ((float)ox, (float)oy,
@@ -834,10 +405,10 @@ snapshot_layer (DorsumDiagramView *self,
   /* GL keeps a texture on the GPU from frame to frame. GTK 4.8's cairo renderer instead
    * converts a texture node's whole texture, pixel by pixel, on every frame; a cairo node
    * of the visible part is only composited. */
-  surface = texture_get_info (self->texture)->surface;
+  surface = dorsum_layer_cache_get_surface (self->textures);
   if (!GSK_IS_CAIRO_RENDERER (renderer))
     {
-      gtk_snapshot_append_texture (snapshot, self->texture, &rect);
+      gtk_snapshot_append_texture (snapshot, texture, &rect);
       return;
     }
 
@@ -845,7 +416,7 @@ snapshot_layer (DorsumDiagramView *self,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &visible);
-  factor = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / self->texture_scale;
+  factor = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / dorsum_layer_cache_get_scale (self->textures);
   cairo_translate (cr, ox, oy);
   if (fabs (factor - 1) > 1e-6)
     cairo_scale (cr, factor, factor);
@@ -1620,18 +1191,10 @@ dorsum_diagram_view_dispose (GObject *object)
 {
   DorsumDiagramView *self = (DorsumDiagramView *)object;
 
-  g_cancellable_cancel (self->render_cancellable);
-  g_clear_object (&self->render_cancellable);
-  if (self->prerender != NULL)
-    render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
-  g_clear_object (&self->first);
-  g_clear_object (&self->texture);
+  if (self->textures != NULL)
+    g_signal_handlers_disconnect_by_data (self->textures, self);
+  g_clear_object (&self->textures);
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
-  g_cancellable_cancel (self->spares_cancellable);
-  g_clear_object (&self->spares_cancellable);
-  g_clear_handle_id (&self->spares_timeout, g_source_remove);
-  for (guint i = 0; i < DORSUM_N_LAYERS; i++)
-    g_clear_object (&self->spares[i]);
   g_clear_object (&self->library);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
@@ -1814,7 +1377,8 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->emphasis = 1.0;
   self->figure = g_strdup (DORSUM_FIGURE_POSTERIOR);
   self->chart_keys.selected = -1;
-  self->texture_layer = DORSUM_N_LAYERS;
+  self->textures = dorsum_layer_cache_new (self->figure);
+  g_signal_connect_object (self->textures, "updated", G_CALLBACK (queue_draw_layer), self, G_CONNECT_SWAPPED);
   self->shown_points = g_ptr_array_new ();
   self->tints = NULL;
   self->canvas = g_object_new (DORSUM_TYPE_DIAGRAM_CANVAS, NULL);
@@ -1943,20 +1507,9 @@ dorsum_diagram_view_set_figure (DorsumDiagramView *self,
   self->figure = g_strdup (figure);
 
   /* Everything rendered or read was of the other figure. */
-  g_cancellable_cancel (self->render_cancellable);
-  g_clear_object (&self->render_cancellable);
-  g_cancellable_cancel (self->spares_cancellable);
-  g_clear_object (&self->spares_cancellable);
-  g_clear_handle_id (&self->spares_timeout, g_source_remove);
-  if (self->prerender != NULL)
-    render_job_free (g_thread_join (g_steal_pointer (&self->prerender)));
-  g_clear_object (&self->first);
-  g_clear_object (&self->texture);
+  dorsum_layer_cache_set_figure (self->textures, figure);
   for (guint i = 0; i < DORSUM_N_LAYERS; i++)
-    {
-      g_clear_object (&self->spares[i]);
-      g_clear_object (&self->diagrams[i]);
-    }
+    g_clear_object (&self->diagrams[i]);
   self->hover = NULL;
   self->focus = NULL;
 
@@ -2334,32 +1887,15 @@ dorsum_diagram_view_prerender (DorsumDiagramView *self,
                                int                height)
 {
   DorsumDiagram *diagram;
-  RenderJob *job;
   double scale;
 
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
-  if (self->texture != NULL || self->prerender != NULL || width <= 0 || height <= 0 ||
-      (diagram = current_diagram (self)) == NULL)
+  if (width <= 0 || height <= 0 || (diagram = current_diagram (self)) == NULL)
     return;
 
   scale = first_pixel_scale (diagram, self->zoom, width, height, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-
-  /* Rendered while GTK started up, for about this size: it will do. */
-  if (self->first != NULL)
-    {
-      const TextureInfo *info = texture_get_info (self->first);
-
-      if (can_stand_in (self, self->first_layer, info->scale, info->flags, scale))
-        return;
-      g_clear_object (&self->first);
-    }
-
-  job = render_job_new (diagram, self->layer,
-                        (int)ceil (dorsum_diagram_get_width (diagram) * scale),
-                        (int)ceil (dorsum_diagram_get_height (diagram) * scale),
-                        scale, render_flags (self));
-  self->prerender = g_thread_new ("dorsum-prerender", prerender_thread, job);
+  dorsum_layer_cache_prerender (self->textures, diagram, self->layer, scale, render_flags (self));
 }
 
 /**
@@ -2392,10 +1928,7 @@ dorsum_diagram_view_render_first (DorsumLayer layer,
 
   scale = first_pixel_scale (diagram, CLAMP (zoom, MIN_ZOOM, MAX_ZOOM), width, height, 1);
 
-  return render_texture (diagram,
-                         (int)ceil (dorsum_diagram_get_width (diagram) * scale),
-                         (int)ceil (dorsum_diagram_get_height (diagram) * scale),
-                         scale, DORSUM_RENDER_DEFAULT);
+  return dorsum_layer_cache_render (diagram, scale, DORSUM_RENDER_DEFAULT);
 }
 
 /**
@@ -2413,8 +1946,7 @@ dorsum_diagram_view_set_first_texture (DorsumDiagramView *self,
                                        GdkTexture        *texture)
 {
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
-  g_return_if_fail (texture == NULL || texture_get_info (texture) != NULL);
+  g_return_if_fail (texture == NULL || dorsum_layer_cache_is_rendered (texture));
 
-  g_set_object (&self->first, texture);
-  self->first_layer = layer;
+  dorsum_layer_cache_set_first (self->textures, layer, texture);
 }
