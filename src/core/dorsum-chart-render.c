@@ -69,6 +69,22 @@ dorsum_draw_marks (cairo_t     *cr,
                    double       scale,
                    int          selected)
 {
+  dorsum_draw_marks_on_figure (cr, chart, NULL, scale, selected);
+}
+
+/**
+ * dorsum_draw_marks_on_figure:
+ * @figure: (nullable): draw only the marks on this figure; %NULL for all
+ *
+ * As dorsum_draw_marks(), for one figure of a chart that has marks on several.
+ */
+void
+dorsum_draw_marks_on_figure (cairo_t     *cr,
+                             DorsumChart *chart,
+                             const char  *figure,
+                             double       scale,
+                             int          selected)
+{
   double px = 1 / MAX (scale, 0.05);
 
   cairo_save (cr);
@@ -77,6 +93,9 @@ dorsum_draw_marks (cairo_t     *cr,
     {
       const DorsumMark *m = dorsum_chart_get_mark (chart, i);
       double r, g, b;
+
+      if (figure != NULL && !g_str_equal (dorsum_mark_get_figure (m), figure))
+        continue;
 
       dorsum_mark_color (m->intensity, &r, &g, &b);
 

@@ -16,6 +16,11 @@ void      dorsum_draw_marks         (cairo_t       *cr,
                                      DorsumChart   *chart,
                                      double         scale,
                                      int            selected);
+void      dorsum_draw_marks_on_figure (cairo_t     *cr,
+                                       DorsumChart *chart,
+                                       const char  *figure,
+                                       double       scale,
+                                       int          selected);
 void      dorsum_mark_color         (int            intensity,
                                      double        *red,
                                      double        *green,

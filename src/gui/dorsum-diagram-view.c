@@ -16,7 +16,11 @@
 #include "dorsum-diagram-view.h"
 #include "dorsum-figure.h"
 #include "dorsum-layer-cache.h"
+#include "dorsum-highlight-overlay.h"
+#include "dorsum-marks-overlay.h"
+#include "dorsum-pointer-overlay.h"
 #include "dorsum-study-overlay.h"
+#include "dorsum-trigger-point-overlay.h"
 
 #define MIN_ZOOM 1.0
 #define MAX_ZOOM 8.0
@@ -46,7 +50,6 @@ struct _DorsumDiagramView
   char           *selected;   /* muscle id */
   GStrv           highlight;  /* highlighted muscles and their parts */
   gboolean        trigger_points;
-  double          emphasis;        /* highlight strength: 1, or 2 when presenting */
 
   /* Pain chart: marks drawn over every layer; in chart mode clicks add and edit marks. */
   DorsumChart    *chart;
@@ -58,8 +61,14 @@ struct _DorsumDiagramView
   double          drag_origin_y;
   DorsumMark      preview;         /* the mark being moved or created */
   GPtrArray      *shown_points; /* const DorsumTriggerPoint* of the highlighted muscles */
-  GHashTable     *tints;        /* study: muscle id → how well it is known, 0–1 */
-  const DorsumTriggerPoint *quiz_zone; /* study: a referral zone drawn without its muscle */
+
+  /* What is drawn over the layer, in this order (see dorsum-diagram-overlay.h). */
+  GPtrArray            *overlays;
+  DorsumDiagramOverlay *highlight_overlay;
+  DorsumDiagramOverlay *trigger_point_overlay;
+  DorsumDiagramOverlay *study_overlay;
+  DorsumDiagramOverlay *pointer_overlay;
+  DorsumDiagramOverlay *marks_overlay;
   const DorsumRegion *hover;
   const DorsumRegion *focus;
   DorsumChartKeys chart_keys;
@@ -208,6 +217,7 @@ region_label (DorsumDiagramView  *self,
   return g_strdup_printf (region->side == DORSUM_SIDE_LEFT ? _("%s, left") : _("%s, right"), name);
 }
 
+/* Hover and focus changed: the pointer overlay and a screen reader follow. */
 static void
 update_accessible (DorsumDiagramView *self)
 {
@@ -219,6 +229,8 @@ update_accessible (DorsumDiagramView *self)
                                                   figure ? dorsum_figure_get_title (figure) : self->figure,
                                                   dorsum_layer_get_title (self->layer));
 
+  dorsum_pointer_overlay_set_hover (DORSUM_POINTER_OVERLAY (self->pointer_overlay), self->hover);
+  dorsum_pointer_overlay_set_focus (DORSUM_POINTER_OVERLAY (self->pointer_overlay), self->focus);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : description,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -314,65 +326,6 @@ lookup_accent (GtkWidget *widget,
     gdk_rgba_parse (accent, "#3584e4");
 }
 
-static void
-add_region_bounds (const DorsumRegion *region,
-                   double             *box)
-{
-  box[0] = MIN (box[0], region->bounds.x);
-  box[1] = MIN (box[1], region->bounds.y);
-  box[2] = MAX (box[2], region->bounds.x + region->bounds.width);
-  box[3] = MAX (box[3], region->bounds.y + region->bounds.height);
-}
-
-/* The widget area the highlight, hover and focus outlines can touch, with room for strokes. */
-static gboolean
-overlay_bounds (DorsumDiagramView *self,
-                DorsumDiagram     *diagram,
-                double             scale,
-                double             ox,
-                double             oy,
-                int                w,
-                int                h,
-                graphene_rect_t   *bounds)
-{
-  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  double x0, y0, x1, y1;
-
-  for (guint i = 0; self->highlight && i < dorsum_diagram_get_n_regions (diagram); i++)
-    {
-      const DorsumRegion *region = dorsum_diagram_get_region (diagram, i);
-
-      if (g_strv_contains ((const char * const *)self->highlight, region->muscle))
-        add_region_bounds (region, box);
-    }
-  if (self->hover)
-    add_region_bounds (self->hover, box);
-  if (self->focus)
-    add_region_bounds (self->focus, box);
-
-  /* Referral zones spread far from their muscle (to the head, the thigh): take the figure. */
-  if ((self->trigger_points && self->shown_points->len > 0) || self->tints != NULL || self->quiz_zone != NULL)
-    {
-      box[0] = box[1] = 0;
-      box[2] = dorsum_diagram_get_width (diagram);
-      box[3] = dorsum_diagram_get_height (diagram);
-    }
-
-  if (box[0] > box[2])
-    return FALSE;
-
-  x0 = MAX (0, floor (ox + box[0] * scale) - 4);
-  y0 = MAX (0, floor (oy + box[1] * scale) - 4);
-  x1 = MIN (w, ceil (ox + box[2] * scale) + 4);
-  y1 = MIN (h, ceil (oy + box[3] * scale) + 4);
-  if (x1 <= x0 || y1 <= y0)
-    return FALSE;
-
-  graphene_rect_init (bounds, (float)x0, (float)y0, (float)(x1 - x0), (float)(y1 - y0));
-
-  return TRUE;
-}
-
 /* Draws the rendered layer where the view's zoom and pan put it. */
 static void
 snapshot_layer (DorsumDiagramView *self,
@@ -427,136 +380,88 @@ snapshot_layer (DorsumDiagramView *self,
 }
 
 static void
-snapshot_diagram (GtkWidget   *widget,
-                  GtkSnapshot *snapshot)
+overlay_context (DorsumDiagramView    *self,
+                 DorsumDiagram        *diagram,
+                 double                scale,
+                 DorsumOverlayContext *context)
 {
-  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
-  DorsumDiagram *diagram = current_diagram (self);
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  double ox, oy, scale;
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  context->diagram = diagram;
+  context->figure = self->figure;
+  context->scale = scale;
+  context->widget = GTK_WIDGET (self);
+  context->chart_mode = self->chart_mode;
+  lookup_accent (GTK_WIDGET (self), &context->accent);
+  if (!gtk_style_context_lookup_color (style, "error_color", &context->error))
+    gdk_rgba_parse (&context->error, "#e01b24");
+  if (!gtk_style_context_lookup_color (style, "window_bg_color", &context->background))
+    gdk_rgba_parse (&context->background, "#ffffff");
+}
+
+/* The widget area a diagram-unit box covers, with room for strokes; FALSE when off screen. */
+static gboolean
+box_to_widget (const double     box[4],
+               double           scale,
+               double           ox,
+               double           oy,
+               int              w,
+               int              h,
+               graphene_rect_t *bounds)
+{
+  double x0, y0, x1, y1;
+
+  if (box[0] > box[2])
+    return FALSE;
+
+  x0 = MAX (0, floor (ox + box[0] * scale) - 4);
+  y0 = MAX (0, floor (oy + box[1] * scale) - 4);
+  x1 = MIN (w, ceil (ox + box[2] * scale) + 4);
+  y1 = MIN (h, ceil (oy + box[3] * scale) + 4);
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+
+  graphene_rect_init (bounds, (float)x0, (float)y0, (float)(x1 - x0), (float)(y1 - y0));
+
+  return TRUE;
+}
+
+/* Draws @overlays (all sharing a node, or one with its own) into one cairo node that covers
+ * only what they draw: a small surface keeps a selection change cheap. */
+static void
+snapshot_overlays (DorsumDiagramView          *self,
+                   GtkSnapshot                *snapshot,
+                   DorsumDiagramOverlay      **overlays,
+                   guint                       n_overlays,
+                   const DorsumOverlayContext *context,
+                   double                      ox,
+                   double                      oy)
+{
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  gboolean drawn[8] = { FALSE, };
+  gboolean any = FALSE;
   graphene_rect_t bounds;
-  GdkRGBA accent;
   cairo_t *cr;
 
-  if (w <= 0 || h <= 0 || diagram == NULL)
-    return;
+  g_assert (n_overlays <= G_N_ELEMENTS (drawn));
 
-  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
-  scale = get_transform (self, &ox, &oy);
+  for (guint i = 0; i < n_overlays; i++)
+    any |= drawn[i] = dorsum_diagram_overlay_extent (overlays[i], context, box);
 
-  if (self->highlight == NULL && self->hover == NULL && self->focus == NULL && self->tints == NULL &&
-      self->quiz_zone == NULL && !(self->trigger_points && self->shown_points->len > 0))
-    return;
-
-  lookup_accent (widget, &accent);
-
-  /* The overlay covers only what it draws: a small cairo surface keeps a selection change cheap. */
-  if (!overlay_bounds (self, diagram, scale, ox, oy, w, h, &bounds))
+  if (!any || !box_to_widget (box, context->scale, ox, oy,
+                              gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)), &bounds))
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_translate (cr, ox, oy);
-  cairo_scale (cr, scale, scale);
-
-  if (self->trigger_points && self->shown_points->len > 0)
-    {
-      GtkStyleContext *style = gtk_widget_get_style_context (widget);
-      GdkRGBA error, veil;
-
-      if (!gtk_style_context_lookup_color (style, "error_color", &error))
-        gdk_rgba_parse (&error, "#e01b24");
-      if (!gtk_style_context_lookup_color (style, "window_bg_color", &veil))
-        gdk_rgba_parse (&veil, "#ffffff");
-
-      /* A veil over the muscles, as on a printed trigger point chart, so red zones stand out. */
-      cairo_rectangle (cr, 0, 0, dorsum_diagram_get_width (diagram), dorsum_diagram_get_height (diagram));
-      cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, 0.6);
-      cairo_fill (cr);
-      dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
-                                     accent.red, accent.green, accent.blue, self->emphasis);
-      /* Each figure draws its own share: a back muscle's zone on the front shows on the front. */
-      dorsum_draw_trigger_points_on_figure (cr, self->figure,
-                                            (const DorsumTriggerPoint * const *)self->shown_points->pdata,
-                                            self->shown_points->len, scale, error.red, error.green, error.blue);
-    }
-  else
-    dorsum_diagram_draw_highlight (diagram, cr, (const char * const *)self->highlight,
-                                   accent.red, accent.green, accent.blue, self->emphasis);
-
-  if (self->tints != NULL)
-    dorsum_study_overlay_draw_mastery (cr, diagram, self->tints);
-  if (self->quiz_zone != NULL)
-    {
-      GtkStyleContext *style = gtk_widget_get_style_context (widget);
-      GdkRGBA error;
-
-      if (!gtk_style_context_lookup_color (style, "error_color", &error))
-        gdk_rgba_parse (&error, "#e01b24");
-      dorsum_study_overlay_draw_zone (cr, self->quiz_zone, error.red, error.green, error.blue);
-    }
-
-  /* In chart mode the marks are what matter; muscle outlines under the pointer would distract. */
-  if (self->hover != NULL && !self->chart_mode)
-    {
-      cairo_new_path (cr);
-      dorsum_region_append_path (self->hover, cr);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.18);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
-      cairo_set_line_width (cr, 1.5 / scale);
-      cairo_stroke (cr);
-    }
-
-  if (self->focus != NULL && gtk_widget_has_visible_focus (widget) && !self->chart_mode)
-    {
-      double dash = 4 / scale;
-
-      cairo_new_path (cr);
-      dorsum_region_append_path (self->focus, cr);
-      cairo_set_dash (cr, &dash, 1, 0);
-      cairo_set_line_width (cr, 2.5 / scale);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-      cairo_stroke (cr);
-    }
-
-  cairo_destroy (cr);
-}
-
-/* The marks of the pain chart, over everything else and on every layer. */
-static void
-snapshot_marks (DorsumDiagramView *self,
-                GtkSnapshot       *snapshot,
-                double             scale,
-                double             ox,
-                double             oy)
-{
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
-  int h = gtk_widget_get_height (GTK_WIDGET (self));
-  cairo_t *cr;
-
-  if (self->chart == NULL || (dorsum_chart_get_n_marks (self->chart) == 0 && !self->creating_mark))
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h));
-  cairo_translate (cr, ox, oy);
-  cairo_scale (cr, scale, scale);
-
-  if (self->dragged_mark >= 0 || self->creating_mark)
-    {
-      /* Draw the chart as it will be once the drag ends. */
-      g_autoptr(DorsumChart) preview = dorsum_chart_new ();
-
-      for (guint i = 0; i < dorsum_chart_get_n_marks (self->chart); i++)
-        dorsum_chart_add_mark (preview, (int)i == self->dragged_mark ? &self->preview
-                                                                    : dorsum_chart_get_mark (self->chart, i));
-      if (self->creating_mark)
-        dorsum_chart_add_mark (preview, &self->preview);
-      dorsum_draw_marks (cr, preview, scale, self->selected_mark);
-    }
-  else
-    dorsum_draw_marks (cr, self->chart, scale, self->selected_mark);
-
+  cairo_scale (cr, context->scale, context->scale);
+  for (guint i = 0; i < n_overlays; i++)
+    if (drawn[i])
+      dorsum_diagram_overlay_draw_under (overlays[i], cr, context);
+  for (guint i = 0; i < n_overlays; i++)
+    if (drawn[i])
+      dorsum_diagram_overlay_draw (overlays[i], cr, context);
   cairo_destroy (cr);
 }
 
@@ -565,15 +470,27 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
+  DorsumDiagram *diagram = current_diagram (self);
+  g_autoptr(GPtrArray) shared = g_ptr_array_new ();
+  DorsumOverlayContext context;
   double ox, oy, scale;
 
-  snapshot_diagram (widget, snapshot);
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0 || diagram == NULL)
+    return;
 
-  if (current_diagram (self) != NULL && gtk_widget_get_width (widget) > 0)
-    {
-      scale = get_transform (self, &ox, &oy);
-      snapshot_marks (self, snapshot, scale, ox, oy);
-    }
+  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
+  scale = get_transform (self, &ox, &oy);
+  overlay_context (self, diagram, scale, &context);
+
+  for (guint i = 0; i < self->overlays->len; i++)
+    if (!dorsum_diagram_overlay_get_own_node (g_ptr_array_index (self->overlays, i)))
+      g_ptr_array_add (shared, g_ptr_array_index (self->overlays, i));
+  snapshot_overlays (self, snapshot, (DorsumDiagramOverlay **)shared->pdata, shared->len, &context, ox, oy);
+
+  for (guint i = 0; i < self->overlays->len; i++)
+    if (dorsum_diagram_overlay_get_own_node (g_ptr_array_index (self->overlays, i)))
+      snapshot_overlays (self, snapshot, (DorsumDiagramOverlay **)&g_ptr_array_index (self->overlays, i), 1,
+                         &context, ox, oy);
 }
 
 static void
@@ -627,6 +544,7 @@ set_hover (DorsumDiagramView  *self,
     return;
 
   self->hover = region;
+  dorsum_pointer_overlay_set_hover (DORSUM_POINTER_OVERLAY (self->pointer_overlay), region);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->chart_mode ? "crosshair" : region ? "pointer" : NULL);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -722,7 +640,7 @@ select_mark (DorsumDiagramView *self,
              int                mark)
 {
   self->selected_mark = mark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dorsum_marks_overlay_set_selected (DORSUM_MARKS_OVERLAY (self->marks_overlay), mark);
   g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
 }
 
@@ -837,7 +755,7 @@ drag_begin_cb (DorsumDiagramView *self,
         }
       else if (dx >= 0 && dy >= 0 && dx <= 800 && dy <= 1200)
         {
-          self->preview = (DorsumMark) { dx, dy, 6, 5, DORSUM_QUALITY_ACHING, NULL };
+          self->preview = (DorsumMark) { dx, dy, 6, 5, DORSUM_QUALITY_ACHING, NULL, g_intern_string (self->figure) };
           self->creating_mark = TRUE;
         }
     }
@@ -871,6 +789,9 @@ drag_update_cb (DorsumDiagramView *self,
       clamp_offset (self);
     }
 
+  if (self->dragged_mark >= 0 || self->creating_mark)
+    dorsum_marks_overlay_set_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay), self->dragged_mark,
+                                      self->creating_mark, &self->preview);
   queue_draw_layer (self);
 }
 
@@ -907,6 +828,7 @@ drag_end_cb (DorsumDiagramView *self,
 
   self->dragged_mark = -1;
   self->creating_mark = FALSE;
+  dorsum_marks_overlay_clear_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay));
 
   if (mark >= 0)
     select_mark (self, mark);
@@ -948,10 +870,7 @@ dorsum_diagram_view_set_tints (DorsumDiagramView *self,
 {
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
-  g_clear_pointer (&self->tints, g_hash_table_unref);
-  if (mastery != NULL)
-    self->tints = g_hash_table_ref (mastery);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dorsum_study_overlay_set_mastery (DORSUM_STUDY_OVERLAY (self->study_overlay), mastery);
 }
 
 /**
@@ -965,8 +884,7 @@ dorsum_diagram_view_set_quiz_zone (DorsumDiagramView        *self,
 {
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
-  self->quiz_zone = trigger_point;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dorsum_study_overlay_set_quiz_zone (DORSUM_STUDY_OVERLAY (self->study_overlay), trigger_point);
 }
 
 static gboolean
@@ -1195,6 +1113,10 @@ dorsum_diagram_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->textures, self);
   g_clear_object (&self->textures);
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
+  if (self->overlays != NULL)
+    for (guint i = 0; i < self->overlays->len; i++)
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->overlays, i), self);
+  g_clear_pointer (&self->overlays, g_ptr_array_unref);
   g_clear_object (&self->library);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
@@ -1213,7 +1135,6 @@ dorsum_diagram_view_finalize (GObject *object)
   g_free (self->selected);
   g_strfreev (self->highlight);
   g_clear_pointer (&self->shown_points, g_ptr_array_unref);
-  g_clear_pointer (&self->tints, g_hash_table_unref);
   g_free (self->figure);
 
   G_OBJECT_CLASS (dorsum_diagram_view_parent_class)->finalize (object);
@@ -1374,13 +1295,25 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   GtkGesture *gesture;
 
   self->zoom = 1.0;
-  self->emphasis = 1.0;
   self->figure = g_strdup (DORSUM_FIGURE_POSTERIOR);
   self->chart_keys.selected = -1;
   self->textures = dorsum_layer_cache_new (self->figure);
   g_signal_connect_object (self->textures, "updated", G_CALLBACK (queue_draw_layer), self, G_CONNECT_SWAPPED);
   self->shown_points = g_ptr_array_new ();
-  self->tints = NULL;
+  self->overlays = g_ptr_array_new_with_free_func (g_object_unref);
+  self->highlight_overlay = dorsum_highlight_overlay_new ();
+  self->trigger_point_overlay = dorsum_trigger_point_overlay_new ();
+  self->study_overlay = dorsum_study_overlay_new ();
+  self->pointer_overlay = dorsum_pointer_overlay_new ();
+  self->marks_overlay = dorsum_marks_overlay_new ();
+  g_ptr_array_add (self->overlays, self->highlight_overlay);
+  g_ptr_array_add (self->overlays, self->trigger_point_overlay);
+  g_ptr_array_add (self->overlays, self->study_overlay);
+  g_ptr_array_add (self->overlays, self->pointer_overlay);
+  g_ptr_array_add (self->overlays, self->marks_overlay);
+  for (guint i = 0; i < self->overlays->len; i++)
+    g_signal_connect_object (g_ptr_array_index (self->overlays, i), "changed",
+                             G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   self->canvas = g_object_new (DORSUM_TYPE_DIAGRAM_CANVAS, NULL);
   gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
   self->selected_mark = -1;
@@ -1680,7 +1613,11 @@ set_highlight_expanded (DorsumDiagramView  *self,
   if (self->highlight[0] == NULL)
     g_clear_pointer (&self->highlight, g_strfreev);
 
+  dorsum_highlight_overlay_set_muscles (DORSUM_HIGHLIGHT_OVERLAY (self->highlight_overlay),
+                                        (const char * const *)self->highlight);
   collect_trigger_points (self);
+  dorsum_trigger_point_overlay_set_points (DORSUM_TRIGGER_POINT_OVERLAY (self->trigger_point_overlay),
+                                           self->shown_points);
   scroll_to_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->offset_x != offset_x || self->offset_y != offset_y)
@@ -1740,7 +1677,7 @@ dorsum_diagram_view_set_trigger_points (DorsumDiagramView *self,
     return;
 
   self->trigger_points = trigger_points;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dorsum_trigger_point_overlay_set_shown (DORSUM_TRIGGER_POINT_OVERLAY (self->trigger_point_overlay), trigger_points);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRIGGER_POINTS]);
 }
 
@@ -1819,6 +1756,7 @@ dorsum_diagram_view_set_chart (DorsumDiagramView *self,
 
   g_set_object (&self->chart, chart);
   self->selected_mark = -1;
+  dorsum_marks_overlay_set_chart (DORSUM_MARKS_OVERLAY (self->marks_overlay), chart);
 
   if (chart != NULL)
     g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1867,8 +1805,8 @@ dorsum_diagram_view_set_emphasis (DorsumDiagramView *self,
 {
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
-  self->emphasis = CLAMP (emphasis, 1.0, 3.0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  dorsum_highlight_overlay_set_emphasis (DORSUM_HIGHLIGHT_OVERLAY (self->highlight_overlay),
+                                         CLAMP (emphasis, 1.0, 3.0));
 }
 
 /**

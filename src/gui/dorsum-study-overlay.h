@@ -3,20 +3,19 @@
  * and a referral zone alone, without the muscle that sends pain there. */
 #pragma once
 
-#include <cairo.h>
-
-#include "dorsum-diagram.h"
+#include "dorsum-diagram-overlay.h"
 #include "dorsum-entry.h"
 
 G_BEGIN_DECLS
 
-void dorsum_study_overlay_draw_mastery (cairo_t                  *cr,
-                                        DorsumDiagram            *diagram,
-                                        GHashTable               *mastery);
-void dorsum_study_overlay_draw_zone    (cairo_t                  *cr,
-                                        const DorsumTriggerPoint *trigger_point,
-                                        double                    red,
-                                        double                    green,
-                                        double                    blue);
+#define DORSUM_TYPE_STUDY_OVERLAY (dorsum_study_overlay_get_type())
+
+G_DECLARE_FINAL_TYPE (DorsumStudyOverlay, dorsum_study_overlay, DORSUM, STUDY_OVERLAY, DorsumDiagramOverlay)
+
+DorsumDiagramOverlay *dorsum_study_overlay_new           (void);
+void                  dorsum_study_overlay_set_mastery   (DorsumStudyOverlay       *self,
+                                                          GHashTable               *mastery);
+void                  dorsum_study_overlay_set_quiz_zone (DorsumStudyOverlay       *self,
+                                                          const DorsumTriggerPoint *trigger_point);
 
 G_END_DECLS

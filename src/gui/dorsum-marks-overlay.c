@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dorsum-marks-overlay"
+
+#include "config.h"
+
+#include "dorsum-chart-render.h"
+#include "dorsum-marks-overlay.h"
+
+struct _DorsumMarksOverlay
+{
+  DorsumDiagramOverlay parent_instance;
+
+  DorsumChart *chart;
+  int          selected;
+  int          moved;     /* drawn as preview instead, or -1 */
+  gboolean     added;     /* preview drawn as a new mark */
+  DorsumMark   preview;   /* its note always NULL */
+};
+
+G_DEFINE_FINAL_TYPE (DorsumMarksOverlay, dorsum_marks_overlay, DORSUM_TYPE_DIAGRAM_OVERLAY)
+
+static gboolean
+dorsum_marks_overlay_extent (DorsumDiagramOverlay       *overlay,
+                             const DorsumOverlayContext *context,
+                             double                      box[4])
+{
+  DorsumMarksOverlay *self = DORSUM_MARKS_OVERLAY (overlay);
+
+  if (self->chart == NULL || (dorsum_chart_get_n_marks (self->chart) == 0 && !self->added))
+    return FALSE;
+
+  dorsum_overlay_box_set_figure (box, context);
+
+  return TRUE;
+}
+
+static void
+dorsum_marks_overlay_draw (DorsumDiagramOverlay       *overlay,
+                           cairo_t                    *cr,
+                           const DorsumOverlayContext *context)
+{
+  DorsumMarksOverlay *self = DORSUM_MARKS_OVERLAY (overlay);
+
+  if (self->chart == NULL)
+    return;
+
+  if (self->moved >= 0 || self->added)
+    {
+      /* Draw the chart as it will be once the drag ends. */
+      g_autoptr(DorsumChart) preview = dorsum_chart_new ();
+
+      for (guint i = 0; i < dorsum_chart_get_n_marks (self->chart); i++)
+        dorsum_chart_add_mark (preview, (int)i == self->moved ? &self->preview
+                                                              : dorsum_chart_get_mark (self->chart, i));
+      if (self->added)
+        dorsum_chart_add_mark (preview, &self->preview);
+      dorsum_draw_marks_on_figure (cr, preview, context->figure, context->scale, self->selected);
+    }
+  else
+    dorsum_draw_marks_on_figure (cr, self->chart, context->figure, context->scale, self->selected);
+}
+
+static void
+chart_changed_cb (DorsumMarksOverlay *self,
+                  DorsumChart        *chart)
+{
+  if (self->selected >= (int)dorsum_chart_get_n_marks (chart))
+    self->selected = -1;
+
+  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
+
+static void
+dorsum_marks_overlay_dispose (GObject *object)
+{
+  dorsum_marks_overlay_set_chart (DORSUM_MARKS_OVERLAY (object), NULL);
+
+  G_OBJECT_CLASS (dorsum_marks_overlay_parent_class)->dispose (object);
+}
+
+static void
+dorsum_marks_overlay_class_init (DorsumMarksOverlayClass *klass)
+{
+  DorsumDiagramOverlayClass *overlay_class = DORSUM_DIAGRAM_OVERLAY_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dorsum_marks_overlay_dispose;
+  overlay_class->extent = dorsum_marks_overlay_extent;
+  overlay_class->draw = dorsum_marks_overlay_draw;
+  overlay_class->own_node = TRUE;
+}
+
+static void
+dorsum_marks_overlay_init (DorsumMarksOverlay *self)
+{
+  self->selected = -1;
+  self->moved = -1;
+}
+
+DorsumDiagramOverlay *
+dorsum_marks_overlay_new (void)
+{
+  return g_object_new (DORSUM_TYPE_MARKS_OVERLAY, NULL);
+}
+
+void
+dorsum_marks_overlay_set_chart (DorsumMarksOverlay *self,
+                                DorsumChart        *chart)
+{
+  g_return_if_fail (DORSUM_IS_MARKS_OVERLAY (self));
+
+  if (self->chart == chart)
+    return;
+
+  if (self->chart != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart, self);
+  g_set_object (&self->chart, chart);
+  if (chart != NULL)
+    g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);
+  self->selected = -1;
+  self->moved = -1;
+  self->added = FALSE;
+  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
+
+void
+dorsum_marks_overlay_set_selected (DorsumMarksOverlay *self,
+                                   int                 mark)
+{
+  g_return_if_fail (DORSUM_IS_MARKS_OVERLAY (self));
+
+  self->selected = mark;
+  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
+
+void
+dorsum_marks_overlay_set_preview (DorsumMarksOverlay *self,
+                                  int                 moved,
+                                  gboolean            added,
+                                  const DorsumMark   *preview)
+{
+  g_return_if_fail (DORSUM_IS_MARKS_OVERLAY (self));
+  g_return_if_fail (preview != NULL);
+
+  self->moved = moved;
+  self->added = !!added;
+  self->preview = *preview;
+  self->preview.note = NULL;
+  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
+
+void
+dorsum_marks_overlay_clear_preview (DorsumMarksOverlay *self)
+{
+  g_return_if_fail (DORSUM_IS_MARKS_OVERLAY (self));
+
+  if (self->moved < 0 && !self->added)
+    return;
+  self->moved = -1;
+  self->added = FALSE;
+  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
