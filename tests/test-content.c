@@ -71,6 +71,8 @@ test_required_entries (void)
     "acute-low-back-pain", "chronic-low-back-pain", "upper-back-neck-tension", "desk-worker-posture",
     "sports-strain", "age-related-stiffness", "stress-tension", "sciatica-like-pain",
     "neck-shoulder-self-massage",
+    /* treatments and claims from the source articles */
+    "tool-assisted-massage", "acupuncture-with-massage", "endorphins-and-massage", "diet-and-back-pain",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
@@ -368,6 +370,38 @@ test_review_gaps (void)
     }
 }
 
+/* The treatments and claims the source articles raise are in the library, linked into it,
+ * and stated with their evidence: endorphins as a claim, acupuncture with the guideline
+ * that advises against it for low back pain, tools with their contraindications. */
+static void
+test_treatments_and_claims (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  static const char * const articles[] = { "acupuncture-with-massage", "endorphins-and-massage", "diet-and-back-pain" };
+  DorsumEntry *tools = dorsum_library_lookup (library, "tool-assisted-massage");
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      DorsumEntry *article = dorsum_library_lookup (library, articles[i]);
+      g_autoptr(GPtrArray) conditions = dorsum_library_get_related (library, article, DORSUM_KIND_CONDITION);
+
+      g_assert_cmpint (dorsum_entry_get_kind (article), ==, DORSUM_KIND_ARTICLE);
+      /* Reachable from the pages of the complaints it concerns. */
+      g_assert_cmpuint (conditions->len, >=, 2);
+      for (guint c = 0; c < conditions->len; c++)
+        g_assert_true (related_contains (library, g_ptr_array_index (conditions, c), article));
+    }
+
+  g_assert_true (field_mentions (library, "endorphins-and-massage", "summary", "claimed mechanism"));
+  g_assert_true (field_mentions (library, "acupuncture-with-massage", "text", "NG59"));
+  g_assert_true (field_mentions (library, "acupuncture-with-massage", "text", "does not needle"));
+  g_assert_true (field_mentions (library, "diet-and-back-pain", "text", "toxins"));
+
+  g_assert_cmpint (dorsum_entry_get_kind (tools), ==, DORSUM_KIND_TECHNIQUE);
+  g_assert_cmpuint (count_links (tools, DORSUM_KIND_CONTRAINDICATION), >=, 6);
+  g_assert_true (field_mentions (library, "tool-assisted-massage", "cautions", "deep vein thrombosis"));
+}
+
 static void
 test_every_entry_complete (void)
 {
@@ -620,6 +654,7 @@ main (int    argc,
   g_test_add_func ("/content/safety-wording", test_safety_wording);
   g_test_add_func ("/content/trigger-points-on-their-muscle", test_trigger_points_on_their_muscle);
   g_test_add_func ("/content/review-gaps", test_review_gaps);
+  g_test_add_func ("/content/treatments-and-claims", test_treatments_and_claims);
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
   g_test_add_func ("/content/anterior-markers", test_anterior_markers);
   g_test_add_func ("/content/front-muscles-complete", test_front_muscles_complete);
