@@ -427,6 +427,47 @@ test_treatments_and_claims (void)
   g_assert_true (field_mentions (library, "tool-assisted-massage", "cautions", "deep vein thrombosis"));
 }
 
+/* Links missing rather than one-way: every muscle reaches a stretch and a self-massage, and
+ * every condition reaches a muscle, following links in either direction (what a page
+ * shows). A muscle that no stretch can meaningfully lengthen links the nearest one, whose
+ * text says why (serratus posterior superior: the hug stretch), so none is excused. */
+static void
+test_care_for_every_muscle (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin ();
+  GListModel *muscles = dorsum_library_get_entries (library, DORSUM_KIND_MUSCLE);
+  GListModel *conditions = dorsum_library_get_entries (library, DORSUM_KIND_CONDITION);
+  g_autoptr(GString) no_stretch = g_string_new (NULL);
+  g_autoptr(GString) no_selfcare = g_string_new (NULL);
+  g_autoptr(GString) no_muscle = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (muscles); i++)
+    {
+      g_autoptr(DorsumEntry) m = g_list_model_get_item (muscles, i);
+      g_autoptr(GPtrArray) stretches = dorsum_library_get_related (library, m, DORSUM_KIND_STRETCH);
+      g_autoptr(GPtrArray) selfcare = dorsum_library_get_related (library, m, DORSUM_KIND_SELFCARE);
+
+      if (stretches->len == 0)
+        g_string_append_printf (no_stretch, " %s", dorsum_entry_get_id (m));
+      if (selfcare->len == 0)
+        g_string_append_printf (no_selfcare, " %s", dorsum_entry_get_id (m));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (conditions); i++)
+    {
+      g_autoptr(DorsumEntry) c = g_list_model_get_item (conditions, i);
+      g_autoptr(GPtrArray) related = dorsum_library_get_related (library, c, DORSUM_KIND_MUSCLE);
+
+      if (related->len == 0)
+        g_string_append_printf (no_muscle, " %s", dorsum_entry_get_id (c));
+    }
+
+  g_assert_cmpstr (no_stretch->str, ==, "");
+  g_assert_cmpstr (no_selfcare->str, ==, "");
+  g_assert_cmpstr (no_muscle->str, ==, "");
+  g_assert_true (field_mentions (library, "rhomboid-hug-stretch", "limitations", "serratus posterior superior"));
+}
+
 static void
 test_every_entry_complete (void)
 {
@@ -680,6 +721,7 @@ main (int    argc,
   g_test_add_func ("/content/trigger-points-on-their-muscle", test_trigger_points_on_their_muscle);
   g_test_add_func ("/content/review-gaps", test_review_gaps);
   g_test_add_func ("/content/treatments-and-claims", test_treatments_and_claims);
+  g_test_add_func ("/content/care-for-every-muscle", test_care_for_every_muscle);
   g_test_add_func ("/content/trigger-points-on-the-figure", test_trigger_points_on_the_figure);
   g_test_add_func ("/content/anterior-markers", test_anterior_markers);
   g_test_add_func ("/content/front-muscles-complete", test_front_muscles_complete);
