@@ -114,6 +114,7 @@ test_list_and_show (void)
   g_auto(Run) list = { 0 };
   g_auto(Run) show = { 0 };
   g_auto(Run) missing = { 0 };
+  g_auto(Run) stretch = { 0 };
   g_auto(GStrv) lines = NULL;
   gboolean found = FALSE;
 
@@ -145,6 +146,12 @@ test_list_and_show (void)
   g_assert_nonnull (strstr (show.out, "\nInnervation: "));
   g_assert_nonnull (strstr (show.out, "Thoracodorsal"));
   g_assert_nonnull (strstr (show.out, "\nLink technique: "));
+
+  /* A stretch's <avoid> is printed as what it is. */
+  run_cli (&stretch, "show", "childs-pose", NULL);
+  g_assert_cmpint (exit_code (&stretch), ==, 0);
+  g_assert_nonnull (strstr (stretch.out, "\nAvoid: Forcing the buttocks"));
+  g_assert_null (strstr (stretch.out, "Should not feel"));
 
   run_cli (&missing, "show", "latisimus", NULL);
   g_assert_cmpint (exit_code (&missing), ==, 1);

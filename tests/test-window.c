@@ -437,6 +437,49 @@ page_has_row (DorsumEntry *entry,
   return found;
 }
 
+static gboolean
+is_heading_titled (GtkWidget     *widget,
+                   gconstpointer  title)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading") &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), title);
+}
+
+/* The <avoid> text of a stretch is safety text: it sits under "Avoid", not under a heading
+ * about what the stretch should feel like. */
+static void
+test_page_avoid_heading (void)
+{
+  DorsumLibrary *library = dorsum_application_get_library (app);
+  DorsumEntry *entry = dorsum_library_lookup (library, "childs-pose");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = dorsum_entry_page_new ();
+  GtkWidget *heading = NULL, *text;
+
+  dorsum_entry_page_set_entry (DORSUM_ENTRY_PAGE (page), library, entry);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 2000);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && gtk_widget_get_width (page) == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 50 && heading == NULL; i++)
+    {
+      g_usleep (5000);
+      settle ();
+      heading = find_widget (page, is_heading_titled, "Avoid");
+    }
+
+  g_assert_nonnull (heading);
+  g_assert_null (find_widget (page, is_heading_titled, "Should not feel"));
+  /* The text under the heading is the entry's <avoid>. */
+  text = gtk_widget_get_next_sibling (heading);
+  g_assert_true (GTK_IS_LABEL (text));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (text)), ==, dorsum_entry_lookup_value (entry, "avoid"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* A link written on one side shows on both pages: a muscle that names a technique the
  * technique does not name, and the other way round. */
 static void
@@ -730,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/window/search-lay-name", test_search_lay_name);
   g_test_add_func ("/window/search-reasons", test_search_reasons);
   g_test_add_func ("/window/page-links-both-ways", test_page_links_both_ways);
+  g_test_add_func ("/window/page-avoid-heading", test_page_avoid_heading);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/toolbar-fits", test_toolbar_fits);
