@@ -1361,12 +1361,29 @@ dorsum_chart_find_mark (DorsumChart *self,
                         double       x,
                         double       y)
 {
+  return dorsum_chart_find_mark_on_figure (self, NULL, x, y);
+}
+
+/**
+ * dorsum_chart_find_mark_on_figure:
+ * @figure: (nullable): only marks on this figure; %NULL for any
+ *
+ * Returns: the topmost mark of @figure under (@x, @y) in diagram units, or -1
+ */
+int
+dorsum_chart_find_mark_on_figure (DorsumChart *self,
+                                  const char  *figure,
+                                  double       x,
+                                  double       y)
+{
   g_return_val_if_fail (DORSUM_IS_CHART (self), -1);
 
   for (guint i = self->state.marks->len; i > 0; i--)
     {
       const DorsumMark *m = &g_array_index (self->state.marks, DorsumMark, i - 1);
 
+      if (figure != NULL && !g_str_equal (dorsum_mark_get_figure (m), figure))
+        continue;
       if (hypot (m->x - x, m->y - y) <= m->radius)
         return (int)i - 1;
     }

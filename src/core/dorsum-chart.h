@@ -88,6 +88,10 @@ void               dorsum_chart_remove_mark      (DorsumChart  *self,
 int                dorsum_chart_find_mark        (DorsumChart  *self,
                                                   double        x,
                                                   double        y);
+int                dorsum_chart_find_mark_on_figure (DorsumChart *self,
+                                                  const char   *figure,
+                                                  double        x,
+                                                  double        y);
 
 const char        *dorsum_chart_get_initials     (DorsumChart  *self);
 void               dorsum_chart_set_initials     (DorsumChart  *self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-chart-keys.h"
+#include "dorsum-figure.h"
 
 #define STEP       5.0    /* diagram units an arrow moves a mark; Shift: BIG_STEP */
 #define BIG_STEP  25.0
@@ -18,10 +19,18 @@
 #define TEN_WINDOW (G_USEC_PER_SEC * 3 / 2)   /* "1" then "0" within this makes ten */
 
 static gboolean
+on_figure (DorsumChartKeys  *keys,
+           const DorsumMark *mark)
+{
+  return keys->figure == NULL || g_str_equal (dorsum_mark_get_figure (mark), keys->figure);
+}
+
+static gboolean
 has_selection (DorsumChartKeys *keys,
                DorsumChart     *chart)
 {
-  return keys->selected >= 0 && keys->selected < (int)dorsum_chart_get_n_marks (chart);
+  return keys->selected >= 0 && keys->selected < (int)dorsum_chart_get_n_marks (chart) &&
+         on_figure (keys, dorsum_chart_get_mark (chart, (guint)keys->selected));
 }
 
 static void
@@ -94,7 +103,7 @@ dorsum_chart_keys_handle (DorsumChartKeys    *keys,
 
   if (keyval == GDK_KEY_Insert || keyval == GDK_KEY_KP_Insert || unicode == 'a')
     {
-      DorsumMark mark = { 400, 600, 18, 5, DORSUM_QUALITY_ACHING, NULL };
+      DorsumMark mark = { 400, 600, 18, 5, DORSUM_QUALITY_ACHING, NULL, keys->figure };
       guint added;
 
       if (focus != NULL)
@@ -112,10 +121,20 @@ dorsum_chart_keys_handle (DorsumChartKeys    *keys,
   if ((unicode == 'n' || unicode == 'p') && n > 0)
     {
       int forward = unicode == 'n' ? 1 : -1;
+      int start = has_selection (keys, chart) ? keys->selected : (forward > 0 ? -1 : (int)n);
 
-      keys->selected = has_selection (keys, chart) ? (keys->selected + forward + (int)n) % (int)n
-                                                   : (forward > 0 ? 0 : (int)n - 1);
-      return TRUE;
+      /* The next mark on this figure, round the end. */
+      for (guint k = 1; k <= n; k++)
+        {
+          int candidate = ((start + forward * (int)k) % (int)n + (int)n) % (int)n;
+
+          if (on_figure (keys, dorsum_chart_get_mark (chart, (guint)candidate)))
+            {
+              keys->selected = candidate;
+              return TRUE;
+            }
+        }
+      return FALSE;
     }
 
   if (!has_selection (keys, chart))
@@ -192,8 +211,17 @@ dorsum_chart_describe_mark (DorsumChart   *chart,
                             guint          position)
 {
   const DorsumMark *mark = dorsum_chart_get_mark (chart, position);
-  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, NULL);
-  const DorsumRegion *region = diagram ? dorsum_diagram_hit (diagram, mark->x, mark->y) : NULL;
+  DorsumFigure *figure = dorsum_figure_lookup (dorsum_mark_get_figure (mark), NULL);
+  g_autoptr(DorsumDiagram) diagram = NULL;
+  const DorsumRegion *region = NULL;
+
+  /* The muscle under the mark, from the surface down (the groin is bare on the surface). */
+  for (guint layer = 0; region == NULL && layer < DORSUM_N_LAYERS; layer++)
+    {
+      g_clear_object (&diagram);
+      diagram = dorsum_diagram_new_for_figure (dorsum_mark_get_figure (mark), dorsum_layer_to_string (layer), NULL);
+      region = diagram ? dorsum_diagram_hit (diagram, mark->x, mark->y) : NULL;
+    }
   g_autofree char *area = NULL;
   GString *text = g_string_new (NULL);
 
@@ -207,6 +235,15 @@ dorsum_chart_describe_mark (DorsumChart   *chart,
     }
   else
     area = g_strdup (_("outside the muscles drawn"));
+
+  /* A chart has a back and a front: say which, as a paper chart's two drawings do. */
+  if (figure != NULL)
+    {
+      g_autofree char *plain = g_steal_pointer (&area);
+
+      /* Translators: where a pain mark is, then the figure it is on ("Back" or "Front") */
+      area = g_strdup_printf (_("%s (%s)"), plain, dorsum_figure_get_title (figure));
+    }
 
   /* Translators: a pain mark described: its number, how many, where, intensity 0–10, quality */
   g_string_append_printf (text, _("Mark %u of %u: %s, intensity %d, %s"), position + 1, dorsum_chart_get_n_marks (chart),

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   int     selected;     /* the selected mark, or -1; updated */
+  const char *figure;   /* the figure the keys act on: new marks go there, N and P stay there */
   guint   last_digit;   /* for "1" then "0" = ten */
   gint64  last_digit_time;
 } DorsumChartKeys;

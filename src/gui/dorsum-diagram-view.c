@@ -670,7 +670,7 @@ dorsum_diagram_view_chart_click (DorsumDiagramView *self,
                                  double             x,
                                  double             y)
 {
-  DorsumMark mark = { 0, 0, 18, 5, DORSUM_QUALITY_ACHING, NULL };
+  DorsumMark mark = { 0, 0, 18, 5, DORSUM_QUALITY_ACHING, NULL, g_intern_string (self->figure) };
   double dx, dy;
   int found;
   guint added;
@@ -684,7 +684,7 @@ dorsum_diagram_view_chart_click (DorsumDiagramView *self,
   if (dx < 0 || dy < 0 || dx > 800 || dy > 1200)
     return -1;
 
-  found = dorsum_chart_find_mark (self->chart, dx, dy);
+  found = dorsum_chart_find_mark_on_figure (self->chart, self->figure, dx, dy);
   if (found >= 0)
     {
       select_mark (self, found);
@@ -745,7 +745,7 @@ drag_begin_cb (DorsumDiagramView *self,
       self->drag_origin_y = dy;
 
       /* On a mark: move it. On the figure: drag out a new mark's size. */
-      found = dorsum_chart_find_mark (self->chart, dx, dy);
+      found = dorsum_chart_find_mark_on_figure (self->chart, self->figure, dx, dy);
       if (found >= 0)
         {
           self->dragged_mark = found;
@@ -1019,6 +1019,7 @@ key_pressed_cb (DorsumDiagramView     *self,
   if (self->chart_mode && self->chart != NULL)
     {
       self->chart_keys.selected = self->selected_mark;
+      self->chart_keys.figure = g_intern_string (self->figure);
       if (dorsum_chart_keys_handle (&self->chart_keys, self->chart, self->focus, keyval, state))
         {
           select_mark (self, self->chart_keys.selected);
@@ -1422,8 +1423,7 @@ dorsum_diagram_view_get_figure (DorsumDiagramView *self)
  * dorsum_diagram_view_set_figure:
  * @figure: a figure id from data/diagrams/figures.xml ("posterior", "anterior")
  *
- * Shows another figure, at the same layer and zoom. Chart marks are on the back: in chart
- * mode the view stays on it.
+ * Shows another figure, at the same layer and zoom; in chart mode, that figure's marks.
  */
 void
 dorsum_diagram_view_set_figure (DorsumDiagramView *self,
@@ -1432,8 +1432,7 @@ dorsum_diagram_view_set_figure (DorsumDiagramView *self,
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (figure != NULL);
 
-  if (g_str_equal (self->figure, figure) || dorsum_figure_lookup (figure, NULL) == NULL ||
-      (self->chart_mode && !g_str_equal (figure, DORSUM_FIGURE_POSTERIOR)))
+  if (g_str_equal (self->figure, figure) || dorsum_figure_lookup (figure, NULL) == NULL)
     return;
 
   g_free (self->figure);

@@ -63,6 +63,9 @@ struct _DorsumWindow
   GtkPaned             *paned;
   GtkWidget            *zoom_box;
   DorsumDiagramView    *diagram_view;
+  DorsumDiagramView    *other_view;   /* the chart's other figure, beside when there is room */
+  GtkWidget            *figures_box;
+  GtkWidget            *figure_box;
   GtkStack             *detail_stack;
   DorsumEntryPage      *entry_page;
   DorsumChartPage      *chart_page;
@@ -352,7 +355,7 @@ choose_layer (DorsumWindow       *self,
         here += counts[f][l];
       if (here > 0)
         {
-          /* Chart marks are on the back: in chart mode the figure stays. */
+          /* In chart mode the figure stays where the therapist is marking. */
           if (f != f_current && !dorsum_diagram_view_get_chart_mode (view))
             {
               best_figure = figures[f];
@@ -686,6 +689,38 @@ paned_size_changed_cb (DorsumWindow *self,
     }
 }
 
+/* The pain chart, when the window is not folded, shows both figures side by side, front on
+ * the left and back on the right as on a paper body chart; folded, one at a time with the
+ * Back/Front switch. The second view follows the first's layer and labels. */
+static void
+update_figures (DorsumWindow *self)
+{
+  DorsumDiagramView *view = self->diagram_view;
+  gboolean both = dorsum_diagram_view_get_chart_mode (view) && !adw_leaflet_get_folded (self->leaflet);
+  gboolean back = g_str_equal (dorsum_diagram_view_get_figure (view), DORSUM_FIGURE_POSTERIOR);
+
+  if (both)
+    {
+      dorsum_diagram_view_set_library (self->other_view, self->library);
+      dorsum_diagram_view_set_figure (self->other_view, back ? "anterior" : DORSUM_FIGURE_POSTERIOR);
+      dorsum_diagram_view_set_layer (self->other_view, dorsum_diagram_view_get_layer (view));
+      dorsum_diagram_view_set_labels (self->other_view, dorsum_diagram_view_get_labels (view));
+      dorsum_diagram_view_set_chart (self->other_view, dorsum_chart_session_get_chart (self->session));
+      dorsum_diagram_view_set_chart_mode (self->other_view, TRUE);
+      dorsum_diagram_view_select_mark (self->other_view, dorsum_diagram_view_get_selected_mark (view));
+      if (back)
+        gtk_box_reorder_child_after (GTK_BOX (self->figures_box), GTK_WIDGET (view), GTK_WIDGET (self->other_view));
+      else
+        gtk_box_reorder_child_after (GTK_BOX (self->figures_box), GTK_WIDGET (self->other_view), GTK_WIDGET (view));
+    }
+  else
+    dorsum_diagram_view_set_chart (self->other_view, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->other_view), both);
+  /* Both figures shown: nothing to switch. */
+  gtk_widget_set_visible (self->figure_box, !both);
+}
+
 /* Folded (a phone, a narrow window): the detail goes below the diagram instead of beside it. */
 static void
 folded_changed_cb (DorsumWindow *self,
@@ -707,6 +742,7 @@ folded_changed_cb (DorsumWindow *self,
    * every control in reach, none scrolled out of sight. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->disclaimer_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  update_figures (self);
 }
 
 static void
@@ -888,6 +924,8 @@ chart_replaced_cb (DorsumWindow       *self,
 
   g_signal_connect_object (chart, "changed", G_CALLBACK (update_chart_title), self, G_CONNECT_SWAPPED);
   dorsum_diagram_view_set_chart (self->diagram_view, chart);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->other_view)))
+    dorsum_diagram_view_set_chart (self->other_view, chart);
   if (self->chart_page != NULL)
     dorsum_chart_page_set_chart (self->chart_page, self->library, chart);
   update_chart_title (self);
@@ -1537,6 +1575,7 @@ chart_mode_changed_cb (DorsumWindow      *self,
     gtk_stack_set_visible_child_name (self->detail_stack, "empty");
 
   update_chart_title (self);
+  update_figures (self);
 }
 
 static void
@@ -1544,6 +1583,11 @@ mark_activated_cb (DorsumWindow      *self,
                    int                mark,
                    DorsumDiagramView *view)
 {
+  DorsumDiagramView *other = view == self->diagram_view ? self->other_view : self->diagram_view;
+
+  /* One selection over both figures. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->other_view)) && dorsum_diagram_view_get_selected_mark (other) != mark)
+    dorsum_diagram_view_select_mark (other, mark);
   if (self->chart_page != NULL)
     dorsum_chart_page_select_mark (self->chart_page, mark);
 }
@@ -1765,6 +1809,10 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, other_view);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, figure_box);
+  gtk_widget_class_bind_template_callback (widget_class, update_figures);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, entry_page);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
