@@ -693,10 +693,8 @@ read_source (FileJob *job)
   if (doc == NULL)
     return;
 
-  /* A file with another root gets only the message that says so. Until every built-in
-   * entry has its client text, only a pack that has some must have it everywhere. */
-  if (xmlDocGetRootElement (doc) != NULL && xmlStrEqual (xmlDocGetRootElement (doc)->name, BAD_CAST "library") &&
-      g_strstr_len (g_bytes_get_data (source->bytes, NULL), (gssize)size, "<client>") != NULL)
+  /* A file with another root gets only the message that says so. */
+  if (xmlDocGetRootElement (doc) != NULL && xmlStrEqual (xmlDocGetRootElement (doc)->name, BAD_CAST "library"))
     check_client_text (xmlDocGetRootElement (doc), source->display_name, &job->problems);
 
   if (dorsum_xml_validate (doc, &schema, SCHEMA_RESOURCE, "library", LIBRARY_NS, source->display_name, &job->problems))
