@@ -37,6 +37,7 @@ generate_pack (guint n)
             "    <alias>lay name %u</alias>\n"
             "    <latin>Musculus generatus numero %u</latin>\n"
             "    <summary>A generated muscle for measuring the loader.</summary>\n"
+            "    <client><p>A generated muscle, in plain words.</p></client>\n"
             "    <origin>Spinous processes of the generated vertebrae.</origin>\n"
             "    <insertion>The generated tubercle of the humerus.</insertion>\n"
             "    <action>Extends the generated joint.</action>\n"
@@ -58,6 +59,7 @@ generate_pack (guint n)
         g_string_append (xml,
           "  <stretch id=\"m-stretch\">\n"
           "    <name>Generated stretch</name><summary>For the benchmark.</summary>\n"
+          "    <client><p>For the benchmark.</p><step>Stretch.</step><dose>Daily.</dose><stop-if>It hurts.</stop-if></client>\n"
           "    <equipment>none</equipment><position>Standing.</position>\n"
           "    <steps><step>Stretch.</step></steps><hold>30 s</hold><repetitions>2</repetitions>\n"
           "    <frequency>Daily</frequency><feel>A pull.</feel><avoid>Pain.</avoid><stop-if>It hurts.</stop-if>\n"

@@ -90,6 +90,7 @@ test_validate_bad (void)
   const char *files[] = {
     "not-xml.xml", "truncated.xml", "wrong-root.xml", "billion-laughs.xml", "external-entity.xml",
     "schema-violation.xml", "duplicate-id.xml", "dangling-ref.xml", "blank-text.xml", "bad-roots.xml", "bad-id.xml",
+    "no-client.xml",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -106,6 +107,52 @@ test_validate_bad (void)
       g_assert_true (g_str_has_prefix (run.err, prefix));
       g_assert_true (g_ascii_isdigit (run.err[strlen (prefix)]));
     }
+}
+
+/* A muscle without text for the client is refused, naming the file, the line and what is missing. */
+static void
+test_validate_no_client (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "no-client.xml", NULL);
+  g_autofree char *where = g_strdup_printf ("%s:30: ", path);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "validate", path, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, where));
+  g_assert_nonnull (strstr (run.err, "<muscle id=\"test-ql\"> has no <client>"));
+}
+
+/* show --client prints what the handout prints, and nothing of the therapist's page. */
+static void
+test_show_client (void)
+{
+  g_auto(Run) muscle = { 0 };
+  g_auto(Run) stretch = { 0 };
+  g_auto(Run) technique = { 0 };
+  g_auto(Run) full = { 0 };
+
+  run_cli (&muscle, "show", "--client", "levator-scapulae", NULL);
+  g_assert_cmpint (exit_code (&muscle), ==, 0);
+  g_assert_nonnull (strstr (muscle.out, "shoulder blade"));
+  g_assert_null (strstr (muscle.out, "Origin:"));
+  g_assert_null (strstr (muscle.out, "scapula"));
+
+  run_cli (&stretch, "show", "--client", "levator-scapulae-stretch", NULL);
+  g_assert_cmpint (exit_code (&stretch), ==, 0);
+  g_assert_nonnull (strstr (stretch.out, "\n1. "));
+  g_assert_nonnull (strstr (stretch.out, "\nHow much: "));
+  g_assert_nonnull (strstr (stretch.out, "\nStop if: "));
+
+  run_cli (&technique, "show", "--client", "effleurage", NULL);
+  g_assert_cmpint (exit_code (&technique), ==, 1);
+  g_assert_nonnull (strstr (technique.err, "no text for clients"));
+
+  /* The full page leaves the client's text to --client. */
+  run_cli (&full, "show", "levator-scapulae", NULL);
+  g_assert_cmpint (exit_code (&full), ==, 0);
+  g_assert_null (strstr (full.out, "In plain words"));
 }
 
 static void
@@ -638,6 +685,8 @@ main (int    argc,
 
   g_test_add_func ("/cli/validate/shipped", test_validate_shipped);
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
+  g_test_add_func ("/cli/validate/no-client", test_validate_no_client);
+  g_test_add_func ("/cli/show-client", test_show_client);
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/search-reasons", test_search_reasons);

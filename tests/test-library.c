@@ -85,8 +85,12 @@ test_zone_figures (void)
   g_assert_cmpstr (zone->figure, ==, "posterior");
   g_assert_true (zone->points == g_ptr_array_index (tp->zones, 0));
 
-  /* A posterior point with an anterior zone first. */
+  g_assert_null (tp->drawing_note);
+
+  /* A posterior point with an anterior zone first, and a note for the artwork. */
   tp = dorsum_entry_get_trigger_point (muscle, 1);
+  g_assert_cmpstr (tp->drawing_note, ==, "The front of the shoulder is drawn on the anterior figure.");
+  g_assert_null (strstr (tp->referral, "drawn"));
   g_assert_cmpstr (tp->figure, ==, "posterior");
   g_assert_cmpuint (tp->all_zones->len, ==, 2);
   zone = g_ptr_array_index (tp->all_zones, 0);
@@ -147,7 +151,32 @@ test_seed (void)
   g_assert_cmpint (dorsum_entry_get_link (lats, 2)->kind, ==, DORSUM_KIND_SELFCARE);
   g_assert_cmpstr (dorsum_entry_get_link (lats, 2)->id, ==, "test-roller");
 
+  /* The client's text, kept apart from the therapist's fields. */
+  g_assert_true (dorsum_entry_has_client_text (lats));
+  g_assert_cmpstr (dorsum_entry_get_client_paragraphs (lats)[0], ==, "A test muscle, in plain words.");
+  g_assert_null (dorsum_entry_get_client_steps (lats)[0]);
+  g_assert_null (dorsum_entry_get_client_dose (lats));
+  g_assert_null (dorsum_entry_get_client_stop_if (lats));
+  {
+    DorsumEntry *stretch = dorsum_library_lookup (library, "test-side-stretch");
+    const char * const *steps = dorsum_entry_get_client_steps (stretch);
+    g_autofree char *text = dorsum_entry_dup_client_text (stretch);
+
+    g_assert_cmpstr (dorsum_entry_get_client_paragraphs (stretch)[0], ==, "A test routine, in plain words.");
+    g_assert_cmpuint (g_strv_length ((GStrv)steps), ==, 2);
+    g_assert_cmpstr (steps[1], ==, "Breathe.");
+    g_assert_cmpstr (dorsum_entry_get_client_dose (stretch), ==, "Hold 20 seconds, twice a day.");
+    g_assert_cmpstr (dorsum_entry_get_client_stop_if (stretch), ==, "It hurts.");
+    g_assert_cmpstr (text, ==, "A test routine, in plain words.\n1. Sit down.\n2. Breathe.\n"
+                               "How much: Hold 20 seconds, twice a day.\nStop if: It hurts.");
+    /* The therapist's own steps are untouched. */
+    g_assert_cmpuint (g_strv_length ((GStrv)dorsum_entry_lookup_field (stretch, "steps")), >=, 1);
+  }
+
   technique = dorsum_library_lookup (library, "test-compression");
+  g_assert_false (dorsum_entry_has_client_text (technique));
+  g_assert_null (dorsum_entry_dup_client_text (technique));
+  g_assert_null (dorsum_entry_get_client_paragraphs (technique)[0]);
   g_assert_cmpstr (dorsum_entry_get_attribute (technique, "pressure-min"), ==, "5");
   g_assert_cmpuint (g_strv_length ((GStrv)dorsum_entry_lookup_field (technique, "steps")), ==, 2);
 
@@ -182,6 +211,7 @@ static const BadCase bad_cases[] = {
   { "bad-roots.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-roots.xml:38:", "roots=\"T12 to L3\"" },
   { "bad-id.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-id.xml:68:", "is not an id" },
   { "blank-text.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-text.xml:55:", "<tempo> is empty" },
+  { "no-client.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "no-client.xml:30:", "<muscle id=\"test-ql\"> has no <client>" },
   { "blank-referral.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "blank-referral.xml:19:", "<referral> is empty" },
   { "bad-pressure.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-pressure.xml:54:", "max=\"12\" on <pressure> is not a whole number from 0 to 10" },
   { "bad-coordinate.xml", DORSUM_LIBRARY_ERROR_SCHEMA, "bad-coordinate.xml:17:", "y=\"-4.5\" on <trigger-point> is not a number" },

@@ -482,6 +482,92 @@ test_page_avoid_heading (void)
 
 /* A link written on one side shows on both pages: a muscle that names a technique the
  * technique does not name, and the other way round. */
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Shows @entry's page and waits until a label that @test accepts for @text is on it;
+ * returns a copy of that label's text. */
+static char *
+page_label (DorsumEntry *entry,
+            WidgetTest   test,
+            const char  *text)
+{
+  DorsumLibrary *library = dorsum_application_get_library (app);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = dorsum_entry_page_new ();
+  GtkWidget *found = NULL;
+  char *copy = NULL;
+
+  dorsum_entry_page_set_entry (DORSUM_ENTRY_PAGE (page), library, entry);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 2000);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && gtk_widget_get_width (page) == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 50 && found == NULL; i++)
+    {
+      g_usleep (5000);
+      settle ();
+      found = find_widget (page, test, text);
+    }
+  if (found != NULL)
+    copy = g_strdup (gtk_label_get_text (GTK_LABEL (found)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  return copy;
+}
+
+/* The therapist sees, on a muscle's or a stretch's page, the very text the client will read;
+ * a note on the drawing shows apart from the referral, never inside it. */
+static void
+test_page_client_text (void)
+{
+  DorsumLibrary *library = dorsum_application_get_library (app);
+  DorsumEntry *stretch = dorsum_library_lookup (library, "levator-scapulae-stretch");
+  DorsumEntry *muscle = dorsum_library_lookup (library, "rectus-femoris");
+  DorsumEntry *technique = dorsum_library_lookup (library, "effleurage");
+  const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (muscle, 0);
+  g_autofree char *stretch_text = dorsum_entry_dup_client_text (stretch);
+  g_autofree char *muscle_text = dorsum_entry_dup_client_text (muscle);
+  g_autofree char *shown = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *referral = NULL;
+  g_autofree char *heading = NULL;
+
+  shown = page_label (stretch, is_label_with_text, stretch_text);
+  g_assert_cmpstr (shown, ==, stretch_text);
+  g_clear_pointer (&shown, g_free);
+  shown = page_label (muscle, is_label_with_text, muscle_text);
+  g_assert_cmpstr (shown, ==, muscle_text);
+  heading = page_label (muscle, is_label_with_text, "For Your Client");
+  g_assert_nonnull (heading);
+  g_clear_pointer (&heading, g_free);
+  heading = page_label (technique, is_label_with_text, "For Your Client");
+  g_assert_null (heading);
+
+  g_assert_nonnull (tp->drawing_note);
+  note = page_label (muscle, is_label_containing, tp->drawing_note);
+  g_assert_nonnull (note);
+  referral = page_label (muscle, is_label_containing, tp->referral);
+  g_assert_nonnull (referral);
+  g_assert_null (strstr (referral, tp->drawing_note));
+}
+
+/* A link written on one side shows on both pages: a muscle that names a technique the
+ * technique does not name, and the other way round. */
 static void
 test_page_links_both_ways (void)
 {
@@ -774,6 +860,7 @@ main (int    argc,
   g_test_add_func ("/window/search-reasons", test_search_reasons);
   g_test_add_func ("/window/page-links-both-ways", test_page_links_both_ways);
   g_test_add_func ("/window/page-avoid-heading", test_page_avoid_heading);
+  g_test_add_func ("/window/page-client-text", test_page_client_text);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/toolbar-fits", test_toolbar_fits);

@@ -395,12 +395,20 @@ run_show (int    argc,
           char **argv)
 {
   g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("ID"),
-    _("Print one entry as Field: value lines, then its links."));
+    _("Print one entry as Field: value lines, then its links.\n"
+      "With --client, print only what the client reads (a muscle, stretch or self-care routine)."));
   g_autoptr(DorsumLibrary) library = NULL;
   g_autoptr(GPtrArray) linking = NULL;
   DorsumEntry *entry;
   const char *value;
+  gboolean client = FALSE;
+  const GOptionEntry show_entries[] = {
+    { "client", 0, 0, G_OPTION_ARG_NONE, &client,
+      N_("Print only the text written for the client, as a handout prints it"), NULL },
+    { NULL },
+  };
 
+  g_option_context_add_main_entries (context, show_entries, GETTEXT_PACKAGE);
   if (!dorsum_cli_parse_command (context, &argc, &argv))
     return 2;
 
@@ -418,6 +426,20 @@ run_show (int    argc,
       return 1;
     }
 
+  if (client)
+    {
+      g_autofree char *text = dorsum_entry_dup_client_text (entry);
+
+      if (text == NULL)
+        {
+          g_printerr (_("dorsum-cli: “%s” has no text for clients; muscles, stretches and self-care routines have\n"),
+                      argv[1]);
+          return 1;
+        }
+      g_print ("%s\n", text);
+      return 0;
+    }
+
   print_field (_("Id"), dorsum_entry_get_id (entry));
   print_field (_("Kind"), dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE ? _("muscle") : dorsum_kind_to_string (dorsum_entry_get_kind (entry)));
 
@@ -426,7 +448,8 @@ run_show (int    argc,
       const DorsumField *field = dorsum_entry_get_field (entry, i);
       const char *title = dorsum_field_get_title (field->key);
 
-      if (g_str_equal (field->key, "sources"))
+      /* The client's text is printed with --client, the way a handout prints it. */
+      if (g_str_equal (field->key, "sources") || g_str_has_prefix (field->key, "client-"))
         continue;
 
       for (guint j = 0; field->values[j]; j++)
@@ -467,6 +490,8 @@ run_show (int    argc,
       g_autofree char *text = g_strdup_printf (_("%s Refers pain: %s"), tp->location, tp->referral);
 
       print_field (_("Trigger point"), text);
+      if (tp->drawing_note != NULL)
+        print_field (_("Drawing note"), tp->drawing_note);
     }
 
   for (guint i = 0; i < dorsum_entry_get_n_links (entry); i++)

@@ -74,6 +74,7 @@ _dorsum_trigger_point_free (DorsumTriggerPoint *tp)
 
   g_free (tp->location);
   g_free (tp->referral);
+  g_free (tp->drawing_note);
   g_clear_pointer (&tp->zones, g_ptr_array_unref);
   g_clear_pointer (&tp->all_zones, g_ptr_array_unref);
   g_free (tp);
@@ -405,6 +406,131 @@ dorsum_entry_get_part_of (DorsumEntry *self)
   return dorsum_entry_get_attribute (self, "part-of");
 }
 
+/**
+ * dorsum_entry_has_client_text:
+ *
+ * Whether the entry has text written for the client (the library's `<client>`). Every
+ * muscle, stretch and self-care routine of a valid library has; other kinds have none.
+ */
+gboolean
+dorsum_entry_has_client_text (DorsumEntry *self)
+{
+  g_return_val_if_fail (DORSUM_IS_ENTRY (self), FALSE);
+
+  return dorsum_entry_lookup_field (self, "client-text") != NULL;
+}
+
+/**
+ * dorsum_entry_get_client_paragraphs:
+ *
+ * The client text's paragraphs, in everyday words: for a muscle, what it does and where it
+ * sends pain; for a stretch or self-care routine, what it is for. Print them as they are.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the paragraphs; empty, never %NULL
+ */
+const char * const *
+dorsum_entry_get_client_paragraphs (DorsumEntry *self)
+{
+  static const char * const none[] = { NULL };
+  const char * const *values;
+
+  g_return_val_if_fail (DORSUM_IS_ENTRY (self), none);
+
+  values = dorsum_entry_lookup_field (self, "client-text");
+
+  return values ? values : none;
+}
+
+/**
+ * dorsum_entry_get_client_steps:
+ *
+ * A stretch's or self-care routine's steps as the client does them at home, one short
+ * sentence each, to be numbered from 1 in this order.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the steps; empty (never %NULL) for a muscle
+ */
+const char * const *
+dorsum_entry_get_client_steps (DorsumEntry *self)
+{
+  static const char * const none[] = { NULL };
+  const char * const *values;
+
+  g_return_val_if_fail (DORSUM_IS_ENTRY (self), none);
+
+  values = dorsum_entry_lookup_field (self, "client-step");
+
+  return values ? values : none;
+}
+
+/**
+ * dorsum_entry_get_client_dose:
+ *
+ * How long to hold, how many times and how often, in one or two sentences for the client.
+ *
+ * Returns: (nullable): the dose, or %NULL for a muscle
+ */
+const char *
+dorsum_entry_get_client_dose (DorsumEntry *self)
+{
+  return dorsum_entry_lookup_value (self, "client-dose");
+}
+
+/**
+ * dorsum_entry_get_client_stop_if:
+ *
+ * When the client should stop, in their words (a handout prints it under "Stop if").
+ *
+ * Returns: (nullable): the text, or %NULL for a muscle
+ */
+const char *
+dorsum_entry_get_client_stop_if (DorsumEntry *self)
+{
+  return dorsum_entry_lookup_value (self, "client-stop-if");
+}
+
+/**
+ * dorsum_entry_dup_client_text:
+ *
+ * The whole client text as plain text: the paragraphs, then numbered steps, "How much:"
+ * and "Stop if:" lines, separated by newlines; for a terminal, a search or a test.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when the entry has none
+ */
+char *
+dorsum_entry_dup_client_text (DorsumEntry *self)
+{
+  const char * const *paragraphs;
+  const char * const *steps;
+  const char *dose;
+  const char *stop_if;
+  GString *text;
+
+  g_return_val_if_fail (DORSUM_IS_ENTRY (self), NULL);
+
+  if (!dorsum_entry_has_client_text (self))
+    return NULL;
+
+  paragraphs = dorsum_entry_get_client_paragraphs (self);
+  steps = dorsum_entry_get_client_steps (self);
+  dose = dorsum_entry_get_client_dose (self);
+  stop_if = dorsum_entry_get_client_stop_if (self);
+  text = g_string_new (NULL);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", paragraphs[i]);
+  for (guint i = 0; steps[i]; i++)
+    /* Translators: a numbered step of a stretch, e.g. "2. Lean forward slowly." */
+    g_string_append_printf (text, _("\n%u. %s"), i + 1, steps[i]);
+  if (dose != NULL)
+    /* Translators: how long and how often to do a stretch, for the client */
+    g_string_append_printf (text, _("\nHow much: %s"), dose);
+  if (stop_if != NULL)
+    /* Translators: when the client must stop a stretch */
+    g_string_append_printf (text, _("\nStop if: %s"), stop_if);
+
+  return g_string_free (text, FALSE);
+}
+
 guint
 dorsum_entry_get_n_fields (DorsumEntry *self)
 {
@@ -583,6 +709,10 @@ dorsum_field_get_title (const char *key)
     { "sources", N_("Sources") },
     { "referral", N_("Refers pain") },
     { "location", N_("Trigger point") },
+    { "client-text", N_("In plain words") },
+    { "client-step", N_("Steps for the client") },
+    { "client-dose", N_("How much") },
+    { "client-stop-if", N_("Stop if") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

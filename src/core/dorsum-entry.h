@@ -45,6 +45,9 @@ typedef struct
   const char  *figure;
   /* DorsumZone*: every referral zone, on whichever figure, in document order */
   GPtrArray   *all_zones;
+  /* how the zones are drawn on the figures (the library's <drawing-note>), or %NULL:
+   * for whoever checks the artwork; never printed for a client */
+  char        *drawing_note;
 } DorsumTriggerPoint;
 
 /* One field of an entry as read from the library: a key (the element name, such as
@@ -90,6 +93,12 @@ const DorsumLink   *dorsum_entry_get_link            (DorsumEntry  *self,
 guint               dorsum_entry_get_n_backlinks     (DorsumEntry  *self);
 const DorsumLink   *dorsum_entry_get_backlink        (DorsumEntry  *self,
                                                       guint         position);
+gboolean            dorsum_entry_has_client_text     (DorsumEntry  *self);
+const char * const *dorsum_entry_get_client_paragraphs (DorsumEntry *self);
+const char * const *dorsum_entry_get_client_steps    (DorsumEntry  *self);
+const char         *dorsum_entry_get_client_dose     (DorsumEntry  *self);
+const char         *dorsum_entry_get_client_stop_if  (DorsumEntry  *self);
+char               *dorsum_entry_dup_client_text     (DorsumEntry  *self);
 guint               dorsum_entry_get_n_trigger_points (DorsumEntry *self);
 const DorsumTriggerPoint *
                     dorsum_entry_get_trigger_point   (DorsumEntry  *self,

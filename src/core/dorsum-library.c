@@ -163,6 +163,8 @@ parse_trigger_point (xmlNodePtr      node,
         tp->location = leaf_text (child, file, problems);
       else if (xmlStrEqual (child->name, BAD_CAST "referral"))
         tp->referral = leaf_text (child, file, problems);
+      else if (xmlStrEqual (child->name, BAD_CAST "drawing-note"))
+        tp->drawing_note = leaf_text (child, file, problems);
       else if (xmlStrEqual (child->name, BAD_CAST "zone"))
         {
           g_autofree char *points = dorsum_xml_prop (child, "points");
@@ -376,6 +378,21 @@ build_entry (xmlNodePtr  node,
 
               ref = dorsum_xml_prop (link, "ref");
               _dorsum_entry_add_link (entry, link_kind, ref, (guint)xmlGetLineNo (link));
+            }
+        }
+      else if (g_str_equal (name, "client"))
+        {
+          /* Kept apart from the therapist's fields: "client-text", "client-step",
+           * "client-dose", "client-stop-if" (dorsum_entry_get_client_paragraphs () …). */
+          for (xmlNodePtr part = child->children; part; part = part->next)
+            {
+              g_autofree char *key = NULL;
+
+              if (!is_element (part))
+                continue;
+
+              key = g_strconcat ("client-", xmlStrEqual (part->name, BAD_CAST "p") ? "text" : (const char *)part->name, NULL);
+              add_leaf_values (entry, key, part, problems);
             }
         }
       else if (g_str_equal (name, "trigger-point"))
@@ -619,6 +636,40 @@ typedef struct
   GPtrArray      *entries;   /* DorsumEntry*, owned */
 } FileJob;
 
+/* A muscle, stretch or self-care routine without text for the client: the schema refuses it
+ * too, but in words about the element that comes next; this says what is missing. */
+static void
+check_client_text (xmlNodePtr      root,
+                   const char     *file,
+                   DorsumProblems *problems)
+{
+  for (xmlNodePtr node = root->children; node; node = node->next)
+    {
+      gboolean has_client = FALSE;
+      g_autofree char *id = NULL;
+      g_autofree char *shown = NULL;
+
+      if (!is_element (node) ||
+          !(xmlStrEqual (node->name, BAD_CAST "muscle") ||
+            xmlStrEqual (node->name, BAD_CAST "stretch") ||
+            xmlStrEqual (node->name, BAD_CAST "selfcare")))
+        continue;
+
+      for (xmlNodePtr child = node->children; child && !has_client; child = child->next)
+        has_client = is_element (child) && xmlStrEqual (child->name, BAD_CAST "client");
+
+      if (has_client)
+        continue;
+
+      id = dorsum_xml_prop (node, "id");
+      shown = dorsum_shorten (id ? id : "");
+      dorsum_problems_add (problems, DORSUM_LIBRARY_ERROR_SCHEMA, file, (guint)xmlGetLineNo (node),
+                           _("<%s id=\"%s\"> has no <client>: after its <summary>, write what a client "
+                             "reads at home, in everyday words (see docs/library-format.md)"),
+                           (const char *)node->name, shown);
+    }
+}
+
 static void
 read_source (FileJob *job)
 {
@@ -641,6 +692,10 @@ read_source (FileJob *job)
   doc = dorsum_xml_parse (g_bytes_get_data (source->bytes, NULL), size, source->display_name, &job->problems);
   if (doc == NULL)
     return;
+
+  /* A file with another root gets only the message that says so. */
+  if (xmlDocGetRootElement (doc) != NULL && xmlStrEqual (xmlDocGetRootElement (doc)->name, BAD_CAST "library"))
+    check_client_text (xmlDocGetRootElement (doc), source->display_name, &job->problems);
 
   if (dorsum_xml_validate (doc, &schema, SCHEMA_RESOURCE, "library", LIBRARY_NS, source->display_name, &job->problems))
     {

@@ -513,7 +513,32 @@ add_trigger_points (DorsumEntryPage *self,
       gtk_widget_set_margin_top (label, 6);
       add_label (self, tp->location, NULL);
       add_label (self, referral, "secondary-text");
+      if (tp->drawing_note != NULL)
+        {
+          /* Translators: how a referral zone is drawn on the atlas, e.g. where the figure ends */
+          g_autofree char *note = g_strdup_printf (_("On the figure: %s"), tp->drawing_note);
+          GtkWidget *note_label = add_label (self, note, "caption");
+
+          gtk_widget_add_css_class (note_label, "dim-label");
+        }
     }
+}
+
+/* What the client reads, word for word as the handout prints it, so the therapist
+ * knows what they are handing over. */
+static void
+add_client_text (DorsumEntryPage *self,
+                 DorsumEntry     *entry)
+{
+  g_autofree char *text = dorsum_entry_dup_client_text (entry);
+  GtkWidget *label;
+
+  if (text == NULL)
+    return;
+
+  add_heading (self, _("For Your Client"));
+  label = add_label (self, text, NULL);
+  gtk_widget_add_css_class (label, "client-text");
 }
 
 static void
@@ -598,6 +623,7 @@ build (DorsumEntryPage *self,
     case DORSUM_KIND_MUSCLE:
       add_sections (self, entry, muscle_sections);
       add_trigger_points (self, entry);
+      add_client_text (self, entry);
       add_links (self, library, entry, DORSUM_KIND_TECHNIQUE, _("Techniques"), ANY_SEVERITY, NULL);
       add_links (self, library, entry, DORSUM_KIND_STRETCH, _("Stretches"), ANY_SEVERITY, NULL);
       add_links (self, library, entry, DORSUM_KIND_SELFCARE, _("Self-Massage"), ANY_SEVERITY, NULL);
@@ -629,6 +655,7 @@ build (DorsumEntryPage *self,
       add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions — Check First"),
                  NOT_RED_FLAG, "safety");
       add_sections (self, entry, exercise_sections);
+      add_client_text (self, entry);
       add_links (self, library, entry, DORSUM_KIND_MUSCLE, _("Target Muscles"), ANY_SEVERITY, NULL);
       add_links (self, library, entry, DORSUM_KIND_CONDITION, _("Used For"), ANY_SEVERITY, NULL);
       break;
