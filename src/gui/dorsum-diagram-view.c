@@ -133,6 +133,7 @@ enum {
 enum {
   REGION_ACTIVATED,
   MARK_ACTIVATED,
+  HIGHLIGHT_CHANGED,
   N_SIGNALS
 };
 
@@ -1270,6 +1271,14 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
    * DorsumDiagramView::mark-activated:
    * @mark: the chart mark chosen (clicked, dragged or just added), or -1 for none
    */
+  /**
+   * DorsumDiagramView::highlight-changed:
+   *
+   * Other muscles are highlighted (see dorsum_diagram_view_get_highlight()).
+   */
+  signals[HIGHLIGHT_CHANGED] =
+    g_signal_new ("highlight-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   signals[MARK_ACTIVATED] =
     g_signal_new ("mark-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT);
@@ -1617,6 +1626,7 @@ set_highlight_expanded (DorsumDiagramView  *self,
   collect_trigger_points (self);
   dorsum_trigger_point_overlay_set_points (DORSUM_TRIGGER_POINT_OVERLAY (self->trigger_point_overlay),
                                            self->shown_points);
+  g_signal_emit (self, signals[HIGHLIGHT_CHANGED], 0);
   scroll_to_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->offset_x != offset_x || self->offset_y != offset_y)

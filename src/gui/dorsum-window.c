@@ -689,14 +689,17 @@ paned_size_changed_cb (DorsumWindow *self,
     }
 }
 
-/* The pain chart, when the window is not folded, shows both figures side by side, front on
- * the left and back on the right as on a paper body chart; folded, one at a time with the
- * Back/Front switch. The second view follows the first's layer and labels. */
+/* The pain chart and a trigger point chart, when the window is not folded, show both
+ * figures side by side, front on the left and back on the right as on a paper body chart
+ * (pain felt on the front from a back muscle shows there); folded, one at a time with the
+ * Back/Front switch. The second view follows the first's layer, labels, highlight, trigger
+ * points and mode. */
 static void
 update_figures (DorsumWindow *self)
 {
   DorsumDiagramView *view = self->diagram_view;
-  gboolean both = dorsum_diagram_view_get_chart_mode (view) && !adw_leaflet_get_folded (self->leaflet);
+  gboolean both = (dorsum_diagram_view_get_chart_mode (view) || dorsum_diagram_view_get_trigger_points (view)) &&
+                  !adw_leaflet_get_folded (self->leaflet) && !(self->study_page != NULL && studying (self));
   gboolean back = g_str_equal (dorsum_diagram_view_get_figure (view), DORSUM_FIGURE_POSTERIOR);
 
   if (both)
@@ -706,7 +709,9 @@ update_figures (DorsumWindow *self)
       dorsum_diagram_view_set_layer (self->other_view, dorsum_diagram_view_get_layer (view));
       dorsum_diagram_view_set_labels (self->other_view, dorsum_diagram_view_get_labels (view));
       dorsum_diagram_view_set_chart (self->other_view, dorsum_chart_session_get_chart (self->session));
-      dorsum_diagram_view_set_chart_mode (self->other_view, TRUE);
+      dorsum_diagram_view_set_chart_mode (self->other_view, dorsum_diagram_view_get_chart_mode (view));
+      dorsum_diagram_view_set_highlight (self->other_view, dorsum_diagram_view_get_highlight (view));
+      dorsum_diagram_view_set_trigger_points (self->other_view, dorsum_diagram_view_get_trigger_points (view));
       dorsum_diagram_view_select_mark (self->other_view, dorsum_diagram_view_get_selected_mark (view));
       if (back)
         gtk_box_reorder_child_after (GTK_BOX (self->figures_box), GTK_WIDGET (view), GTK_WIDGET (self->other_view));
@@ -1926,6 +1931,8 @@ dorsum_window_init (DorsumWindow *self)
   g_autoptr(GtkStringList) browse = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The Study page takes the figure for itself: one figure while it is shown. */
+  g_signal_connect_object (self->detail_stack, "notify::visible-child-name", G_CALLBACK (update_figures), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   /* The toggle inside a menu button or drop-down is what takes focus: it gets the name. */
   label_inner_button (GTK_WIDGET (self->menu_button), _("Main Menu"));
