@@ -262,6 +262,16 @@ class Figure:
         self._chain(side, 'arm', S, ('elbow', 'wrist', 'fingers'), (LEN['upper'], LEN['fore'], LEN['hand']),
                     (RAD['upper'], RAD['fore'], RAD['hand'] if not grip else (5.6, 5.2)), upper, fore, hand, fs)
 
+    def arm_to(self, side, upper, fs_upper, target, hand=None, grip=False):
+        """An arm whose upper arm points towards the viewer (drawn short by fs_upper) and whose
+        forearm reaches target, drawn as long as its projection (never longer than it is)."""
+        e = add(self.j['shoulder_' + side], vec(upper, LEN['upper'] * fs_upper))
+        fs_fore = dist(e, target) / LEN['fore']
+        if fs_fore > 1:
+            self.errors.append('a hand misses its target by %.1f px' % (dist(e, target) - LEN['fore']))
+            fs_fore = 1.0
+        self.arm(side, upper, ang(e, target), hand, fs=(fs_upper, fs_fore, 1.0), grip=grip)
+
     def leg(self, side, thigh=None, shin=None, foot=None, to=None, bend=None, fs=(1.0, 1.0, 1.0)):
         Hp = self.j['hip_' + side]
         if to is not None:
@@ -1051,7 +1061,205 @@ def adductor(p):
     p.arrow([(hd[0] + 30, hd[1] - 20), (hd[0] + 34, hd[1] + 12)])
 
 
-#POSES_HERE
+@pose('neck-shoulder-self-massage', 'Neck and shoulder self-massage: standing, the fingertips of both hands press '
+      'into the muscle where the neck meets the top of the shoulders')
+def neck_shoulder_massage(p):
+    f = p.fig('front', 1)
+    standing_front(p, f)
+    c = f.j['chest']
+    f.arm_to('r', 130, 0.6, (c[0] - 17, c[1] - 3), hand=-30, grip=True)
+    f.arm_to('l', 50, 0.6, (c[0] + 17, c[1] - 3), hand=210, grip=True)
+    f.tint('body', 'chest', 'shoulder_r', 0.05, 0.95, (6, 7), off=-3)
+    f.tint('body', 'chest', 'shoulder_l', 0.05, 0.95, (6, 7), off=3)
+    for x in (c[0] - 34, c[0] + 34):
+        p.arrow([(x, c[1] - 34), (x, c[1] - 14)])
+
+
+@pose('suboccipital-ball-release', 'Suboccipital ball release: lying on the back with the knees bent, two balls in a '
+      'sock under the base of the skull, the head resting its weight on them')
+def suboccipital_ball(p):
+    p.dy = -50
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', 1)
+    supine(p, f, 240, neck=-172)
+    hd = f.j['head']
+    p.ball((hd[0] + 9, MAT - 8), 8, front=False)
+    f.leg('l', to=(322, FOOT_Y - 1))
+    f.leg('r', to=(318, FOOT_Y))
+    f.arm('l', 6, 2, 2)
+    f.arm('r', 8, 0, 0)
+    f.tint('body', 'chest', 'head', 0.35, 0.7, (6, 5), off=6)
+    p.arc_arrow(hd, 30, -70, -20, both=True)
+
+
+@pose('wall-ball-upper-back', 'Wall-ball release for the upper back: standing with the back to a wall, feet a step '
+      'away, knees slightly bent, a ball between the wall and the upper back beside the spine')
+def wall_ball_upper_back(p):
+    p.floor(60, 330)
+    p.wall(118, side=-1)
+    f = p.fig('side', 1)
+    f.spine((156, STAND_P + 10), -102, -100, -92)
+    c = f.j['chest']
+    ball = (127, c[1] + 12)
+    f.leg('r', to=(190, FOOT_Y))
+    f.leg('l', to=(186, FOOT_Y - 1))
+    f.arm('l', 40, -150, -160, fs=(0.8, 0.6, 1), across=True)
+    f.arm('r', 44, -146, -156, fs=(0.8, 0.6, 1), across=True)
+    f.tint('body', 'waist', 'chest', 0.45, 1.05, (6, 7), off=8)
+    p.ball(ball, 9)
+    p.arrow([(c[0] + 58, c[1] - 6), (c[0] + 58, c[1] + 40)], both=True)
+
+
+@pose('wall-ball-infraspinatus', 'Wall-ball release for the infraspinatus, seen from behind: standing side-on to a '
+      'wall, a ball between the wall and the flat of the right shoulder blade')
+def wall_ball_infraspinatus(p):
+    f = p.fig('front', -1)
+    p.floor(90, 330)
+    p.wall(262, side=1)
+    f.spine((214, STAND_P + 4), -84, -78, -84, turn=0.8)
+    for side, x in (('r', 222), ('l', 202)):
+        hip = f.j['hip_' + side]
+        a = ang(hip, (x, FOOT_Y + 1))
+        f.leg(side, a, a, 90, fs=(1, 1, 0.3))
+    f.arm('r', 98, 96, 96)
+    f.arm('l', 96, 88, 88)
+    s = f.j['shoulder_r']
+    c = f.j['chest']
+    blade = add(lerp(c, s, 0.6), (0, 20))
+    f.tint('body', blade, add(blade, (2, 20)), 0, 1, (9, 7))
+    p.ball((254, blade[1] + 4), 8)
+    p.arrow([(286, blade[1] - 22), (286, blade[1] + 30)], both=True)
+
+
+@pose('foam-roller-thoracic', 'Foam roller for the upper back: lying back over a roller across the middle of the '
+      'back, hands supporting the head, hips slightly lifted, feet flat')
+def foam_roller_thoracic(p):
+    p.dy = -40
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', 1)
+    f.spine((236, MAT - 30), 188, 176, 174)
+    w, c = f.j['waist'], f.j['chest']
+    mid = lerp(w, c, 0.45)
+    p.roller((mid[0], MAT - 15), 15)
+    f.leg('l', to=(316, FOOT_Y - 1))
+    f.leg('r', to=(312, FOOT_Y))
+    hd = f.j['head']
+    f.arm('l', to=(hd[0] + 4, hd[1] + 8), hand=200)
+    f.arm('r', to=(hd[0] + 8, hd[1] + 10), hand=200)
+    f.tint('body', 'waist', 'chest', 0.0, 1.0, (7, 7), off=7)
+    p.arrow([(mid[0] - 32, mid[1] - 62), (mid[0] + 32, mid[1] - 62)], both=True)
+
+
+@pose('foam-roller-lats', 'Foam roller for the latissimus dorsi: lying on the side on a roller just below the '
+      'armpit, the lower arm stretched overhead, the top foot on the floor in front')
+def foam_roller_lats(p):
+    p.dy = -60
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('front', 1)
+    f.spine((250, MAT - 18), 188, 192, 186)
+    s = f.j['shoulder_r']
+    p.roller((s[0] + 26, MAT - 15), 15)
+    f.arm('r', 190, 180, 180)
+    f.arm('l', 100, 80, 80, fs=(0.6, 0.6, 1))
+    f.leg('r', 2, 0, 0, fs=(1, 1, 0.5))
+    f.leg('l', -3, 1, 0, fs=(1, 1, 0.5))
+    f.order('arm_r', 'body', 'arm_l')
+    f.tint('body', 'waist', 'chest', 0.2, 1.1, (6, 7), off=-14)
+    c = f.j['chest']
+    p.arrow([(c[0] - 10, c[1] - 48), (c[0] + 50, c[1] - 48)], both=True)
+
+
+@pose('ball-glute-release', 'Ball release for the buttock: sitting on the floor leaning back on the hands, knees '
+      'bent, a ball under one buttock')
+def ball_glute(p):
+    p.dy = -20
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', 1)
+    f.spine((176, MAT - 24), -118, -112, -96)
+    s = f.j['shoulder_r']
+    f.arm('l', to=(s[0] - 30, MAT - 6), hand=200)
+    f.arm('r', to=(s[0] - 26, MAT - 5), hand=200)
+    f.leg('l', to=(262, FOOT_Y - 1))
+    f.leg('r', to=(258, FOOT_Y))
+    p.ball((176, MAT - 8), 8)
+    f.tint('body', 'pelvis', 'waist', -0.25, 0.25, (13, 11), off=4)
+    p.arc_arrow((176, MAT - 8), 24, -160, -20, both=True)
+
+
+@pose('ql-ball-release', 'Ball release for the quadratus lumborum: lying on the back with the knees bent, a ball '
+      'under the waist just above the rim of the pelvis, to one side of the spine')
+def ql_ball(p):
+    p.dy = -50
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', 1)
+    supine(p, f, 244, y=LIE_P - 6, lumbar=176, thorax=184)
+    w = f.j['waist']
+    p.ball((w[0] + 12, MAT - 8), 8, front=False)
+    f.leg('l', to=(322, FOOT_Y - 1))
+    f.leg('r', to=(318, FOOT_Y))
+    f.arm('l', 8, 2, 2)
+    f.arm('r', 10, 0, 0)
+    f.tint('body', 'pelvis', 'waist', 0.2, 1.1, (7, 7), off=6)
+    p.arrow([(w[0] + 12, w[1] - 46), (w[0] + 12, w[1] - 22)])
+
+
+@pose('massage-cane-upper-back', 'Massage cane for the upper back: sitting on a chair, the cane hooked over the '
+      'shoulder so its knob rests on the upper back; both hands pull the lower end forward and down')
+def massage_cane(p):
+    p.floor(60, 340)
+    p.chair_side(206, 140, seat=SEAT)
+    f = p.fig('side', 1)
+    f.spine((160, SIT_P), -92, -90, -88)
+    f.leg('l', to=(230, FOOT_Y - 1))
+    f.leg('r', to=(226, FOOT_Y))
+    s, c = f.j['shoulder_r'], f.j['chest']
+    knob = (c[0] - 19, c[1] + 18)
+    top = (c[0] + 2, c[1] - 13)
+    grip1 = (c[0] + 36, c[1] + 20)
+    grip2 = (c[0] + 50, c[1] + 74)
+    cane = [knob, (knob[0] - 3, knob[1] - 14), (top[0] - 14, top[1] + 1), top, (top[0] + 16, top[1] + 5),
+            (grip1[0] - 4, grip1[1] - 24), grip1, grip2]
+    p.back.append('<circle cx="%s" cy="%s" r="6" fill="#c64600" stroke="%s" stroke-width="2"/>'
+                  % (fmt(knob[0]), fmt(knob[1]), INK))
+    p.strap(cane, front=True)
+    f.arm('r', to=(grip1[0] - 4, grip1[1] + 2), hand=10, grip=True)
+    f.arm('l', to=(grip2[0] - 5, grip2[1] - 2), hand=10, grip=True)
+    f.tint('body', 'waist', 'chest', 0.6, 1.1, (6, 7), off=8)
+    p.arrow([(grip2[0] + 8, grip2[1] - 4), (grip2[0] + 30, grip2[1] + 10)])
+
+
+@pose('foam-roller-hamstrings', 'Foam roller for the hamstrings: sitting with the legs straight on a roller under '
+      'the thighs, hands on the floor behind, hips lifted')
+def foam_roller_hamstrings(p):
+    p.dy = -30
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', 1)
+    f.spine((156, MAT - 40), -140, -140, -112)
+    s = f.j['shoulder_r']
+    f.arm('l', to=(s[0] - 26, MAT - 6), hand=200)
+    f.arm('r', to=(s[0] - 22, MAT - 5), hand=200)
+    f.leg('l', 8, 9, -80)
+    f.leg('r', 7, 8, -80)
+    t = lerp(f.j['hip_r'], f.j['knee_r'], 0.62)
+    p.roller((t[0], MAT - 15), 15)
+    f.tint('body', 'hip_r', 'knee_r', 0.15, 0.95, (6, 5), off=-4)
+    p.arrow([(t[0] - 30, t[1] - 36), (t[0] + 30, t[1] - 36)], both=True)
+
+
+@pose('lumbar-knuckle-self-massage', 'Knuckle self-massage for the lower back, seen from behind: standing, loose fists '
+      'pressing into the muscles either side of the lower spine')
+def lumbar_knuckle(p):
+    f = p.fig('front', -1)
+    standing_front(p, f)
+    w = f.j['waist']
+    f.arm('r', to=(w[0] + 11, w[1] + 2), bend=-1, hand=200, grip=True)
+    f.arm('l', to=(w[0] - 11, w[1] + 2), bend=1, hand=-20, grip=True)
+    f.tint('body', (w[0] - 8, w[1] - 12), (w[0] - 8, w[1] + 26), 0, 1, (5, 5))
+    f.tint('body', (w[0] + 8, w[1] - 12), (w[0] + 8, w[1] + 26), 0, 1, (5, 5))
+    for x in (w[0] - 64, w[0] + 64):
+        p.arrow([(x, w[1] - 14), (x, w[1] + 26)])
+
+
 
 if __name__ == '__main__':
     sys.exit(main())
