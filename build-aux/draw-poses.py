@@ -548,11 +548,12 @@ def check_svg_file(path):
     if root.get('viewBox') != '0 0 %d %d' % (W, H):
         errors.append('%s: viewBox %s, expected 0 0 %d %d' % (path, root.get('viewBox'), W, H))
     dy = 0.0
-    for el in root.iter():
+    drawn = [el for child in root if not child.tag.endswith('defs') for el in child.iter()]
+    for el in drawn:
         m = re.fullmatch(r'translate\(0 (-?[\d.]+)\)', el.get('transform') or '')
         if m:
             dy = float(m.group(1))
-    for el in root.iter():
+    for el in drawn:
         d = el.get('d')
         if d and el.tag.endswith('path') and 'pattern' not in str(el):
             nums = [float(v) for v in re.findall(r'-?\d+(?:\.\d+)?', d)]
@@ -919,7 +920,7 @@ def kneeling_hip_flexor(p):
     f.leg('l', to=(262, FOOT_Y))
     f.leg('r', to=(112, MAT - 5), foot=178)
     k = f.j['knee_l']
-    f.arm('l', to=(k[0] - 8, k[1] - 8), hand=10)
+    f.arm('l', to=(k[0] - 10, k[1] - 9), hand=10)
     f.arm('r', -100, -104, -104)
     f.tint('leg_r', 'hip_r', 'knee_r', -0.1, 0.55, (9, 7), off=-4)
     f.tint('body', 'pelvis', 'waist', 0.0, 0.6, (6, 6), off=-7)
@@ -1177,8 +1178,8 @@ def ball_glute(p):
     f = p.fig('side', 1)
     f.spine((176, MAT - 24), -118, -112, -96)
     s = f.j['shoulder_r']
-    f.arm('l', to=(s[0] - 30, MAT - 6), hand=200)
-    f.arm('r', to=(s[0] - 26, MAT - 5), hand=200)
+    f.arm('l', to=(s[0] - 25, MAT - 9), hand=200)
+    f.arm('r', to=(s[0] - 22, MAT - 7), hand=200)
     f.leg('l', to=(262, FOOT_Y - 1))
     f.leg('r', to=(258, FOOT_Y))
     p.ball((176, MAT - 8), 8)
