@@ -579,7 +579,15 @@ def check():
         errors.append('%s: no data/illustrations/%s.svg' % (eid, eid))
     for eid in sorted(files - set(ids)):
         errors.append('data/illustrations/%s.svg belongs to no stretch or self-care entry' % eid)
+    listed = set(re.findall(r'<file[^>]*>illustrations/([a-z0-9-]+)\.svg</file>',
+                            open(os.path.join(ROOT, 'data', 'dorsum-core.gresource.xml'), encoding='utf-8').read()))
+    for eid in sorted(files - listed):
+        errors.append('data/dorsum-core.gresource.xml does not list illustrations/%s.svg' % eid)
+    for eid in sorted(listed - files):
+        errors.append('data/dorsum-core.gresource.xml lists illustrations/%s.svg, which does not exist' % eid)
     for eid, pic in sorted(pics.items()):
+        if re.search(r'[<>&]', pic.title):
+            errors.append('%s: the title must be plain text (no <, > or &)' % eid)
         try:
             text = pic.svg()
         except PoseError as e:
