@@ -4,6 +4,7 @@
 #
 # Run from the repository root:  python3 build-aux/draw-poses.py [ID ...]   (writes the SVGs)
 #                                  python3 build-aux/draw-poses.py --check     (the self-check; meson test)
+#                                  python3 build-aux/draw-poses.py --self-test (the check catches broken poses)
 # The output is committed; the build does not run this script.  Standard library only.
 #
 # Angles are in degrees on the screen: 0 points right, 90 down, -90 up.  A side view has a
@@ -121,6 +122,21 @@ def smooth_closed(points, steps=6):
             t2, t3 = t * t, t * t * t
             out.append(tuple(0.5 * ((2 * p1[k]) + (-p0[k] + p2[k]) * t + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
                                     + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3) for k in (0, 1)))
+    return out
+
+
+def smooth_open(points, steps=6):
+    """An open Catmull-Rom curve through the points, sampled as a polyline."""
+    ext = [points[0]] + list(points) + [points[-1]]
+    out = []
+    for i in range(1, len(ext) - 2):
+        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
+        for s in range(steps):
+            t = s / steps
+            t2, t3 = t * t, t * t * t
+            out.append(tuple(0.5 * ((2 * p1[k]) + (-p0[k] + p2[k]) * t + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2
+                                    + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3) for k in (0, 1)))
+    out.append(points[-1])
     return out
 
 
@@ -408,11 +424,12 @@ class Picture:
             % (fmt(c[0]), fmt(c[1]), fmt(r), INK, fmt(c[0]), fmt(c[1]), fmt(r * 0.45), INK))
         self.extent += [(c[0] - r, c[1] - r), (c[0] + r, c[1] + r)]
 
-    def strap(self, pts, front=True):
+    def strap(self, pts, front=True, colour='#c0bfbc', width=2.0):
+        """A towel or strap (light, outlined), or with colour and width a cane."""
         (self.front if front else self.back).append(
-            '<path d="%s" fill="none" stroke="%s" stroke-width="4.5" stroke-linecap="round" stroke-linejoin="round"/>'
-            '<path d="%s" fill="none" stroke="#c0bfbc" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>'
-            % (pts_d(pts, False), INK, pts_d(pts, False)))
+            '<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"/>'
+            '<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"/>'
+            % (pts_d(pts, False), INK, fmt(width + 2.5), pts_d(pts, False), colour, fmt(width)))
         self.extent += list(pts)
 
     def arrow(self, pts, head=True, both=False):
@@ -480,7 +497,7 @@ class Picture:
             d = pts_d(path, False)
             heads = [self._head(path)] + ([self._head(list(reversed(path)))] if both else [])
             out.append('  <path d="%s" fill="none" stroke="#ffffff" stroke-width="7" stroke-linecap="round"/>' % d)
-            out.append('  <path d="%s" fill="none" stroke="%s" stroke-width="3" stroke-linecap="round"/>' % (d, ARROW))
+            out.append('  <path d="%s" fill="none" stroke="%s" stroke-width="3.5" stroke-linecap="round"/>' % (d, ARROW))
             for hd in heads:
                 out.append('  <path d="%s" fill="%s" stroke="%s" stroke-width="1.5" stroke-linejoin="round"/>'
                            % (hd, ARROW, ARROW))
@@ -492,7 +509,7 @@ class Picture:
     def _head(path):
         tip, prev = path[-1], path[-2]
         a = ang(prev, tip)
-        return pts_d([add(tip, vec(a, 4)), add(tip, vec(a + 150, 11)), add(tip, vec(a - 150, 11))])
+        return pts_d([add(tip, vec(a, 5)), add(tip, vec(a + 150, 13)), add(tip, vec(a - 150, 13))])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -622,10 +639,70 @@ def check():
     return 1 if errors else 0
 
 
+def self_test():
+    """The check must catch what it is for: each broken pose below has to be reported."""
+    import tempfile
+
+    def errors_of(build):
+        pic = Picture('broken', 'A broken pose')
+        build(pic)
+        return ' / '.join(check_picture(pic))
+
+    def out_of_reach(p):
+        f = p.fig('side', 1)
+        f.spine((200, 150))
+        f.arm('r', to=(200, 290))
+
+    def knee_forwards(p):
+        f = p.fig('side', 1)
+        f.spine((200, 150))
+        f.leg('r', 90, 30)
+
+    def elbow_backwards(p):
+        f = p.fig('side', 1)
+        f.spine((200, 150))
+        f.arm('r', 90, 150)
+
+    def out_of_frame(p):
+        f = p.fig('side', 1)
+        f.spine((385, 150))
+
+    def too_short(p):
+        f = p.fig('front', 1)
+        f.spine((200, 150))
+        f.arm('r', 90, 90, fs=(0.2, 1, 1))
+
+    def arrow_out(p):
+        p.arrow([(10, 10), (-20, 10)])
+
+    cases = [(out_of_reach, 'misses its target'), (knee_forwards, 'knee bends forwards'),
+             (elbow_backwards, 'elbow bends backwards'), (out_of_frame, 'leaves the frame'),
+             (too_short, 'foreshortening'), (arrow_out, 'prop or arrow leaves the frame')]
+    failures = 0
+    for build, expected in cases:
+        found = errors_of(build)
+        if expected not in found:
+            print('self-test: %s: expected "%s", got "%s"' % (build.__name__, expected, found), file=sys.stderr)
+            failures += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'x.svg')
+        with open(path, 'w', encoding='utf-8') as fh:
+            fh.write('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 300"><path d="M10 10 L500 10"/></svg>')
+        found = ' / '.join(check_svg_file(path))
+        for expected in ('viewBox', 'outside the frame'):
+            if expected not in found:
+                print('self-test: svg file: expected "%s", got "%s"' % (expected, found), file=sys.stderr)
+                failures += 1
+    print('self-test: %d of %d cases failed' % (failures, len(cases) + 2))
+    return 1 if failures else 0
+
+
 def main():
     args = sys.argv[1:]
     if args and args[0] == '--check':
         return check()
+    if args and args[0] == '--self-test':
+        return self_test()
     os.makedirs(OUT, exist_ok=True)
     status = 0
     for pic in pictures():
@@ -1098,13 +1175,13 @@ def suboccipital_ball(p):
     f = p.fig('side', 1)
     supine(p, f, 240, neck=-172)
     hd = f.j['head']
-    p.ball((hd[0] + 9, MAT - 8), 8, front=False)
+    p.ball((hd[0] + 9, MAT - 8), 8)
     f.leg('l', to=(322, FOOT_Y - 1))
     f.leg('r', to=(318, FOOT_Y))
     f.arm('l', 6, 2, 2)
     f.arm('r', 8, 0, 0)
     f.tint('body', 'chest', 'head', 0.35, 0.7, (6, 5), off=6)
-    p.arc_arrow(hd, 30, -70, -20, both=True)
+    p.arc_arrow(hd, 32, -100, -40, both=True)
 
 
 @pose('wall-ball-upper-back', 'Wall-ball release for the upper back: standing with the back to a wall, feet a step '
@@ -1231,7 +1308,7 @@ def massage_cane(p):
             (grip1[0] - 4, grip1[1] - 24), grip1, grip2]
     p.back.append('<circle cx="%s" cy="%s" r="6" fill="#c64600" stroke="%s" stroke-width="2"/>'
                   % (fmt(knob[0]), fmt(knob[1]), INK))
-    p.strap(cane, front=True)
+    p.strap(smooth_open(cane), front=True, colour='#986a44', width=3.5)
     f.arm('r', to=(grip1[0] - 4, grip1[1] + 2), hand=10, grip=True)
     f.arm('l', to=(grip2[0] - 5, grip2[1] - 2), hand=10, grip=True)
     f.tint('body', 'waist', 'chest', 0.6, 1.1, (6, 7), off=8)
