@@ -1111,14 +1111,15 @@ def scalene_scm(p):
 def prone_press_up(p):
     p.floor(20, 380, mat=(40, 360))
     f = p.fig('side', -1)
-    f.spine((200, MAT - 15), -162, -122, -124)
+    f.spine((210, MAT - 15), -158, -124, -124)
     f.leg('r', 1, 0, 2)
     f.leg('l', 2, 0, 3)
     s = f.j['shoulder_l']
-    f.arm('l', to=(s[0] - 4, MAT - 6), hand=180)
-    f.arm('r', to=(s[0] - 1, MAT - 7), hand=180)
+    reach = math.sqrt(max(0.0, 84.0 ** 2 - (MAT - 6 - s[1]) ** 2))     # arms nearly straight
+    f.arm('l', to=(s[0] - reach, MAT - 6), hand=180)
+    f.arm('r', to=(s[0] - reach + 4, MAT - 7), hand=180)
     f.tint('body', 'pelvis', 'chest', 0.0, 0.75, (8, 8), off=8)
-    p.arc_arrow(f.j['pelvis'], 112, -150, -128)
+    p.arc_arrow(f.j['pelvis'], 128, -168, -144)
 
 
 @pose('standing-quadriceps-stretch', 'Standing quadriceps stretch: standing, one hand on a chair back, the other '
