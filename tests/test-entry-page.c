@@ -8,6 +8,7 @@
 
 #include "dorsum-entry-page.h"
 #include "dorsum-illustration-view.h"
+#include "dorsum-illustration.h"
 #include "dorsum-library.h"
 #include "test-common.h"
 #include "test-gui-common.h"
@@ -66,12 +67,15 @@ test_every_exercise_has_picture (void)
         {
           g_autoptr(DorsumEntry) entry = g_list_model_get_item (entries, i);
           GtkWidget *picture = show (page, entry);
+          g_autofree char *description = NULL;
 
           g_test_message ("%s", dorsum_entry_get_id (entry));
           g_assert_nonnull (picture);
           g_assert_cmpstr (dorsum_illustration_view_get_id (DORSUM_ILLUSTRATION_VIEW (picture)), ==,
                            dorsum_entry_get_id (entry));
           g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (picture)) == GTK_ACCESSIBLE_ROLE_IMG);
+          description = dorsum_library_dup_illustration_description (dorsum_entry_get_id (entry));
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
           /* Shown whole, at its drawn size in a window this wide. */
           g_assert_true (gtk_widget_get_mapped (picture));
           g_assert_cmpint (gtk_widget_get_width (picture), >=, 400);

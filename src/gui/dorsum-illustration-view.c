@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dorsum-illustration-view.h"
 #include "dorsum-illustration.h"
 
@@ -119,7 +121,11 @@ dorsum_illustration_view_new (const char *entry_id)
   self = g_object_new (DORSUM_TYPE_ILLUSTRATION_VIEW, NULL);
   self->id = g_strdup (entry_id);
   description = dorsum_library_dup_illustration_description (entry_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  /* Translators: what a screen reader calls the drawing of a stretch's pose */
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Picture of the position"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 
   return GTK_WIDGET (self);
 }
