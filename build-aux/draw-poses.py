@@ -278,6 +278,11 @@ class Figure:
         self._chain(side, 'arm', S, ('elbow', 'wrist', 'fingers'), (LEN['upper'], LEN['fore'], LEN['hand']),
                     (RAD['upper'], RAD['fore'], RAD['hand'] if not grip else (5.6, 5.2)), upper, fore, hand, fs)
 
+    def detach_hand(self, side):
+        """Draws the hand in its own group, so that it can lie on the body while the rest of
+        the arm is behind it (a hand reaching over the shoulder, seen from behind)."""
+        self.parts['hand_' + side] = [self.parts['arm_' + side].pop()]
+
     def arm_to(self, side, upper, fs_upper, target, hand=None, grip=False):
         """An arm whose upper arm points towards the viewer (drawn short by fs_upper) and whose
         forearm reaches target, drawn as long as its projection (never longer than it is)."""
@@ -775,6 +780,8 @@ def seated_back(p, f, neck=-90.0, face=None):
 def standing_front(p, f, px=200.0, lumbar=-90.0, thorax=-90.0, neck=-90.0, feet=(190, 210), face=None):
     p.floor(90, 310)
     f.spine((px, STAND_P), lumbar, thorax, neck, face=face)
+    if f.m < 0:         # seen from behind, the right foot is on the viewer's right
+        feet = (feet[1], feet[0])
     for side, x in (('r', feet[0]), ('l', feet[1])):
         hip = f.j['hip_' + side]
         a = ang(hip, (x, FOOT_Y + 1))
@@ -1154,18 +1161,22 @@ def adductor(p):
     p.arrow([(hd[0] + 30, hd[1] - 20), (hd[0] + 34, hd[1] + 12)])
 
 
-@pose('neck-shoulder-self-massage', 'Neck and shoulder self-massage: standing, the fingertips of both hands press '
-      'into the muscle where the neck meets the top of the shoulders')
+@pose('neck-shoulder-self-massage', 'Neck and shoulder self-massage, seen from behind: standing, the fingertips of '
+      'both hands reach over the shoulders and press into the muscle where the neck meets the top of the shoulders')
 def neck_shoulder_massage(p):
-    f = p.fig('front', 1)
+    f = p.fig('front', -1)
     standing_front(p, f)
     c = f.j['chest']
-    f.arm_to('r', 130, 0.6, (c[0] - 17, c[1] - 3), hand=-30, grip=True)
-    f.arm_to('l', 50, 0.6, (c[0] + 17, c[1] - 3), hand=210, grip=True)
-    f.tint('body', 'chest', 'shoulder_r', 0.05, 0.95, (6, 7), off=-3)
-    f.tint('body', 'chest', 'shoulder_l', 0.05, 0.95, (6, 7), off=3)
-    for x in (c[0] - 34, c[0] + 34):
-        p.arrow([(x, c[1] - 34), (x, c[1] - 14)])
+    for side, sign, upper in (('r', 1, 62), ('l', -1, 118)):
+        tip = (c[0] + 13 * sign, c[1] + 12)
+        wrist = add(tip, vec(-90, LEN['hand']))
+        f.arm_to(side, upper, 0.55, wrist, hand=90)
+        f.detach_hand(side)
+    f.order('arm_r', 'arm_l', 'body', 'hand_r', 'hand_l')
+    f.tint('body', 'chest', 'shoulder_r', 0.0, 1.0, (6, 7), off=-2)
+    f.tint('body', 'chest', 'shoulder_l', 0.0, 1.0, (6, 7), off=2)
+    for x in (c[0] - 44, c[0] + 44):
+        p.arrow([(x, c[1] - 30), (x, c[1] - 10)])
 
 
 @pose('suboccipital-ball-release', 'Suboccipital ball release: lying on the back with the knees bent, two balls in a '
@@ -1213,8 +1224,9 @@ def wall_ball_infraspinatus(p):
         hip = f.j['hip_' + side]
         a = ang(hip, (x, FOOT_Y + 1))
         f.leg(side, a, a, 90, fs=(1, 1, 0.3))
-    f.arm('r', 98, 96, 96)
+    f.arm('r', 96, 94, 94, fs=(0.9, 0.9, 1))
     f.arm('l', 96, 88, 88)
+    f.order('arm_r', 'body', 'arm_l')
     s = f.j['shoulder_r']
     c = f.j['chest']
     blade = add(lerp(c, s, 0.6), (0, 20))
