@@ -12,6 +12,8 @@
 
 #include "dorsum-a11y.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-illustration-view.h"
+#include "dorsum-illustration.h"
 
 /* Widgets (headings, paragraphs, groups) laid out in a page's first frame. */
 #define FIRST_SCREEN 12
@@ -601,6 +603,27 @@ add_header (DorsumEntryPage *self,
     }
 }
 
+/* The picture of a stretch or self-care routine, under its summary: at most its drawn size
+ * (a larger one tells no more and pushes the steps down), smaller in a narrow column. The
+ * drawing is made for a light page (it prints too), so it sits on a light card in the dark
+ * style as well (style.css). */
+static void
+add_illustration (DorsumEntryPage *self,
+                  DorsumEntry     *entry)
+{
+  const char *id = dorsum_entry_get_id (entry);
+  GtkWidget *view;
+
+  if (!dorsum_library_has_illustration (id))
+    return;
+
+  view = dorsum_illustration_view_new (id);
+  gtk_widget_set_halign (view, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (view, 12);
+  gtk_widget_set_margin_bottom (view, 6);
+  gtk_box_append (self->box, view);
+}
+
 static void
 add_sections (DorsumEntryPage *self,
               DorsumEntry     *entry,
@@ -652,6 +675,7 @@ build (DorsumEntryPage *self,
 
     case DORSUM_KIND_STRETCH:
     case DORSUM_KIND_SELFCARE:
+      add_illustration (self, entry);
       add_links (self, library, entry, DORSUM_KIND_CONTRAINDICATION, _("Cautions — Check First"),
                  NOT_RED_FLAG, "safety");
       add_sections (self, entry, exercise_sections);
