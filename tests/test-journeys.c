@@ -619,6 +619,145 @@ test_keyboard_chart (void)
   close_window (window);
 }
 
+static gboolean
+folded (gconstpointer window)
+{
+  return dorsum_window_get_folded ((DorsumWindow *)window);
+}
+
+static gboolean
+is_other_view (GtkWidget     *widget,
+               gconstpointer  main_view)
+{
+  return DORSUM_IS_DIAGRAM_VIEW (widget) && widget != main_view;
+}
+
+/* The ranked muscles the chart page shows, in order, as ids. */
+static GStrv
+ranked_ids (DorsumChartPage *page)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkWidget *row = find_widget (GTK_WIDGET (page), is_ranked_muscle, NULL);
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (is_ranked_muscle (row, NULL))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), "muscle-id"));
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+in_first (GStrv        ids,
+          const char  *id,
+          guint        n)
+{
+  for (guint i = 0; ids[i] && i < n; i++)
+    if (g_str_equal (ids[i], id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The therapist's two-sided chart: groin pain on the front and low-back pain on the back of
+ * one chart, both figures side by side; psoas, iliacus and quadratus lumborum ranked; the
+ * file records each mark's figure; a narrow window switches figures instead; a muscle from
+ * the lookup shows its zones on both figures. */
+static void
+test_two_sided_chart (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  DorsumDiagramView *other;
+  DorsumChartPage *chart_page;
+  DorsumChart *chart;
+  g_autofree char *path = g_build_filename (tmp_dir, "two-sided.dorsum-chart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) ranked = NULL;
+  double x, y;
+
+  press_keys (window, "ctrl+e");
+  g_assert_true (dorsum_diagram_view_get_chart_mode (view));
+  other = DORSUM_DIAGRAM_VIEW (find_widget (GTK_WIDGET (window), is_other_view, view));
+  g_assert_nonnull (other);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (other)));
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (view), ==, "posterior");
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (other), ==, "anterior");
+  /* Front on the left, back on the right, as on a paper chart. */
+  {
+    graphene_point_t a, b;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (other), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &a));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &b));
+    g_assert_cmpfloat (a.x, <, b.x);
+  }
+  chart = dorsum_window_get_chart (window);
+
+  /* Low back on the back, the groin on the front. */
+  g_assert_cmpint (chart_click_at (view, 445, 745), ==, 0);
+  g_assert_cmpint (chart_click_at (view, 470, 690), ==, 1);
+  g_assert_cmpint (chart_click_at (other, 320, 870), ==, 2);
+  g_assert_cmpstr (dorsum_mark_get_figure (dorsum_chart_get_mark (chart, 0)), ==, "posterior");
+  g_assert_cmpstr (dorsum_mark_get_figure (dorsum_chart_get_mark (chart, 2)), ==, "anterior");
+  /* One selection over both figures. */
+  g_assert_cmpint (dorsum_diagram_view_get_selected_mark (view), ==, 2);
+  /* The front at the place of a back mark is a new mark, not that one. */
+  g_assert_cmpint (chart_click_at (other, 445, 745), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpuint (dorsum_chart_get_n_marks (chart), ==, 3);
+  /* A drag on the front moves the front mark. */
+  dorsum_diagram_view_diagram_to_widget (other, 320, 870, &x, &y);
+  dorsum_diagram_view_drag (other, x, y, 20, 20);
+  settle ();
+  g_assert_cmpfloat (dorsum_chart_get_mark (chart, 2)->x, >, 320.5);
+  g_assert_cmpfloat (dorsum_chart_get_mark (chart, 0)->x, ==, 445);
+
+  chart_page = DORSUM_CHART_PAGE (find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_CHART_PAGE)));
+  g_assert_true (wait_for (has_ranked_muscle, chart_page, 5));
+  ranked = ranked_ids (chart_page);
+  g_assert_true (in_first (ranked, "psoas-major", 3));
+  g_assert_true (in_first (ranked, "iliacus", 3));
+  g_assert_true (in_first (ranked, "quadratus-lumborum", 5));
+
+  press_keys (window, "ctrl+s");
+  answer_file_chooser (file);
+  g_assert_true (wait_for (file_exists, path, 5));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "version=\"2\""));
+  g_assert_nonnull (strstr (contents, "<mark figure=\"anterior\""));
+  g_assert_nonnull (strstr (contents, "<mark figure=\"posterior\""));
+
+  /* A muscle from the lookup: its zones on both figures, the page open. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (chart_page), is_ranked_muscle, NULL);
+
+    while (row && g_strcmp0 (g_object_get_data (G_OBJECT (row), "muscle-id"), "quadratus-lumborum") != 0)
+      row = gtk_widget_get_next_sibling (row);
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    settle ();
+    g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "quadratus-lumborum");
+    g_assert_true (dorsum_diagram_view_get_trigger_points (view));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (other)));
+    g_assert_true (dorsum_diagram_view_get_trigger_points (other));
+    g_assert_true (g_strv_contains (dorsum_diagram_view_get_highlight (other), "quadratus-lumborum"));
+  }
+
+  /* Narrow: one figure at a time, the Back/Front switch. */
+  press_keys (window, "ctrl+e");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (wait_for (folded, window, 5));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (other)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.other-figure", NULL);
+  settle ();
+  g_assert_true (dorsum_diagram_view_get_chart_mode (view));
+  g_assert_cmpstr (dorsum_diagram_view_get_figure (view), ==, "anterior");
+
+  close_window (window);
+}
+
 /* A crash copy that cannot be read is set aside (never deleted) and the window says where;
  * a content pack with a problem is skipped and the window says which. */
 static void
@@ -779,6 +918,7 @@ main (int    argc,
   g_test_add_func ("/journey/problems-in-window", test_problems_in_window);
   g_test_add_func ("/journey/study", test_study);
   g_test_add_func ("/journey/keyboard-chart", test_keyboard_chart);
+  g_test_add_func ("/journey/two-sided-chart", test_two_sided_chart);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);
