@@ -1,13 +1,109 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Window internals the widget tests reach for. */
+/* The window's insides, shared by its files (dorsum-window.c: the library list, the atlas
+ * and the page; dorsum-window-chart.c: the pain chart; dorsum-window-actions.c: the actions
+ * and their keys), and what the widget tests reach for. */
 #pragma once
 
+#include "dorsum-chart-page.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-entry-page.h"
+#include "dorsum-search.h"
 #include "dorsum-study-page.h"
 #include "dorsum-window.h"
 
 G_BEGIN_DECLS
+
+#define MAX_RECENT 20
+
+struct _DorsumWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DorsumLibrary        *library;
+  DorsumSearchIndex    *search_index;
+  GListModel           *list_model;     /* what the list shows, whole */
+  char                 *list_query;     /* the search it shows, "" for none */
+  GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
+  gboolean              rows_waiting;   /* the slice ends short of the list */
+  guint                 all_rows_idle;
+  guint                 tooltips_idle;
+  gboolean              tooltips_set;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  char                 *shown_id;
+  GPtrArray            *back_stack;     /* ids, oldest first */
+  GPtrArray            *forward_stack;  /* ids, next first at the end */
+  GStrv                 bookmarks;
+  GStrv                 recent;
+  DorsumChartSession   *session;
+  gboolean              presenting;
+  gboolean              asking_to_close;
+  gboolean              may_close;       /* the question was answered */
+  char                 *last_report;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *browse_dropdown;
+  GtkStack             *list_stack;
+  AdwStatusPage        *list_empty;
+  GtkListView          *list_view;
+  GtkWidget            *content;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *bookmark_button;
+  GtkPaned             *paned;
+  GtkWidget            *zoom_box;
+  DorsumDiagramView    *diagram_view;
+  DorsumDiagramView    *other_view;   /* the chart's other figure, beside when there is room */
+  GtkWidget            *figures_box;
+  GtkWidget            *figure_box;
+  GtkStack             *detail_stack;
+  DorsumEntryPage      *entry_page;
+  DorsumChartPage      *chart_page;
+  DorsumStudyPage      *study_page;
+  GtkWidget            *sidebar;
+  GtkWidget            *toolbar;
+  GtkWidget            *toolbar_box;
+  GtkWidget            *disclaimer_box;
+  GtkWidget            *content_header;
+  GtkMenuButton        *menu_button;
+  GtkWidget            *leaflet_back_button;
+  GtkWidget            *study_button;
+  GtkRevealer          *disclaimer_banner;
+  GMenuModel           *primary_menu;
+  GMenuModel           *tooltips;
+  GMenu                *recent_menu;
+  GtkWindow            *shortcuts_window;
+};
+
+
+/* Between the window's files. */
+gboolean           _dorsum_window_studying        (DorsumWindow *self);
+void               _dorsum_window_show_entry      (DorsumWindow *self,
+                                                   const char   *id,
+                                                   gboolean      record);
+void               _dorsum_window_update_figures  (DorsumWindow *self);
+void               _dorsum_window_chart_class_init (GtkWidgetClass *widget_class);
+void               _dorsum_window_chart_init      (DorsumWindow *self);
+void               _dorsum_window_chart_start     (DorsumWindow *self);
+void               _dorsum_window_actions_class_init (GtkWidgetClass *widget_class);
+void               _dorsum_window_actions_init    (DorsumWindow *self);
+gboolean           _dorsum_window_escape_cb       (GtkWidget    *widget,
+                                                   GVariant     *args,
+                                                   gpointer      user_data);
+void               _dorsum_window_set_presenting  (DorsumWindow *self,
+                                                   gboolean      presenting);
+gboolean           _dorsum_window_is_bookmarked   (DorsumWindow *self,
+                                                   const char   *id);
+GStrv              _dorsum_window_strv_without    (GStrv         strv,
+                                                   const char   *id);
+void               _dorsum_window_save_strv       (DorsumWindow *self,
+                                                   const char   *key,
+                                                   GStrv         strv);
+void               _dorsum_window_refresh_list    (DorsumWindow *self);
+void               _dorsum_window_update_actions  (DorsumWindow *self);
 
 gboolean           dorsum_window_plan_first_diagram (DorsumLayer *layer,
                                                      double      *zoom,
