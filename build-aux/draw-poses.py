@@ -405,13 +405,14 @@ class Picture:
                    fill='none', width=3)
         self.extent += [(cx - half, t - 72), (cx + half, FLOOR)]
 
-    def stool(self, cx, seat, half=30):
-        """A stool seen from the front or back, drawn in front of the sitter's shins."""
+    def stool(self, cx, seat, half=30, front=True):
+        """A stool seen from the front or back: in front of the shins of a sitter seen from behind,
+        behind the legs (front=False) of one facing the viewer."""
         self.shape('M%s %s L%s %s M%s %s L%s %s' % (fmt(cx - half + 5), fmt(seat + 6), fmt(cx - half), fmt(FLOOR),
                                                  fmt(cx + half - 5), fmt(seat + 6), fmt(cx + half), fmt(FLOOR)),
-                   True, fill='none', width=3.5)
+                   front, fill='none', width=3.5)
         self.shape('M%s %s H%s V%s H%s Z' % (fmt(cx - half - 4), fmt(seat), fmt(cx + half + 4), fmt(seat + 8),
-                                             fmt(cx - half - 4)), True)
+                                             fmt(cx - half - 4)), front)
         self.extent += [(cx - half - 4, seat), (cx + half + 4, FLOOR)]
 
     def ball(self, c, r=9.0, front=True):
@@ -1161,6 +1162,42 @@ def adductor(p):
     p.arrow([(hd[0] + 30, hd[1] - 20), (hd[0] + 34, hd[1] + 12)])
 
 
+@pose('open-book-stretch', 'Open-book stretch, seen from above: lying on the left side on a mat, head on a cushion, '
+      'hips and knees bent at a right angle; the left arm straight out in front, the right arm opened up and back '
+      'to the floor behind like the cover of a book, the head turned to follow it')
+def open_book(p):
+    p.shape('M46 40 H354 Q362 40 362 48 V252 Q362 260 354 260 H46 Q38 260 38 252 V48 Q38 40 46 40 Z')
+    f = p.fig('side', 1)
+    f.spine((250, 150), 180, 180, 180, face=150)
+    hd = f.j['head']
+    p.shape('M%s %s h30 q8 0 8 8 v28 q0 8 -8 8 h-30 q-8 0 -8 -8 v-28 q0 -8 8 -8 Z'
+            % (fmt(hd[0] - 15), fmt(hd[1] - 22)))
+    f.leg('r', -88, 2, -60)
+    f.leg('l', -84, 6, -56)
+    f.arm('l', -92, -92, -92)
+    f.arm('r', 100, 100, 100)
+    f.tint('body', 'waist', 'chest', 0.35, 1.05, (7, 8), off=-9)
+    f.tint('arm_r', 'shoulder_r', 'elbow_r', -0.1, 0.45, (8, 7))
+    s = f.j['shoulder_r']
+    p.arc_arrow(s, 62, -104, -256, ry=84)
+
+
+@pose('behind-back-shoulder-stretch', 'Arm-behind-the-back shoulder stretch, seen from behind: standing, the back of '
+      'the right hand against the lower back, the left hand holding the right wrist and drawing it across towards '
+      'the left hip')
+def behind_back_shoulder(p):
+    f = p.fig('front', -1)
+    standing_front(p, f)
+    lb = lerp(f.j['waist'], f.j['pelvis'], 0.55)
+    wr = (lb[0] + 4, lb[1])
+    f.arm('r', to=wr, bend=-1, hand=186)
+    f.arm('l', to=(wr[0] + 10, wr[1] - 1), bend=1, hand=10, grip=True)
+    f.order('body', 'arm_r', 'arm_l')
+    f.tint('body', 'chest', 'shoulder_r', 0.25, 1.05, (6, 8), off=-3)
+    f.tint('arm_r', 'shoulder_r', 'elbow_r', -0.05, 0.35, (8, 7))
+    p.arrow([(wr[0] + 14, wr[1] + 28), (wr[0] - 36, wr[1] + 28)])
+
+
 @pose('neck-shoulder-self-massage', 'Neck and shoulder self-massage, seen from behind: standing, the fingertips of '
       'both hands reach over the shoulders and press into the muscle where the neck meets the top of the shoulders')
 def neck_shoulder_massage(p):
@@ -1357,6 +1394,140 @@ def lumbar_knuckle(p):
     for x in (w[0] - 64, w[0] + 64):
         p.arrow([(x, w[1] - 14), (x, w[1] + 26)])
 
+
+def pillow(p, f):
+    """A low pillow under the head of a person lying on the back (side view)."""
+    hd = f.j['head']
+    top = hd[1] + HEAD_R - 2
+    p.shape('M%s %s H%s Q%s %s %s %s V%s H%s V%s Q%s %s %s %s Z'
+            % (fmt(hd[0] - 18), fmt(top), fmt(hd[0] + 18), fmt(hd[0] + 26), fmt(top), fmt(hd[0] + 26), fmt(top + 5),
+               fmt(MAT), fmt(hd[0] - 26), fmt(top + 5), fmt(hd[0] - 26), fmt(top), fmt(hd[0] - 18), fmt(top)))
+
+
+def supine_knees_bent(p, f, px=236, neck=-166):
+    p.floor(20, 380, mat=(40, 360))
+    supine(p, f, px, neck=neck)
+    pillow(p, f)
+    f.leg('l', to=(px + 80, FOOT_Y - 1))
+    f.leg('r', to=(px + 76, FOOT_Y))
+
+
+@pose('iliopsoas-self-release', 'Self-release for the psoas and iliacus: lying on the back with the knees bent and '
+      'a pillow under the head, the fingertips of both hands sinking slowly into the lower belly beside the navel, '
+      'towards the spine')
+def iliopsoas_release(p):
+    f = p.fig('side', 1)
+    supine_knees_bent(p, f)
+    P, Wst = f.j['pelvis'], f.j['waist']
+    tips = [add(lerp(P, Wst, 0.45), (-3, -8)), add(lerp(P, Wst, 0.3), (0, -8))]
+    f.arm('l', to=add(tips[0], vec(-105, LEN['hand'])), hand=75, fs=(0.75, 0.9, 1), across=True)
+    f.arm('r', to=add(tips[1], vec(-100, LEN['hand'])), hand=80, fs=(0.75, 0.9, 1), across=True)
+    f.tint('body', lerp(Wst, P, -0.1), P, 0, 1, (6, 7), off=3)
+    f.tint('leg_r', 'hip_r', 'knee_r', 0.0, 0.3, (8, 7), off=2)
+    x = tips[1][0] + 22
+    p.arrow([(x, tips[1][1] - 34), (x, tips[1][1] - 12)])
+
+
+@pose('abdominal-wall-self-massage', 'Abdominal wall self-massage: lying on the back with the knees bent and a '
+      'pillow under the head, the flat fingertips of both hands pressing into the belly muscles, working from the '
+      'lower ribs down towards the pubic bone')
+def abdominal_wall(p):
+    f = p.fig('side', 1)
+    supine_knees_bent(p, f)
+    P, Wst, C = f.j['pelvis'], f.j['waist'], f.j['chest']
+    tips = [add(lerp(Wst, C, 0.3), (6, -16)), add(lerp(P, Wst, 0.6), (6, -15))]
+    f.arm('l', to=add(tips[0], vec(-160, LEN['hand'])), hand=22, fs=(0.75, 0.9, 1), across=True)
+    f.arm('r', to=add(tips[1], vec(-160, LEN['hand'])), hand=22, fs=(0.75, 0.9, 1), across=True)
+    f.tint('body', P, lerp(Wst, C, 0.55), 0, 1, (8, 8), off=-7)
+    y = Wst[1] - 46
+    p.arrow([(lerp(Wst, C, 0.4)[0], y), (P[0] + 4, y)])
+
+
+@pose('chest-armpit-self-massage', 'Chest self-massage with a ball: standing facing a wall, knees slightly bent, a '
+      'ball between the wall and the chest just below the outer collarbone, leaning in gently')
+def chest_armpit(p):
+    p.floor(60, 340)
+    f = p.fig('side', 1)
+    f.spine((214, STAND_P + 8), -78, -74, -92, face=24)
+    f.leg('r', to=(200, FOOT_Y))
+    f.leg('l', to=(196, FOOT_Y - 1))
+    Wst, C = f.j['waist'], f.j['chest']
+    front = add(lerp(Wst, C, 0.62), vec(-74 + 90, SIDE_TORSO[2]))
+    r = 9.0
+    ball = (front[0] + r - 1, front[1])
+    wall = ball[0] + r
+    p.wall(wall, side=1)
+    p.ball(ball, r)
+    f.arm('r', 104, 96, 96)
+    f.arm('l', 98, 90, 90)
+    f.tint('body', Wst, C, 0.5, 0.95, (6, 7), off=-10)
+    f.tint('arm_r', 'shoulder_r', 'elbow_r', -0.1, 0.25, (8, 7), off=-2)
+    x = C[0] - 58
+    p.arrow([(x, C[1] - 6), (x, C[1] + 40)], both=True)
+
+
+@pose('front-neck-self-massage', 'Self-massage for the front and side of the neck: sitting upright facing the viewer, '
+      'the head tipped and turned a little to the right, the right thumb and fingers gently lifting the strap '
+      'muscle at the side of the neck, which runs from behind the ear to the top of the breastbone')
+def front_neck(p):
+    f = p.fig('front', 1)
+    thigh = 0.45 * LEN['thigh']
+    py = FOOT_Y - LEN['shin'] - thigh * math.sin(d2r(62)) + 3
+    p.floor(90, 310)
+    p.stool(200, py + 13, half=36, front=False)
+    f.spine((200, py), -90, -90, -100, face=168)
+    f.leg('r', 118, 90, 90, fs=(0.45, 1, 0.3))
+    f.leg('l', 62, 90, 90, fs=(0.45, 1, 0.3))
+    hd, c = f.j['head'], f.j['chest']
+    ear = add(hd, (-8, 12))
+    sternum = add(c, (-3, 8))
+    pinch = lerp(ear, sternum, 0.5)
+    f.arm_to('r', 112, 0.55, add(pinch, vec(115, LEN['hand'] - 2)), hand=-65)
+    f.arm('l', 92, 88, 88)
+    f.tint('body', ear, sternum, 0, 1, (4.5, 5.5))
+    p.arrow([add(pinch, (-44, -22)), add(pinch, (-30, 8))], both=True)
+
+
+@pose('foam-roller-front-thigh', 'Foam roller for the front of the thigh: lying face down propped on the forearms, '
+      'the body straight, a foam roller under the front of the thighs, rolling between the knee and the hip')
+def foam_roller_front_thigh(p):
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', -1)
+    r = 15.0
+    hip_y = MAT - 2 * r - 10
+    f.spine((214, hip_y), 182, 194, 200, face=125)
+    s = f.j['shoulder_l']
+    for side, y in (('l', MAT - 6), ('r', MAT - 7)):
+        up = 180 - math.degrees(math.asin(min(1.0, (y - s[1]) / LEN['upper'])))
+        f.arm(side, up, 180, 180)
+    roll = (214 + 30, MAT - r)
+    f.leg('r', 5, 3, 30)
+    f.leg('l', 6, 4, 32)
+    p.roller(roll, r, front=False)
+    f.tint('leg_l', 'hip_l', 'knee_l', 0.05, 0.95, (7, 6), off=-4)
+    p.arrow([(roll[0] - 34, hip_y - 40), (roll[0] + 34, hip_y - 40)], both=True)
+
+
+@pose('peanut-ball-spine', 'Double-ball release beside the spine: lying on the back with the knees bent, hands '
+      'behind the head and hips slightly lifted, two balls side by side under the back at the level of the lower '
+      'shoulder blades, one either side of the spine')
+def peanut_ball(p):
+    p.floor(20, 380, mat=(40, 360))
+    f = p.fig('side', 1)
+    f.spine((236, MAT - 26), 184, 178, 174)
+    Wst, C = f.j['waist'], f.j['chest']
+    mid = lerp(Wst, C, 0.55)
+    r = 9.0
+    p.ball((mid[0] - 8, MAT - r - 2), r, front=False)
+    p.ball((mid[0] + 2, MAT - r), r)
+    f.leg('l', to=(316, FOOT_Y - 1))
+    f.leg('r', to=(312, FOOT_Y))
+    hd = f.j['head']
+    f.arm('l', to=(hd[0] - 2, hd[1] + 4), hand=170)
+    f.arm('r', to=(hd[0] + 1, hd[1] + 6), hand=170)
+    f.order('arm_l', 'leg_l', 'arm_r', 'body')        # the hands cradle the back of the head, elbows up
+    f.tint('body', 'waist', 'chest', 0.1, 0.95, (5, 6), off=9)
+    p.arrow([(mid[0] - 32, mid[1] - 58), (mid[0] + 32, mid[1] - 58)], both=True)
 
 
 if __name__ == '__main__':

@@ -214,6 +214,8 @@ dorsum_chart_describe_mark (DorsumChart   *chart,
   DorsumFigure *figure = dorsum_figure_lookup (dorsum_mark_get_figure (mark), NULL);
   g_autoptr(DorsumDiagram) diagram = NULL;
   const DorsumRegion *region = NULL;
+  g_autofree char *area = NULL;
+  GString *text = g_string_new (NULL);
 
   /* The muscle under the mark, from the surface down (the groin is bare on the surface). */
   for (guint layer = 0; region == NULL && layer < DORSUM_N_LAYERS; layer++)
@@ -222,8 +224,6 @@ dorsum_chart_describe_mark (DorsumChart   *chart,
       diagram = dorsum_diagram_new_for_figure (dorsum_mark_get_figure (mark), dorsum_layer_to_string (layer), NULL);
       region = diagram ? dorsum_diagram_hit (diagram, mark->x, mark->y) : NULL;
     }
-  g_autofree char *area = NULL;
-  GString *text = g_string_new (NULL);
 
   if (region != NULL)
     {
