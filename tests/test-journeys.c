@@ -797,6 +797,45 @@ study_ready (gconstpointer page)
   return dorsum_study_page_get_store ((DorsumStudyPage *)page) != NULL;
 }
 
+/* The shown button that @test accepts, clicked as a pointer does (a click's "clicked";
+ * gtk_widget_activate() would press it as Space does and release it 250 ms later). */
+static void
+click_button (GtkWidget  *page,
+              WidgetTest  test,
+              gconstpointer data)
+{
+  GtkWidget *button = find_widget (page, test, data);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+static gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  return is_button_labelled (widget, label) && gtk_widget_get_mapped (widget);
+}
+
+/* @choice: counted from 1, as the page stores it */
+static gboolean
+is_choice_button (GtkWidget     *widget,
+                  gconstpointer  choice)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_object_get_data (G_OBJECT (widget), "choice") == choice;
+}
+
+static gboolean
+is_grade_button (GtkWidget     *widget,
+                 gconstpointer  grade)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_object_get_data (G_OBJECT (widget), "grade") == grade;
+}
+
 /* The student studies: the Study page, a ten-question session (find-it answered by clicking
  * the figure), one answer wrong on purpose, grades, the score, and the answers on disk after
  * a relaunch. */
@@ -817,8 +856,9 @@ test_study (void)
   g_assert_cmpstr (dorsum_study_page_get_state (page), ==, "home");
 
   dorsum_study_page_set_seed (page, 7);
-  dorsum_study_page_start (page);
-  settle ();
+  /* Start, as the student presses it, once the page has built its questions. */
+  g_assert_true (wait_for (study_ready, page, 30));
+  click_button (GTK_WIDGET (page), is_shown_button_labelled, "_Start");
 
   for (guint i = 0; i < 10; i++)
     {
@@ -847,11 +887,14 @@ test_study (void)
           g_assert_null (dorsum_study_page_get_question (page));
         }
       else
-        dorsum_study_page_choose (page, wrong ? (question->answer + 1) % 4 : question->answer);
-      settle ();
+        click_button (GTK_WIDGET (page), is_choice_button,
+                      GUINT_TO_POINTER ((wrong ? (question->answer + 1) % 4 : question->answer) + 1));
 
-      dorsum_study_page_grade (page, wrong ? DORSUM_GRADE_AGAIN : DORSUM_GRADE_GOOD);
-      settle ();
+      /* Wrong: Next (recorded as not known); right: the student grades it Good. */
+      if (wrong)
+        click_button (GTK_WIDGET (page), is_shown_button_labelled, "_Next");
+      else
+        click_button (GTK_WIDGET (page), is_grade_button, GINT_TO_POINTER (DORSUM_GRADE_GOOD));
     }
 
   g_assert_cmpstr (dorsum_study_page_get_state (page), ==, "summary");

@@ -681,7 +681,7 @@ static void
 choice_clicked_cb (GtkButton       *button,
                    DorsumStudyPage *self)
 {
-  dorsum_study_page_choose (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice")));
+  dorsum_study_page_choose (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice")) - 1);
 }
 
 static void
@@ -907,7 +907,8 @@ build_question (DorsumStudyPage *self)
 
       self->choices[i] = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (self->choices[i]), label);
-      g_object_set_data (G_OBJECT (self->choices[i]), "choice", GUINT_TO_POINTER (i));
+      /* Counted from 1, so that no choice is stored as NULL. */
+      g_object_set_data (G_OBJECT (self->choices[i]), "choice", GUINT_TO_POINTER (i + 1));
       g_signal_connect (self->choices[i], "clicked", G_CALLBACK (choice_clicked_cb), self);
       gtk_box_append (GTK_BOX (self->choices_box), self->choices[i]);
     }
