@@ -27,12 +27,34 @@ dorsum_marks_overlay_extent (DorsumDiagramOverlay       *overlay,
 {
   DorsumMarksOverlay *self = DORSUM_MARKS_OVERLAY (overlay);
 
-  if (self->chart == NULL || (dorsum_chart_get_n_marks (self->chart) == 0 && !self->added))
+  gboolean any = FALSE;
+
+  if (self->chart == NULL)
     return FALSE;
 
-  dorsum_overlay_box_set_figure (box, context);
+  /* Only around the marks: a mark chosen redraws that much, not the figure. */
+  for (guint i = 0; i <= dorsum_chart_get_n_marks (self->chart); i++)
+    {
+      const DorsumMark *mark;
+      double margin;
 
-  return TRUE;
+      if (i == dorsum_chart_get_n_marks (self->chart))
+        mark = self->added ? &self->preview : NULL;
+      else
+        mark = (int)i == self->moved ? &self->preview : dorsum_chart_get_mark (self->chart, i);
+      if (mark == NULL || !g_str_equal (dorsum_mark_get_figure (mark), context->figure))
+        continue;
+
+      /* The outline is drawn up to 3.5 px wide, outside the disc. */
+      margin = mark->radius + 4 / MAX (context->scale, 0.05);
+      box[0] = MIN (box[0], mark->x - margin);
+      box[1] = MIN (box[1], mark->y - margin);
+      box[2] = MAX (box[2], mark->x + margin);
+      box[3] = MAX (box[3], mark->y + margin);
+      any = TRUE;
+    }
+
+  return any;
 }
 
 static void
