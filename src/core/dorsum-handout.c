@@ -1,0 +1,1022 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the client takes home: gathers the chart's marks, muscles, plan and cautions into
+ * blocks for the page flow (dorsum-handout-flow.c) once, then draws any page on demand. */
+
+#define G_LOG_DOMAIN "dorsum-handout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+
+#include "dorsum-chart-render.h"
+#include "dorsum-figure.h"
+#include "dorsum-handout.h"
+#include "dorsum-handout-private.h"
+#include "dorsum-lookup.h"
+
+#define MARGIN          40.0
+#define HEADER_HEIGHT   50.0
+#define MM              (72.0 / 25.4)
+#define PICTURE_WIDTH   (60 * MM)
+#define LEGEND_HEIGHT   74.0
+#define BADGE_RADIUS    6.5
+#define FIGURE_GAP      24.0
+#define FIGURE_LABEL    16.0
+#define MAX_MUSCLES     5
+#define ILLUSTRATIONS   "/io/github/dorsum/Dorsum/illustrations/"
+
+#define HEADING_COLOR   "#7a1f1a"
+#define MUTED_COLOR     "#4d4d4d"
+
+typedef struct
+{
+  char          *id;
+  char          *title;
+  DorsumView     view;
+  DorsumDiagram *diagram;   /* nullable: the superficial layer */
+} Figure;
+
+typedef struct
+{
+  DorsumEntry *entry;
+  GPtrArray   *for_items;   /* DorsumEntry*: the plan items it is linked from */
+} Caution;
+
+/* The text the client reads for an entry. Today the fields written for the app; when the
+ * library has client text, only handout_entry_text() changes. */
+typedef struct
+{
+  const char         *about;
+  const char         *position;
+  const char * const *steps;
+  const char         *hold;
+  const char         *repetitions;
+  const char         *frequency;
+  const char         *feel;
+  const char         *avoid;
+  const char         *stop_if;
+  const char         *referral;   /* muscles: where their trigger points send pain */
+} HandoutText;
+
+struct _DorsumHandout
+{
+  GObject        parent_instance;
+
+  DorsumLibrary *library;
+  DorsumChart   *chart;
+  char          *therapist;
+  char          *practice;
+  char          *contact;
+  double         page_width;
+  double         page_height;
+
+  GPtrArray     *figures;     /* Figure*: those with marks, the back when none has */
+  GPtrArray     *muscles;     /* DorsumEntry* */
+  GPtrArray     *items;       /* DorsumEntry*, or NULL for an id the library lacks */
+  GPtrArray     *item_ids;    /* char*, beside items */
+  GPtrArray     *pictures;    /* RsvgHandle*, beside items, nullable */
+  GPtrArray     *cautions;    /* Caution* */
+  GPtrArray     *red_flags;   /* DorsumEntry* */
+  HandoutFlow   *flow;
+};
+
+G_DEFINE_FINAL_TYPE (DorsumHandout, dorsum_handout, G_TYPE_OBJECT)
+
+static struct
+{
+  char        *therapist;
+  char        *practice;
+  char        *contact;
+  DorsumPaper  paper;
+} defaults;
+
+static void
+figure_free (Figure *figure)
+{
+  g_free (figure->id);
+  g_free (figure->title);
+  g_clear_object (&figure->diagram);
+  g_free (figure);
+}
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+caution_free (Caution *caution)
+{
+  g_ptr_array_unref (caution->for_items);
+  g_free (caution);
+}
+
+static void
+handout_entry_text (DorsumEntry *entry,
+                    HandoutText *text)
+{
+  memset (text, 0, sizeof *text);
+  if (entry == NULL)
+    return;
+
+  text->about = dorsum_entry_get_summary (entry);
+  text->position = dorsum_entry_lookup_value (entry, "position");
+  text->steps = dorsum_entry_lookup_field (entry, "steps");
+  text->hold = dorsum_entry_lookup_value (entry, "hold");
+  text->repetitions = dorsum_entry_lookup_value (entry, "repetitions");
+  text->frequency = dorsum_entry_lookup_value (entry, "frequency");
+  text->feel = dorsum_entry_lookup_value (entry, "feel");
+  text->avoid = dorsum_entry_lookup_value (entry, "avoid");
+  text->stop_if = dorsum_entry_lookup_value (entry, "stop-if");
+  if (dorsum_entry_get_n_trigger_points (entry) > 0)
+    text->referral = dorsum_entry_get_trigger_point (entry, 0)->referral;
+}
+
+/* The picture of an entry's pose, if the app has one; NULL leaves no gap. */
+static RsvgHandle *
+handout_entry_picture (const char *entry_id)
+{
+  g_autofree char *path = g_strconcat (ILLUSTRATIONS, entry_id, ".svg", NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  gsize size;
+  const guint8 *data;
+
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  handle = rsvg_handle_new_from_data (data, size, &error);
+  if (handle == NULL)
+    g_debug ("%s: %s", path, error->message);
+
+  return handle;
+}
+
+static double
+picture_height (RsvgHandle *handle)
+{
+  double width = 0, height = 0;
+
+  if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, &width, &height))
+    {
+      gboolean has_viewbox;
+      RsvgRectangle viewbox;
+
+      rsvg_handle_get_intrinsic_dimensions (handle, NULL, NULL, NULL, NULL, &has_viewbox, &viewbox);
+      if (has_viewbox)
+        {
+          width = viewbox.width;
+          height = viewbox.height;
+        }
+    }
+
+  if (width <= 0 || height <= 0)
+    return PICTURE_WIDTH * 0.75;
+
+  return CLAMP (PICTURE_WIDTH * height / width, 20 * MM, 80 * MM);
+}
+
+static void
+dorsum_handout_finalize (GObject *object)
+{
+  DorsumHandout *self = (DorsumHandout *)object;
+
+  g_clear_pointer (&self->flow, handout_flow_free);
+  g_clear_object (&self->library);
+  g_clear_object (&self->chart);
+  g_free (self->therapist);
+  g_free (self->practice);
+  g_free (self->contact);
+  g_ptr_array_unref (self->figures);
+  g_ptr_array_unref (self->muscles);
+  g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->item_ids);
+  g_ptr_array_unref (self->pictures);
+  g_ptr_array_unref (self->cautions);
+  g_ptr_array_unref (self->red_flags);
+
+  G_OBJECT_CLASS (dorsum_handout_parent_class)->finalize (object);
+}
+
+static void
+dorsum_handout_class_init (DorsumHandoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dorsum_handout_finalize;
+}
+
+static void
+dorsum_handout_init (DorsumHandout *self)
+{
+  self->figures = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_free);
+  self->muscles = g_ptr_array_new ();
+  self->items = g_ptr_array_new ();
+  self->item_ids = g_ptr_array_new_with_free_func (g_free);
+  self->pictures = g_ptr_array_new_with_free_func (unref_nullable);
+  self->cautions = g_ptr_array_new_with_free_func ((GDestroyNotify)caution_free);
+  self->red_flags = g_ptr_array_new ();
+}
+
+static void
+add_unique (GPtrArray *array,
+            gpointer   item)
+{
+  if (item != NULL && !g_ptr_array_find (array, item, NULL))
+    g_ptr_array_add (array, item);
+}
+
+static Figure *
+find_figure (DorsumHandout *self,
+             const char    *id)
+{
+  for (guint i = 0; i < self->figures->len; i++)
+    {
+      Figure *figure = g_ptr_array_index (self->figures, i);
+
+      if (g_str_equal (figure->id, id))
+        return figure;
+    }
+
+  return NULL;
+}
+
+/* Each figure with a mark, the back first; the back alone for a chart with no marks. */
+static void
+gather_figures (DorsumHandout *self)
+{
+  const char *order[] = { DORSUM_FIGURE_POSTERIOR, "anterior" };
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < dorsum_chart_get_n_marks (self->chart); i++)
+    g_hash_table_add (used, (gpointer)dorsum_mark_get_figure (dorsum_chart_get_mark (self->chart, i)));
+  if (g_hash_table_size (used) == 0)
+    g_hash_table_add (used, (gpointer)DORSUM_FIGURE_POSTERIOR);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      DorsumFigure *known;
+      Figure *figure;
+
+      if (!g_hash_table_contains (used, order[i]) || !(known = dorsum_figure_lookup (order[i], NULL)))
+        continue;
+
+      figure = g_new0 (Figure, 1);
+      figure->id = g_strdup (order[i]);
+      figure->title = g_strdup (dorsum_figure_get_title (known));
+      figure->view = dorsum_figure_get_view (known);
+      figure->diagram = dorsum_figure_load_layer (known, "superficial", NULL);
+      g_ptr_array_add (self->figures, figure);
+    }
+}
+
+static void
+gather_plan (DorsumHandout      *self,
+             const char * const *plan)
+{
+  for (guint i = 0; plan && plan[i]; i++)
+    {
+      DorsumEntry *entry = dorsum_library_lookup (self->library, plan[i]);
+      DorsumKind kind = entry ? dorsum_entry_get_kind (entry) : DORSUM_N_KINDS;
+
+      if (kind == DORSUM_KIND_MUSCLE)
+        add_unique (self->muscles, entry);
+      else if (entry == NULL || kind == DORSUM_KIND_STRETCH || kind == DORSUM_KIND_SELFCARE)
+        {
+          /* Ids the library lacks still print (by id), so nothing on the plan goes missing. */
+          g_ptr_array_add (self->items, entry);
+          g_ptr_array_add (self->item_ids, g_strdup (plan[i]));
+          g_ptr_array_add (self->pictures, handout_entry_picture (plan[i]));
+        }
+    }
+}
+
+static void
+gather_cautions (DorsumHandout *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DorsumEntry *item = g_ptr_array_index (self->items, i);
+
+      for (guint j = 0; item && j < dorsum_entry_get_n_links (item); j++)
+        {
+          const DorsumLink *link = dorsum_entry_get_link (item, j);
+          DorsumEntry *target = link->kind == DORSUM_KIND_CONTRAINDICATION ? dorsum_library_lookup (self->library, link->id) : NULL;
+          Caution *caution = NULL;
+
+          if (target == NULL)
+            continue;
+          for (guint k = 0; k < self->cautions->len && caution == NULL; k++)
+            if (((Caution *)g_ptr_array_index (self->cautions, k))->entry == target)
+              caution = g_ptr_array_index (self->cautions, k);
+          if (caution == NULL)
+            {
+              caution = g_new0 (Caution, 1);
+              caution->entry = target;
+              caution->for_items = g_ptr_array_new ();
+              g_ptr_array_add (self->cautions, caution);
+            }
+          add_unique (caution->for_items, item);
+        }
+    }
+
+  /* The red flags of the conditions these muscles take part in. */
+  for (guint i = 0; i < self->muscles->len; i++)
+    {
+      DorsumEntry *muscle = g_ptr_array_index (self->muscles, i);
+
+      for (guint j = 0; j < dorsum_entry_get_n_backlinks (muscle); j++)
+        {
+          const DorsumLink *back = dorsum_entry_get_backlink (muscle, j);
+          DorsumEntry *condition = back->kind == DORSUM_KIND_CONDITION ? dorsum_library_lookup (self->library, back->id) : NULL;
+
+          for (guint k = 0; condition && k < dorsum_entry_get_n_links (condition); k++)
+            {
+              const DorsumLink *link = dorsum_entry_get_link (condition, k);
+              DorsumEntry *flag = link->kind == DORSUM_KIND_CONTRAINDICATION ? dorsum_library_lookup (self->library, link->id) : NULL;
+
+              if (flag && g_strcmp0 (dorsum_entry_get_attribute (flag, "severity"), "red-flag") == 0)
+                add_unique (self->red_flags, flag);
+            }
+        }
+    }
+}
+
+/* "Right, upper trapezius" — the side and the muscle under the mark, as the app names it. */
+static char *
+mark_area (DorsumHandout    *self,
+           const DorsumMark *mark)
+{
+  Figure *figure = find_figure (self, dorsum_mark_get_figure (mark));
+  const DorsumRegion *region = figure && figure->diagram ? dorsum_diagram_hit (figure->diagram, mark->x, mark->y) : NULL;
+  gboolean left;
+
+  if (region != NULL)
+    {
+      DorsumEntry *entry = dorsum_library_lookup (self->library, region->muscle);
+
+      /* Translators: where a pain mark is on the handout: the muscle under it, then the side */
+      return g_strdup_printf (region->side == DORSUM_SIDE_LEFT ? _("%s (left)") : _("%s (right)"),
+                              entry ? dorsum_entry_get_name (entry) : region->muscle);
+    }
+
+  /* Off the muscles drawn: the side still tells the client which one it is. */
+  left = (mark->x < 400) == (figure == NULL || figure->view != DORSUM_VIEW_ANTERIOR);
+  return g_strdup (left ? _("Left side") : _("Right side"));
+}
+
+static void
+draw_text (cairo_t    *cr,
+           const char *text,
+           const char *font,
+           double      x,
+           double      y,
+           double      width,
+           PangoAlignment alignment,
+           gboolean    one_line)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  if (one_line)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_markup (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+}
+
+/* Figures side by side, each as large as the box allows, with room for its title. */
+static double
+figure_scale (guint  n,
+              double width,
+              double height)
+{
+  double slot = (width - FIGURE_GAP * (n - 1)) / MAX (n, 1);
+
+  return MIN (slot / 800.0, (height - FIGURE_LABEL) / 1200.0);
+}
+
+/* Page 1's picture: each figure with its marks, the client's left and right marked. */
+static void
+draw_figures_cb (cairo_t  *cr,
+                 double    x,
+                 double    y,
+                 double    width,
+                 double    height,
+                 gpointer  data)
+{
+  DorsumHandout *self = data;
+  guint n = self->figures->len;
+  double scale = figure_scale (n, width, height);
+  double fig_w = 800 * scale, fig_h = 1200 * scale;
+  double start = x + (width - (n * fig_w + FIGURE_GAP * (n - 1))) / 2;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Figure *figure = g_ptr_array_index (self->figures, i);
+      double fx = start + i * (fig_w + FIGURE_GAP);
+      gboolean mirrored = figure->view == DORSUM_VIEW_ANTERIOR;
+      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", figure->title);
+
+      cairo_save (cr);
+      cairo_translate (cr, fx, y);
+      if (figure->diagram != NULL)
+        dorsum_diagram_render (figure->diagram, cr, fig_w, fig_h, DORSUM_RENDER_DEFAULT, NULL);
+      cairo_scale (cr, scale, scale);
+      dorsum_draw_numbered_marks (cr, self->chart, figure->id, scale, BADGE_RADIUS);
+      cairo_restore (cr);
+
+      /* Seen from behind, the client's left is on the left of the picture; from the front,
+       * on the right. */
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      draw_text (cr, mirrored ? _("R") : _("L"), "Sans Bold 16", fx + fig_w * 0.2 - 10, y + fig_h * 0.04, 20, PANGO_ALIGN_CENTER, FALSE);
+      draw_text (cr, mirrored ? _("L") : _("R"), "Sans Bold 16", fx + fig_w * 0.8 - 10, y + fig_h * 0.04, 20, PANGO_ALIGN_CENTER, FALSE);
+      draw_text (cr, title, "Sans 10", fx, y + fig_h + 2, fig_w, PANGO_ALIGN_CENTER, FALSE);
+    }
+}
+
+/* The key to the picture, in the client's words. */
+static void
+draw_legend_cb (cairo_t  *cr,
+                double    x,
+                double    y,
+                double    width,
+                double    height,
+                gpointer  data)
+{
+  double column = width / DORSUM_N_QUALITIES;
+  double bar = MIN (width * 0.4, 200), bar_y = y + 38;
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  draw_text (cr, _("<b>How to read your chart.</b> Each shape shows what the pain feels like:"),
+             "Sans 9", x, y, width, PANGO_ALIGN_LEFT, FALSE);
+
+  for (guint q = 0; q < DORSUM_N_QUALITIES; q++)
+    {
+      double sx = x + q * column + BADGE_RADIUS + 1, sy = y + 24;
+
+      cairo_new_path (cr);
+      dorsum_append_symbol_path (cr, dorsum_quality_get_symbol (q), sx, sy, BADGE_RADIUS);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_line_width (cr, 0.9);
+      cairo_stroke (cr);
+      draw_text (cr, dorsum_quality_get_title (q), "Sans 8.5", sx + BADGE_RADIUS + 5, sy - 6,
+                 column - 2 * BADGE_RADIUS - 6, PANGO_ALIGN_LEFT, FALSE);
+    }
+
+  for (int i = 0; i <= 10; i++)
+    {
+      double r, g, b;
+
+      dorsum_mark_color (i, &r, &g, &b);
+      cairo_rectangle (cr, x + i * bar / 11, bar_y, bar / 11 + 0.3, 10);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_fill (cr);
+    }
+  cairo_rectangle (cr, x, bar_y, bar, 10);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  draw_text (cr, "0", "Sans 8", x - 2, bar_y + 11, 12, PANGO_ALIGN_LEFT, FALSE);
+  draw_text (cr, "10", "Sans 8", x + bar - 12, bar_y + 11, 14, PANGO_ALIGN_RIGHT, FALSE);
+  draw_text (cr, _("The colour shows how strong the pain is: from 0 (light, mild) to 10 (dark, the worst)."),
+             "Sans 8.5", x + bar + 10, bar_y - 2, width - bar - 10, PANGO_ALIGN_LEFT, FALSE);
+  draw_text (cr, _("The numbers match the list below. L is your left side, R your right side."),
+             "Sans 9", x, bar_y + 24, width, PANGO_ALIGN_LEFT, FALSE);
+}
+
+static void
+draw_picture_cb (cairo_t  *cr,
+                 double    x,
+                 double    y,
+                 double    width,
+                 double    height,
+                 gpointer  data)
+{
+  RsvgHandle *handle = data;
+  RsvgRectangle viewport = { x, y, width, height };
+
+  rsvg_handle_render_document (handle, cr, &viewport, NULL);
+}
+
+static const HandoutStyle title_style = { "Sans Bold 18", 0, 0, 0, 4, TRUE };
+static const HandoutStyle heading_style = { "Sans Bold 13", 0, 0, 14, 5, TRUE };
+static const HandoutStyle item_title_style = { "Sans Bold 12", 0, 0, 12, 1, TRUE };
+static const HandoutStyle subtitle_style = { "Sans Italic 9", 0, 0, 0, 4, TRUE };
+static const HandoutStyle body_style = { "Sans 10", 0, 0, 0, 4, FALSE };
+static const HandoutStyle lead_style = { "Sans 10", 0, 0, 0, 4, TRUE };
+static const HandoutStyle mark_style = { "Sans 10", 14, 0, 3, 1, FALSE };
+static const HandoutStyle note_style = { "Sans 9.5", 0, 22, 0, 2, FALSE };
+static const HandoutStyle step_style = { "Sans 10", 14, 4, 0, 3, FALSE };
+static const HandoutStyle small_style = { "Sans Italic 8.5", 0, 0, 12, 0, FALSE };
+
+static void
+add_labelled (HandoutFlow        *flow,
+              const char         *label,
+              const char         *text,
+              const char         *color,
+              const HandoutStyle *style)
+{
+  g_autofree char *markup = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  markup = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%s</b> %s</span>", color, label, text);
+  handout_flow_add_markup (flow, markup, style);
+}
+
+static void
+add_heading (HandoutFlow *flow,
+             const char  *text)
+{
+  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"" HEADING_COLOR "\">%s</span>", text);
+
+  handout_flow_add_markup (flow, markup, &heading_style);
+}
+
+static void
+layout_marks (DorsumHandout *self)
+{
+  guint n = dorsum_chart_get_n_marks (self->chart);
+
+  if (n == 0)
+    return;
+
+  add_heading (self->flow, _("Where it hurts"));
+  for (guint i = 0; i < n; i++)
+    {
+      const DorsumMark *mark = dorsum_chart_get_mark (self->chart, i);
+      g_autofree char *area = mark_area (self, mark);
+      g_autofree char *figure = NULL;
+      g_autofree char *markup = NULL;
+      g_autofree char *quality = g_utf8_strdown (dorsum_quality_get_title (mark->quality), -1);
+
+      if (self->figures->len > 1)
+        /* Translators: which figure a mark is on, after its place: ", back" */
+        figure = g_strdup_printf (_(", %s"), find_figure (self, dorsum_mark_get_figure (mark))->title);
+
+      /* Translators: one mark on the handout: its number, its shape, where, how strong (0–10), how it feels */
+      markup = g_markup_printf_escaped (_("<b>%u</b> %s  <b>%s</b>%s — pain %d of 10, %s"), i + 1,
+                                        dorsum_symbol_get_character (dorsum_quality_get_symbol (mark->quality)),
+                                        area, figure ? figure : "", mark->intensity, quality);
+
+      handout_flow_begin_group (self->flow);
+      handout_flow_add_markup (self->flow, markup, &mark_style);
+      if (mark->note != NULL && *mark->note != '\0')
+        handout_flow_add_text (self->flow, mark->note, &note_style);
+      handout_flow_end_group (self->flow);
+    }
+}
+
+static void
+layout_muscles (DorsumHandout *self)
+{
+  add_heading (self->flow, _("Muscles that may be involved"));
+
+  if (self->muscles->len == 0)
+    {
+      handout_flow_add_text (self->flow, _("None of the muscles in Dorsum's library typically sends pain to the places marked. "
+                                           "Your therapist will explain what they found."), &body_style);
+      return;
+    }
+
+  handout_flow_add_text (self->flow, _("These muscles can cause pain in the places you marked, often from tight, tender spots "
+                                       "(“knots”) in them. Your therapist checks which ones are involved."), &body_style);
+
+  for (guint i = 0; i < self->muscles->len; i++)
+    {
+      DorsumEntry *muscle = g_ptr_array_index (self->muscles, i);
+      g_autofree char *name = g_markup_printf_escaped ("<span foreground=\"" HEADING_COLOR "\">%s</span>",
+                                                       dorsum_entry_get_name (muscle));
+      HandoutText text;
+
+      handout_entry_text (muscle, &text);
+      handout_flow_begin_group (self->flow);
+      handout_flow_add_markup (self->flow, name, &item_title_style);
+      if (text.about)
+        handout_flow_add_text (self->flow, text.about, &body_style);
+      add_labelled (self->flow, _("Where it can send pain:"), text.referral, "#000000", &body_style);
+      handout_flow_end_group (self->flow);
+    }
+}
+
+static void
+layout_item (DorsumHandout *self,
+             guint          position)
+{
+  DorsumEntry *entry = g_ptr_array_index (self->items, position);
+  RsvgHandle *picture = g_ptr_array_index (self->pictures, position);
+  const char *id = g_ptr_array_index (self->item_ids, position);
+  g_autofree char *title = NULL;
+  HandoutText text;
+
+  handout_entry_text (entry, &text);
+  title = g_markup_printf_escaped ("<span foreground=\"" HEADING_COLOR "\">%u. %s</span>", position + 1,
+                                   entry ? dorsum_entry_get_name (entry) : id);
+
+  handout_flow_begin_group (self->flow);
+  handout_flow_add_markup (self->flow, title, &item_title_style);
+  handout_flow_add_text (self->flow,
+                         entry == NULL ? _("Your therapist will show you this one.")
+                         : dorsum_entry_get_kind (entry) == DORSUM_KIND_STRETCH ? _("Stretch") : _("Self-care"),
+                         &subtitle_style);
+  if (picture != NULL)
+    handout_flow_add_box (self->flow, PICTURE_WIDTH, picture_height (picture), TRUE, draw_picture_cb, picture);
+
+  add_labelled (self->flow, _("Get ready:"), text.position, "#000000", &body_style);
+  for (guint s = 0; text.steps && text.steps[s]; s++)
+    {
+      g_autofree char *step = g_markup_printf_escaped ("<b>%u.</b>  %s", s + 1, text.steps[s]);
+
+      handout_flow_add_markup (self->flow, step, &step_style);
+    }
+  add_labelled (self->flow, _("Hold:"), text.hold, "#000000", &body_style);
+  add_labelled (self->flow, _("Repeat:"), text.repetitions, "#000000", &body_style);
+  add_labelled (self->flow, _("How often:"), text.frequency, "#000000", &body_style);
+  add_labelled (self->flow, _("You should feel:"), text.feel, "#000000", &body_style);
+  add_labelled (self->flow, _("Avoid:"), text.avoid, "#000000", &body_style);
+  add_labelled (self->flow, _("Stop if:"), text.stop_if, HEADING_COLOR, &body_style);
+  handout_flow_end_group (self->flow);
+}
+
+static const char *
+caution_advice (DorsumEntry *caution)
+{
+  const char *severity = dorsum_entry_get_attribute (caution, "severity");
+
+  if (g_strcmp0 (severity, "red-flag") == 0)
+    return _("see a doctor straight away.");
+  if (g_strcmp0 (severity, "absolute") == 0)
+    return _("do not do these until it has passed; ask your doctor.");
+  if (g_strcmp0 (severity, "local") == 0)
+    return _("keep away from the area it affects.");
+  return _("ask your doctor or therapist before you start.");
+}
+
+static void
+layout_cautions (DorsumHandout *self)
+{
+  if (self->cautions->len == 0 && self->red_flags->len == 0)
+    return;
+
+  add_heading (self->flow, _("Take care"));
+
+  if (self->cautions->len > 0)
+    handout_flow_add_text (self->flow, _("If one of these applies to you:"), &lead_style);
+  for (guint i = 0; i < self->cautions->len; i++)
+    {
+      Caution *caution = g_ptr_array_index (self->cautions, i);
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *markup = NULL;
+
+      for (guint j = 0; j < caution->for_items->len; j++)
+        g_string_append_printf (names, "%s%s", j ? ", " : "", dorsum_entry_get_name (g_ptr_array_index (caution->for_items, j)));
+
+      /* Translators: a caution on the handout: what, what to do, and for which exercises */
+      markup = g_markup_printf_escaped (_("•  <b>%s</b>: %s (For: %s.)"), dorsum_entry_get_name (caution->entry),
+                                        caution_advice (caution->entry), names->str);
+      handout_flow_add_markup (self->flow, markup, &step_style);
+    }
+
+  if (self->red_flags->len > 0)
+    handout_flow_add_text (self->flow, _("See a doctor straight away, before any exercise or massage, if you have:"), &lead_style);
+  for (guint i = 0; i < self->red_flags->len; i++)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("•  <b>%s</b>", dorsum_entry_get_name (g_ptr_array_index (self->red_flags, i)));
+
+      handout_flow_add_markup (self->flow, markup, &step_style);
+    }
+}
+
+static void
+layout_document (DorsumHandout *self)
+{
+  const char *notes = dorsum_chart_get_notes (self->chart);
+  DorsumEntry *disclaimer = dorsum_library_lookup (self->library, "disclaimer");
+  g_autofree char *full = NULL;
+  double content = self->page_height - MARGIN - HEADER_HEIGHT - MARGIN;
+  double figures;
+
+  self->flow = handout_flow_new (MARGIN, MARGIN + HEADER_HEIGHT, self->page_width - 2 * MARGIN,
+                                 self->page_height - MARGIN);
+
+  handout_flow_add_text (self->flow, _("Your pain chart"), &title_style);
+  figures = 1200 * figure_scale (self->figures->len, self->page_width - 2 * MARGIN, content * 0.58) + FIGURE_LABEL;
+  handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, figures, FALSE, draw_figures_cb, self);
+  handout_flow_add_space (self->flow, 8);
+  handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, LEGEND_HEIGHT, FALSE, draw_legend_cb, self);
+
+  layout_marks (self);
+  if (notes != NULL && *notes != '\0')
+    {
+      add_heading (self->flow, _("Notes from your session"));
+      handout_flow_add_text (self->flow, notes, &body_style);
+    }
+  layout_muscles (self);
+
+  if (self->items->len > 0)
+    {
+      add_heading (self->flow, _("Your plan: stretches and self-care"));
+      handout_flow_add_text (self->flow, _("Do these as your therapist showed you. Move slowly, breathe, and never push into sharp pain."),
+                             &lead_style);
+      for (guint i = 0; i < self->items->len; i++)
+        layout_item (self, i);
+      layout_cautions (self);
+    }
+
+  full = g_strdup_printf (_("%s See a doctor at once for numbness in the saddle area, loss of bladder or bowel control, "
+                            "or weakness that gets worse in a leg."),
+                          disclaimer ? dorsum_entry_get_summary (disclaimer)
+                                     : _("This sheet is for education and self-care. It is not medical advice."));
+  handout_flow_add_text (self->flow, full, &small_style);
+  handout_flow_finish (self->flow);
+}
+
+gboolean
+dorsum_paper_from_string (const char  *str,
+                          DorsumPaper *paper)
+{
+  if (g_strcmp0 (str, "a4") == 0)
+    *paper = DORSUM_PAPER_A4;
+  else if (g_strcmp0 (str, "letter") == 0)
+    *paper = DORSUM_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* In points: A4 is 210 × 297 mm, Letter 8.5 × 11 in. */
+void
+dorsum_paper_get_size (DorsumPaper  paper,
+                       double      *width,
+                       double      *height)
+{
+  *width = paper == DORSUM_PAPER_LETTER ? 612 : 595.28;
+  *height = paper == DORSUM_PAPER_LETTER ? 792 : 841.89;
+}
+
+void
+dorsum_handout_set_default_options (const DorsumHandoutOptions *options)
+{
+  g_clear_pointer (&defaults.therapist, g_free);
+  g_clear_pointer (&defaults.practice, g_free);
+  g_clear_pointer (&defaults.contact, g_free);
+  defaults.paper = DORSUM_PAPER_A4;
+
+  if (options != NULL)
+    {
+      defaults.therapist = g_strdup (options->therapist);
+      defaults.practice = g_strdup (options->practice);
+      defaults.contact = g_strdup (options->contact);
+      defaults.paper = options->paper;
+    }
+}
+
+/**
+ * dorsum_handout_new:
+ *
+ * A handout of the chart's own plan, with the options last given to
+ * dorsum_handout_set_default_options() (none: A4, no therapist's details).
+ */
+DorsumHandout *
+dorsum_handout_new (DorsumLibrary *library,
+                    DorsumChart   *chart)
+{
+  DorsumHandoutOptions options = { defaults.therapist, defaults.practice, defaults.contact, defaults.paper, NULL };
+
+  return dorsum_handout_new_with_options (library, chart, &options);
+}
+
+static char *
+nonempty_strdup (const char *str)
+{
+  return str && *str ? g_strdup (str) : NULL;
+}
+
+/**
+ * dorsum_handout_new_with_options:
+ * @options: (nullable): the therapist's details, the paper and a plan to use instead of
+ *   the chart's
+ *
+ * Gathers what the handout shows and lays it out on as many pages as it takes.
+ */
+DorsumHandout *
+dorsum_handout_new_with_options (DorsumLibrary              *library,
+                                 DorsumChart                *chart,
+                                 const DorsumHandoutOptions *options)
+{
+  DorsumHandout *self;
+  const char * const *plan;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (DORSUM_IS_CHART (chart), NULL);
+
+  self = g_object_new (DORSUM_TYPE_HANDOUT, NULL);
+  self->library = g_object_ref (library);
+  self->chart = g_object_ref (chart);
+  self->therapist = nonempty_strdup (options ? options->therapist : NULL);
+  self->practice = nonempty_strdup (options ? options->practice : NULL);
+  self->contact = nonempty_strdup (options ? options->contact : NULL);
+  dorsum_paper_get_size (options ? options->paper : DORSUM_PAPER_A4, &self->page_width, &self->page_height);
+
+  gather_figures (self);
+  plan = options && options->plan ? options->plan : dorsum_chart_get_plan (chart);
+  gather_plan (self, plan);
+
+  /* The plan's muscles when it names some; otherwise those the lookup ranks first. */
+  if (self->muscles->len == 0)
+    {
+      g_autoptr(GArray) found = dorsum_lookup_muscles (library, chart);
+
+      for (guint i = 0; i < found->len && self->muscles->len < MAX_MUSCLES; i++)
+        g_ptr_array_add (self->muscles, g_array_index (found, DorsumLookupResult, i).muscle);
+    }
+
+  gather_cautions (self);
+  layout_document (self);
+
+  return self;
+}
+
+void
+dorsum_handout_get_page_size (DorsumHandout *self,
+                              double        *width,
+                              double        *height)
+{
+  g_return_if_fail (DORSUM_IS_HANDOUT (self));
+
+  if (width)
+    *width = self->page_width;
+  if (height)
+    *height = self->page_height;
+}
+
+guint
+dorsum_handout_get_n_pages (DorsumHandout *self)
+{
+  g_return_val_if_fail (DORSUM_IS_HANDOUT (self), 0);
+
+  return handout_flow_get_n_pages (self->flow);
+}
+
+static void
+draw_header (DorsumHandout *self,
+             cairo_t       *cr,
+             guint          page)
+{
+  double width = self->page_width - 2 * MARGIN;
+  const char *initials = dorsum_chart_get_initials (self->chart);
+  const char *date = dorsum_chart_get_date (self->chart);
+  g_autoptr(GString) left = g_string_new (NULL);
+  g_autoptr(GString) right = g_string_new (NULL);
+  g_autofree char *who = NULL;
+  g_autofree char *pages = NULL;
+
+  /* Translators: the client's initials and the date of the session, in the handout's header */
+  who = g_markup_printf_escaped (_("For <b>%s</b> · %s"), initials && *initials ? initials : "—", date && *date ? date : "");
+  /* Translators: page numbers in the handout's header */
+  pages = g_strdup_printf (_("Page %u of %u"), page + 1, dorsum_handout_get_n_pages (self));
+  g_string_append_printf (right, "%s\n%s", who, pages);
+
+  /* The therapist's own text escaped, the bold around the practice kept as markup. */
+  {
+    if (self->practice)
+      {
+        g_autofree char *practice = g_markup_escape_text (self->practice, -1);
+
+        g_string_append_printf (left, "<b>%s</b>", practice);
+      }
+    if (self->therapist)
+      {
+        g_autofree char *therapist = g_markup_escape_text (self->therapist, -1);
+
+        g_string_append_printf (left, "%s%s", left->len ? "\n" : "", therapist);
+      }
+    if (self->contact)
+      {
+        g_autofree char *contact = g_markup_escape_text (self->contact, -1);
+
+        g_string_append_printf (left, "%s%s", left->len ? "\n" : "", contact);
+      }
+    if (left->len == 0)
+      g_string_append (left, _("<b>Your pain chart and self-care plan</b>"));
+  }
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  draw_text (cr, left->str, "Sans 9", MARGIN, MARGIN - 6, width * 0.62, PANGO_ALIGN_LEFT, TRUE);
+  draw_text (cr, right->str, "Sans 9", MARGIN + width * 0.62, MARGIN - 6, width * 0.38, PANGO_ALIGN_RIGHT, TRUE);
+
+  cairo_rectangle (cr, MARGIN, MARGIN + HEADER_HEIGHT - 10, width, 0.8);
+  cairo_fill (cr);
+}
+
+/**
+ * dorsum_handout_draw_page:
+ * @width: the sheet's width in points; a sheet of another size than the handout's paper
+ *   gets the page scaled to fit, centred
+ */
+void
+dorsum_handout_draw_page (DorsumHandout *self,
+                          cairo_t       *cr,
+                          guint          page,
+                          double         width,
+                          double         height)
+{
+  double scale;
+
+  g_return_if_fail (DORSUM_IS_HANDOUT (self));
+  g_return_if_fail (page < dorsum_handout_get_n_pages (self));
+
+  scale = MIN (width / self->page_width, height / self->page_height);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, (width - self->page_width * scale) / 2, (height - self->page_height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+
+  draw_header (self, cr, page);
+  handout_flow_draw_page (self->flow, cr, page);
+
+  cairo_restore (cr);
+}
+
+gboolean
+dorsum_handout_write_pdf (DorsumHandout  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DORSUM_IS_HANDOUT (self), FALSE);
+
+  if (!g_str_has_suffix (path, ".pdf"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s: a handout is written as a .pdf file"), path);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create (path, self->page_width, self->page_height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Your pain chart and self-care plan"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dorsum");
+  cr = cairo_create (surface);
+  for (guint page = 0; page < dorsum_handout_get_n_pages (self); page++)
+    {
+      dorsum_handout_draw_page (self, cr, page, self->page_width, self->page_height);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: could not write the file: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+double
+_dorsum_handout_get_page_bottom (DorsumHandout *self,
+                                 guint          page)
+{
+  return handout_flow_get_bottom_on_page (self->flow, page);
+}
+
+double
+_dorsum_handout_get_content_limit (DorsumHandout *self)
+{
+  return self->page_height - MARGIN;
+}
+
+guint
+_dorsum_handout_get_n_figures (DorsumHandout *self)
+{
+  return self->figures->len;
+}
