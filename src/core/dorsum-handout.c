@@ -38,7 +38,9 @@ typedef struct
   char          *id;
   char          *title;
   DorsumView     view;
-  DorsumDiagram *diagram;   /* nullable: the superficial layer */
+  DorsumFigure  *figure;
+  DorsumDiagram *diagram;   /* nullable: the superficial layer, drawn */
+  DorsumDiagram *deeper[2]; /* nullable: loaded when a mark is on no superficial muscle */
 } Figure;
 
 typedef struct
@@ -101,6 +103,8 @@ figure_free (Figure *figure)
   g_free (figure->id);
   g_free (figure->title);
   g_clear_object (&figure->diagram);
+  g_clear_object (&figure->deeper[0]);
+  g_clear_object (&figure->deeper[1]);
   g_free (figure);
 }
 
@@ -272,6 +276,7 @@ gather_figures (DorsumHandout *self)
       figure->id = g_strdup (order[i]);
       figure->title = g_strdup (dorsum_figure_get_title (known));
       figure->view = dorsum_figure_get_view (known);
+      figure->figure = known;
       figure->diagram = dorsum_figure_load_layer (known, "superficial", NULL);
       g_ptr_array_add (self->figures, figure);
     }
@@ -356,7 +361,17 @@ mark_area (DorsumHandout    *self,
 {
   Figure *figure = find_figure (self, dorsum_mark_get_figure (mark));
   const DorsumRegion *region = figure && figure->diagram ? dorsum_diagram_hit (figure->diagram, mark->x, mark->y) : NULL;
+  const char *deeper[] = { "middle", "deep" };
   gboolean left;
+
+  /* Where the skin-deep layer shows a gap (the side of the neck), a deeper muscle names it. */
+  for (guint i = 0; figure && region == NULL && i < G_N_ELEMENTS (deeper); i++)
+    {
+      if (figure->deeper[i] == NULL)
+        figure->deeper[i] = dorsum_figure_load_layer (figure->figure, deeper[i], NULL);
+      if (figure->deeper[i] != NULL)
+        region = dorsum_diagram_hit (figure->deeper[i], mark->x, mark->y);
+    }
 
   if (region != NULL)
     {
@@ -600,7 +615,7 @@ layout_muscles (DorsumHandout *self)
     }
 
   handout_flow_add_text (self->flow, _("These muscles can cause pain in the places you marked, often from tight, tender spots "
-                                       "(“knots”) in them. Your therapist checks which ones are involved."), &body_style);
+                                       "(“knots”) in them. Your therapist checks which ones are involved."), &lead_style);
 
   for (guint i = 0; i < self->muscles->len; i++)
     {
@@ -892,11 +907,19 @@ draw_header (DorsumHandout *self,
   g_autofree char *who = NULL;
   g_autofree char *pages = NULL;
 
-  /* Translators: the client's initials and the date of the session, in the handout's header */
-  who = g_markup_printf_escaped (_("For <b>%s</b> · %s"), initials && *initials ? initials : "—", date && *date ? date : "");
+  if (initials && *initials)
+    /* Translators: the client's initials in the handout's header */
+    who = g_markup_printf_escaped (_("For <b>%s</b>"), initials);
+  if (date && *date)
+    {
+      g_autofree char *with_date = g_markup_printf_escaped ("%s%s%s", who ? who : "", who ? " · " : "", date);
+
+      g_free (who);
+      who = g_steal_pointer (&with_date);
+    }
   /* Translators: page numbers in the handout's header */
   pages = g_strdup_printf (_("Page %u of %u"), page + 1, dorsum_handout_get_n_pages (self));
-  g_string_append_printf (right, "%s\n%s", who, pages);
+  g_string_append_printf (right, "%s%s%s", who ? who : "", who ? "\n" : "", pages);
 
   /* The therapist's own text escaped, the bold around the practice kept as markup. */
   {
@@ -1019,4 +1042,15 @@ guint
 _dorsum_handout_get_n_figures (DorsumHandout *self)
 {
   return self->figures->len;
+}
+
+guint
+_dorsum_handout_get_n_pictures (DorsumHandout *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->pictures->len; i++)
+    n += g_ptr_array_index (self->pictures, i) != NULL;
+
+  return n;
 }

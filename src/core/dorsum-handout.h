@@ -59,10 +59,12 @@ gboolean       dorsum_handout_write_pdf          (DorsumHandout *self,
                                                   GError       **error);
 
 /* For tests: the lowest point drawn on @page, in points from the top (the layout never
- * places anything below the page's margin), and which figures page 1 shows. */
+ * places anything below the page's margin), how many figures page 1 shows and how many
+ * plan items have a picture. */
 double         _dorsum_handout_get_page_bottom   (DorsumHandout *self,
                                                   guint          page);
 double         _dorsum_handout_get_content_limit (DorsumHandout *self);
 guint          _dorsum_handout_get_n_figures     (DorsumHandout *self);
+guint          _dorsum_handout_get_n_pictures    (DorsumHandout *self);
 
 G_END_DECLS
