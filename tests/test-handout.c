@@ -311,6 +311,25 @@ test_empty_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (planned_text, "1. Upper trapezius stretch"));
   g_assert_nonnull (strstr (planned_text, "2. Neck and shoulder self-massage"));
   g_assert_cmpuint (dorsum_handout_get_n_pages (planned), >, dorsum_handout_get_n_pages (empty));
+
+  /* Muscles on the plan replace the lookup's; they are not plan items. */
+  {
+    const char *with_muscle[] = { "piriformis", "upper-trapezius-stretch", NULL };
+    g_autoptr(DorsumHandout) handout = NULL;
+    g_autoptr(PopplerDocument) document = NULL;
+    g_autofree char *text = NULL;
+
+    options.plan = with_muscle;
+    handout = dorsum_handout_new_with_options (fixture->library, chart, &options);
+    document = write_and_open (fixture, handout, "muscle-plan.pdf");
+    text = document_text (document);
+    g_assert_nonnull (strstr (empty_text, "Splenius cervicis"));
+    g_assert_null (strstr (text, "Splenius cervicis"));
+    g_assert_nonnull (strstr (text, "Piriformis"));
+    g_assert_nonnull (strstr (text, "1. Upper trapezius stretch"));
+    g_assert_null (strstr (text, "1. Piriformis"));
+    g_assert_null (strstr (text, "2. Upper trapezius stretch"));
+  }
 }
 
 static void

@@ -912,7 +912,8 @@ draw_header (DorsumHandout *self,
     who = g_markup_printf_escaped (_("For <b>%s</b>"), initials);
   if (date && *date)
     {
-      g_autofree char *with_date = g_markup_printf_escaped ("%s%s%s", who ? who : "", who ? " · " : "", date);
+      g_autofree char *escaped = g_markup_escape_text (date, -1);
+      g_autofree char *with_date = g_strconcat (who ? who : "", who ? " · " : "", escaped, NULL);
 
       g_free (who);
       who = g_steal_pointer (&with_date);
