@@ -123,12 +123,12 @@ dorsum_quality_get_symbol (DorsumQuality quality)
   return symbols[quality];
 }
 
-/* The same shape as a character, for the text beside the figure (DejaVu and most sans
- * fonts have all five). */
+/* The same shape as a character, for the list beside the figure: outlined, as the badges
+ * on the figure are (DejaVu and most sans fonts have all five). */
 const char *
 dorsum_symbol_get_character (DorsumSymbol symbol)
 {
-  static const char * const characters[DORSUM_N_SYMBOLS] = { "●", "▲", "◆", "★", "■" };
+  static const char * const characters[DORSUM_N_SYMBOLS] = { "○", "△", "◇", "☆", "□" };
 
   g_return_val_if_fail (symbol < DORSUM_N_SYMBOLS, "●");
   return characters[symbol];
