@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The handout's page flow: paragraphs split between lines, headings kept with what follows,
- * small groups moved whole to the next page, pictures floated right; nothing is dropped. */
+/* The handout's page flow (paragraphs split between lines, headings kept with what follows,
+ * small groups moved whole to the next page, pictures floated right; nothing is dropped),
+ * and the drawings of its chart. */
 #pragma once
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
+
+#include "dorsum-chart.h"
+#include "dorsum-library.h"
 
 G_BEGIN_DECLS
 
@@ -64,5 +68,44 @@ double        handout_flow_get_bottom_on_page (HandoutFlow *flow,
 void          handout_flow_draw_page    (HandoutFlow      *flow,
                                          cairo_t          *cr,
                                          guint             page);
+
+/* dorsum-handout-figures.c: the figures a chart's marks are on, drawn side by side. */
+typedef struct _HandoutFigures HandoutFigures;
+
+#define HANDOUT_LEGEND_HEIGHT 74.0
+
+HandoutFigures *handout_figures_new        (DorsumChart      *chart);
+void          handout_figures_free         (HandoutFigures   *figures);
+guint         handout_figures_get_n        (HandoutFigures   *figures);
+const char   *handout_figures_get_title    (HandoutFigures   *figures,
+                                            const char       *figure_id);
+char         *handout_figures_describe_area (HandoutFigures  *figures,
+                                            DorsumLibrary    *library,
+                                            const DorsumMark *mark);
+double        handout_figures_get_height   (HandoutFigures   *figures,
+                                            double            width,
+                                            double            max_height);
+/* HandoutDrawFuncs: the figures (@data is the HandoutFigures), the key (@data unused). */
+void          handout_figures_draw         (cairo_t          *cr,
+                                            double            x,
+                                            double            y,
+                                            double            width,
+                                            double            height,
+                                            gpointer          data);
+void          handout_draw_legend          (cairo_t          *cr,
+                                            double            x,
+                                            double            y,
+                                            double            width,
+                                            double            height,
+                                            gpointer          data);
+/* One block of Pango markup at 72 dpi; @one_line ellipsizes each line that is too long. */
+void          handout_draw_text            (cairo_t          *cr,
+                                            const char       *markup,
+                                            const char       *font,
+                                            double            x,
+                                            double            y,
+                                            double            width,
+                                            PangoAlignment    alignment,
+                                            gboolean          one_line);
 
 G_END_DECLS

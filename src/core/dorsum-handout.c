@@ -14,7 +14,6 @@
 #include <librsvg/rsvg.h>
 
 #include "dorsum-chart-render.h"
-#include "dorsum-figure.h"
 #include "dorsum-handout.h"
 #include "dorsum-handout-private.h"
 #include "dorsum-lookup.h"
@@ -23,25 +22,10 @@
 #define HEADER_HEIGHT   50.0
 #define MM              (72.0 / 25.4)
 #define PICTURE_WIDTH   (60 * MM)
-#define LEGEND_HEIGHT   74.0
-#define BADGE_RADIUS    6.5
-#define FIGURE_GAP      24.0
-#define FIGURE_LABEL    16.0
 #define MAX_MUSCLES     5
 #define ILLUSTRATIONS   "/io/github/dorsum/Dorsum/illustrations/"
 
 #define HEADING_COLOR   "#7a1f1a"
-#define MUTED_COLOR     "#4d4d4d"
-
-typedef struct
-{
-  char          *id;
-  char          *title;
-  DorsumView     view;
-  DorsumFigure  *figure;
-  DorsumDiagram *diagram;   /* nullable: the superficial layer, drawn */
-  DorsumDiagram *deeper[2]; /* nullable: loaded when a mark is on no superficial muscle */
-} Figure;
 
 typedef struct
 {
@@ -77,7 +61,7 @@ struct _DorsumHandout
   double         page_width;
   double         page_height;
 
-  GPtrArray     *figures;     /* Figure*: those with marks, the back when none has */
+  HandoutFigures *figures;
   GPtrArray     *muscles;     /* DorsumEntry* */
   GPtrArray     *items;       /* DorsumEntry*, or NULL for an id the library lacks */
   GPtrArray     *item_ids;    /* char*, beside items */
@@ -96,17 +80,6 @@ static struct
   char        *contact;
   DorsumPaper  paper;
 } defaults;
-
-static void
-figure_free (Figure *figure)
-{
-  g_free (figure->id);
-  g_free (figure->title);
-  g_clear_object (&figure->diagram);
-  g_clear_object (&figure->deeper[0]);
-  g_clear_object (&figure->deeper[1]);
-  g_free (figure);
-}
 
 static void
 unref_nullable (gpointer object)
@@ -200,7 +173,7 @@ dorsum_handout_finalize (GObject *object)
   g_free (self->therapist);
   g_free (self->practice);
   g_free (self->contact);
-  g_ptr_array_unref (self->figures);
+  g_clear_pointer (&self->figures, handout_figures_free);
   g_ptr_array_unref (self->muscles);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->item_ids);
@@ -220,7 +193,6 @@ dorsum_handout_class_init (DorsumHandoutClass *klass)
 static void
 dorsum_handout_init (DorsumHandout *self)
 {
-  self->figures = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_free);
   self->muscles = g_ptr_array_new ();
   self->items = g_ptr_array_new ();
   self->item_ids = g_ptr_array_new_with_free_func (g_free);
@@ -235,51 +207,6 @@ add_unique (GPtrArray *array,
 {
   if (item != NULL && !g_ptr_array_find (array, item, NULL))
     g_ptr_array_add (array, item);
-}
-
-static Figure *
-find_figure (DorsumHandout *self,
-             const char    *id)
-{
-  for (guint i = 0; i < self->figures->len; i++)
-    {
-      Figure *figure = g_ptr_array_index (self->figures, i);
-
-      if (g_str_equal (figure->id, id))
-        return figure;
-    }
-
-  return NULL;
-}
-
-/* Each figure with a mark, the back first; the back alone for a chart with no marks. */
-static void
-gather_figures (DorsumHandout *self)
-{
-  const char *order[] = { DORSUM_FIGURE_POSTERIOR, "anterior" };
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < dorsum_chart_get_n_marks (self->chart); i++)
-    g_hash_table_add (used, (gpointer)dorsum_mark_get_figure (dorsum_chart_get_mark (self->chart, i)));
-  if (g_hash_table_size (used) == 0)
-    g_hash_table_add (used, (gpointer)DORSUM_FIGURE_POSTERIOR);
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      DorsumFigure *known;
-      Figure *figure;
-
-      if (!g_hash_table_contains (used, order[i]) || !(known = dorsum_figure_lookup (order[i], NULL)))
-        continue;
-
-      figure = g_new0 (Figure, 1);
-      figure->id = g_strdup (order[i]);
-      figure->title = g_strdup (dorsum_figure_get_title (known));
-      figure->view = dorsum_figure_get_view (known);
-      figure->figure = known;
-      figure->diagram = dorsum_figure_load_layer (known, "superficial", NULL);
-      g_ptr_array_add (self->figures, figure);
-    }
 }
 
 static void
@@ -354,170 +281,6 @@ gather_cautions (DorsumHandout *self)
     }
 }
 
-/* "Right, upper trapezius" — the side and the muscle under the mark, as the app names it. */
-static char *
-mark_area (DorsumHandout    *self,
-           const DorsumMark *mark)
-{
-  Figure *figure = find_figure (self, dorsum_mark_get_figure (mark));
-  const DorsumRegion *region = figure && figure->diagram ? dorsum_diagram_hit (figure->diagram, mark->x, mark->y) : NULL;
-  const char *deeper[] = { "middle", "deep" };
-  gboolean left;
-
-  /* Where the skin-deep layer shows a gap (the side of the neck), a deeper muscle names it. */
-  for (guint i = 0; figure && region == NULL && i < G_N_ELEMENTS (deeper); i++)
-    {
-      if (figure->deeper[i] == NULL)
-        figure->deeper[i] = dorsum_figure_load_layer (figure->figure, deeper[i], NULL);
-      if (figure->deeper[i] != NULL)
-        region = dorsum_diagram_hit (figure->deeper[i], mark->x, mark->y);
-    }
-
-  if (region != NULL)
-    {
-      DorsumEntry *entry = dorsum_library_lookup (self->library, region->muscle);
-
-      /* Translators: where a pain mark is on the handout: the muscle under it, then the side */
-      return g_strdup_printf (region->side == DORSUM_SIDE_LEFT ? _("%s (left)") : _("%s (right)"),
-                              entry ? dorsum_entry_get_name (entry) : region->muscle);
-    }
-
-  /* Off the muscles drawn: the side still tells the client which one it is. */
-  left = (mark->x < 400) == (figure == NULL || figure->view != DORSUM_VIEW_ANTERIOR);
-  return g_strdup (left ? _("Left side") : _("Right side"));
-}
-
-static void
-draw_text (cairo_t    *cr,
-           const char *text,
-           const char *font,
-           double      x,
-           double      y,
-           double      width,
-           PangoAlignment alignment,
-           gboolean    one_line)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  if (one_line)
-    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_markup (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-
-  pango_font_description_free (desc);
-  g_object_unref (layout);
-}
-
-/* Figures side by side, each as large as the box allows, with room for its title. */
-static double
-figure_scale (guint  n,
-              double width,
-              double height)
-{
-  double slot = (width - FIGURE_GAP * (n - 1)) / MAX (n, 1);
-
-  return MIN (slot / 800.0, (height - FIGURE_LABEL) / 1200.0);
-}
-
-/* Page 1's picture: each figure with its marks, the client's left and right marked. */
-static void
-draw_figures_cb (cairo_t  *cr,
-                 double    x,
-                 double    y,
-                 double    width,
-                 double    height,
-                 gpointer  data)
-{
-  DorsumHandout *self = data;
-  guint n = self->figures->len;
-  double scale = figure_scale (n, width, height);
-  double fig_w = 800 * scale, fig_h = 1200 * scale;
-  double start = x + (width - (n * fig_w + FIGURE_GAP * (n - 1))) / 2;
-
-  for (guint i = 0; i < n; i++)
-    {
-      Figure *figure = g_ptr_array_index (self->figures, i);
-      double fx = start + i * (fig_w + FIGURE_GAP);
-      gboolean mirrored = figure->view == DORSUM_VIEW_ANTERIOR;
-      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", figure->title);
-
-      cairo_save (cr);
-      cairo_translate (cr, fx, y);
-      if (figure->diagram != NULL)
-        dorsum_diagram_render (figure->diagram, cr, fig_w, fig_h, DORSUM_RENDER_DEFAULT, NULL);
-      cairo_scale (cr, scale, scale);
-      dorsum_draw_numbered_marks (cr, self->chart, figure->id, scale, BADGE_RADIUS);
-      cairo_restore (cr);
-
-      /* Seen from behind, the client's left is on the left of the picture; from the front,
-       * on the right. */
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      draw_text (cr, mirrored ? _("R") : _("L"), "Sans Bold 16", fx + fig_w * 0.2 - 10, y + fig_h * 0.04, 20, PANGO_ALIGN_CENTER, FALSE);
-      draw_text (cr, mirrored ? _("L") : _("R"), "Sans Bold 16", fx + fig_w * 0.8 - 10, y + fig_h * 0.04, 20, PANGO_ALIGN_CENTER, FALSE);
-      draw_text (cr, title, "Sans 10", fx, y + fig_h + 2, fig_w, PANGO_ALIGN_CENTER, FALSE);
-    }
-}
-
-/* The key to the picture, in the client's words. */
-static void
-draw_legend_cb (cairo_t  *cr,
-                double    x,
-                double    y,
-                double    width,
-                double    height,
-                gpointer  data)
-{
-  double column = width / DORSUM_N_QUALITIES;
-  double bar = MIN (width * 0.4, 200), bar_y = y + 38;
-
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  draw_text (cr, _("<b>How to read your chart.</b> Each shape shows what the pain feels like:"),
-             "Sans 9", x, y, width, PANGO_ALIGN_LEFT, FALSE);
-
-  for (guint q = 0; q < DORSUM_N_QUALITIES; q++)
-    {
-      double sx = x + q * column + BADGE_RADIUS + 1, sy = y + 24;
-
-      cairo_new_path (cr);
-      dorsum_append_symbol_path (cr, dorsum_quality_get_symbol (q), sx, sy, BADGE_RADIUS);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_set_line_width (cr, 0.9);
-      cairo_stroke (cr);
-      draw_text (cr, dorsum_quality_get_title (q), "Sans 8.5", sx + BADGE_RADIUS + 5, sy - 6,
-                 column - 2 * BADGE_RADIUS - 6, PANGO_ALIGN_LEFT, FALSE);
-    }
-
-  for (int i = 0; i <= 10; i++)
-    {
-      double r, g, b;
-
-      dorsum_mark_color (i, &r, &g, &b);
-      cairo_rectangle (cr, x + i * bar / 11, bar_y, bar / 11 + 0.3, 10);
-      cairo_set_source_rgb (cr, r, g, b);
-      cairo_fill (cr);
-    }
-  cairo_rectangle (cr, x, bar_y, bar, 10);
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (cr, 0.5);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  draw_text (cr, "0", "Sans 8", x - 2, bar_y + 11, 12, PANGO_ALIGN_LEFT, FALSE);
-  draw_text (cr, "10", "Sans 8", x + bar - 12, bar_y + 11, 14, PANGO_ALIGN_RIGHT, FALSE);
-  draw_text (cr, _("The colour shows how strong the pain is: from 0 (light, mild) to 10 (dark, the worst)."),
-             "Sans 8.5", x + bar + 10, bar_y - 2, width - bar - 10, PANGO_ALIGN_LEFT, FALSE);
-  draw_text (cr, _("The numbers match the list below. L is your left side, R your right side."),
-             "Sans 9", x, bar_y + 24, width, PANGO_ALIGN_LEFT, FALSE);
-}
-
 static void
 draw_picture_cb (cairo_t  *cr,
                  double    x,
@@ -580,14 +343,14 @@ layout_marks (DorsumHandout *self)
   for (guint i = 0; i < n; i++)
     {
       const DorsumMark *mark = dorsum_chart_get_mark (self->chart, i);
-      g_autofree char *area = mark_area (self, mark);
+      g_autofree char *area = handout_figures_describe_area (self->figures, self->library, mark);
       g_autofree char *figure = NULL;
       g_autofree char *markup = NULL;
       g_autofree char *quality = g_utf8_strdown (dorsum_quality_get_title (mark->quality), -1);
 
-      if (self->figures->len > 1)
+      if (handout_figures_get_n (self->figures) > 1)
         /* Translators: which figure a mark is on, after its place: ", back" */
-        figure = g_strdup_printf (_(", %s"), find_figure (self, dorsum_mark_get_figure (mark))->title);
+        figure = g_strdup_printf (_(", %s"), handout_figures_get_title (self->figures, dorsum_mark_get_figure (mark)));
 
       /* Translators: one mark on the handout: its number, its shape, where, how strong (0–10), how it feels */
       markup = g_markup_printf_escaped (_("<b>%u</b> %s  <b>%s</b>%s — pain %d of 10, %s"), i + 1,
@@ -735,10 +498,10 @@ layout_document (DorsumHandout *self)
                                  self->page_height - MARGIN);
 
   handout_flow_add_text (self->flow, _("Your pain chart"), &title_style);
-  figures = 1200 * figure_scale (self->figures->len, self->page_width - 2 * MARGIN, content * 0.58) + FIGURE_LABEL;
-  handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, figures, FALSE, draw_figures_cb, self);
+  figures = handout_figures_get_height (self->figures, self->page_width - 2 * MARGIN, content * 0.58);
+  handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, figures, FALSE, handout_figures_draw, self->figures);
   handout_flow_add_space (self->flow, 8);
-  handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, LEGEND_HEIGHT, FALSE, draw_legend_cb, self);
+  handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, HANDOUT_LEGEND_HEIGHT, FALSE, handout_draw_legend, NULL);
 
   layout_marks (self);
   if (notes != NULL && *notes != '\0')
@@ -854,7 +617,7 @@ dorsum_handout_new_with_options (DorsumLibrary              *library,
   self->contact = nonempty_strdup (options ? options->contact : NULL);
   dorsum_paper_get_size (options ? options->paper : DORSUM_PAPER_A4, &self->page_width, &self->page_height);
 
-  gather_figures (self);
+  self->figures = handout_figures_new (chart);
   plan = options && options->plan ? options->plan : dorsum_chart_get_plan (chart);
   gather_plan (self, plan);
 
@@ -947,8 +710,8 @@ draw_header (DorsumHandout *self,
   }
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  draw_text (cr, left->str, "Sans 9", MARGIN, MARGIN - 6, width * 0.62, PANGO_ALIGN_LEFT, TRUE);
-  draw_text (cr, right->str, "Sans 9", MARGIN + width * 0.62, MARGIN - 6, width * 0.38, PANGO_ALIGN_RIGHT, TRUE);
+  handout_draw_text (cr, left->str, "Sans 9", MARGIN, MARGIN - 6, width * 0.62, PANGO_ALIGN_LEFT, TRUE);
+  handout_draw_text (cr, right->str, "Sans 9", MARGIN + width * 0.62, MARGIN - 6, width * 0.38, PANGO_ALIGN_RIGHT, TRUE);
 
   cairo_rectangle (cr, MARGIN, MARGIN + HEADER_HEIGHT - 10, width, 0.8);
   cairo_fill (cr);
@@ -1042,7 +805,7 @@ _dorsum_handout_get_content_limit (DorsumHandout *self)
 guint
 _dorsum_handout_get_n_figures (DorsumHandout *self)
 {
-  return self->figures->len;
+  return handout_figures_get_n (self->figures);
 }
 
 guint
