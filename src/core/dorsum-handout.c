@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -657,6 +658,23 @@ dorsum_handout_get_n_pages (DorsumHandout *self)
   return handout_flow_get_n_pages (self->flow);
 }
 
+/* "2 December 2026" for the client rather than the file's 2026-12-02. */
+static char *
+format_date (const char *date)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) when = NULL;
+  char *shown = NULL;
+
+  if (sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    when = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  if (when != NULL)
+    /* Translators: the session's date in the handout's header (g_date_time_format()) */
+    shown = g_date_time_format (when, C_("handout date", "%-d %B %Y"));
+
+  return shown ? shown : g_strdup (date);
+}
+
 static void
 draw_header (DorsumHandout *self,
              cairo_t       *cr,
@@ -675,7 +693,8 @@ draw_header (DorsumHandout *self,
     who = g_markup_printf_escaped (_("For <b>%s</b>"), initials);
   if (date && *date)
     {
-      g_autofree char *escaped = g_markup_escape_text (date, -1);
+      g_autofree char *shown = format_date (date);
+      g_autofree char *escaped = g_markup_escape_text (shown, -1);
       g_autofree char *with_date = g_strconcat (who ? who : "", who ? " · " : "", escaped, NULL);
 
       g_free (who);
