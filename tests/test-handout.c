@@ -12,6 +12,7 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-handout.h"
+#include "dorsum-handout-private.h"
 #include "test-common.h"
 
 /* poppler-glib (22.12 in Debian 12) defines no autoptr cleanups for its types. */
@@ -444,6 +445,98 @@ test_symbols (void)
     g_free (masks[q]);
 }
 
+static void
+no_draw (cairo_t  *cr,
+         double    x,
+         double    y,
+         double    width,
+         double    height,
+         gpointer  data)
+{
+}
+
+/* The page flow on a small page (300 points of column): headings stay with what follows,
+ * a long paragraph is split between lines with none lost and none left alone, small groups
+ * move whole, and nothing goes below the bottom. */
+static void
+test_flow (void)
+{
+  const HandoutStyle heading = { "Sans Bold 12", 0, 0, 6, 2, TRUE };
+  const HandoutStyle body = { "Sans 10", 0, 0, 0, 2, FALSE };
+  HandoutFlow *flow = handout_flow_new (20, 20, 200, 320);
+  GString *long_text = g_string_new (NULL);
+  guint page, n;
+  double y, height;
+  int lines, total_lines = 0;
+  g_autoptr(PangoLayout) measure = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (long_text, "word%u ", i);
+
+  /* A box leaves too little room for a heading and two lines: the heading moves on. */
+  handout_flow_add_box (flow, 200, 270, FALSE, no_draw, NULL);
+  handout_flow_add_text (flow, "A heading", &heading);
+  handout_flow_add_text (flow, long_text->str, &body);
+
+  /* A small group that does not fit moves whole. */
+  handout_flow_begin_group (flow);
+  handout_flow_add_text (flow, "Group title", &heading);
+  handout_flow_add_text (flow, "One short line of text.", &body);
+  handout_flow_add_text (flow, "Another short line of text.", &body);
+  handout_flow_end_group (flow);
+  handout_flow_finish (flow);
+
+  n = handout_flow_get_n_placed (flow);
+  g_assert_cmpuint (n, >=, 5);
+
+  handout_flow_get_placed (flow, 0, &page, &y, &height, &lines);
+  g_assert_cmpuint (page, ==, 0);
+  handout_flow_get_placed (flow, 1, &page, &y, &height, &lines);
+  g_assert_cmpuint (page, ==, 1);     /* the heading, moved */
+  g_assert_cmpfloat (y, ==, 20);
+  handout_flow_get_placed (flow, 2, &page, &y, &height, &lines);
+  g_assert_cmpuint (page, ==, 1);     /* with the paragraph's start */
+
+  /* The long paragraph's pieces: every line placed once, at least two on each page. */
+  measure = pango_layout_new (handout_flow_get_context (flow));
+  {
+    PangoFontDescription *font = pango_font_description_from_string (body.font);
+
+    pango_layout_set_font_description (measure, font);
+    pango_font_description_free (font);
+  }
+  pango_layout_set_width (measure, 200 * PANGO_SCALE);
+  pango_layout_set_wrap (measure, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (measure, long_text->str, -1);
+  for (guint i = 2; i < n - 3; i++)
+    {
+      handout_flow_get_placed (flow, i, &page, &y, &height, &lines);
+      g_assert_cmpint (lines, >=, 2);
+      g_assert_cmpfloat (y + height, <=, 320.01);
+      total_lines += lines;
+    }
+  g_assert_cmpint (total_lines, ==, pango_layout_get_line_count (measure));
+  g_assert_cmpuint (handout_flow_get_n_pages (flow), >=, 3);
+
+  /* The group: its three paragraphs on one page. */
+  {
+    guint first;
+
+    handout_flow_get_placed (flow, n - 3, &first, &y, &height, &lines);
+    for (guint i = n - 2; i < n; i++)
+      {
+        handout_flow_get_placed (flow, i, &page, &y, &height, &lines);
+        g_assert_cmpuint (page, ==, first);
+      }
+  }
+
+  for (guint p = 0; p < handout_flow_get_n_pages (flow); p++)
+    g_assert_cmpfloat (handout_flow_get_bottom_on_page (flow, p), <=, 320.01);
+
+  g_string_free (long_text, TRUE);
+  handout_flow_free (flow);
+}
+
 /* The test resource (test-handout.gresource.xml) has pictures for two entries. */
 static void
 test_pictures (Fixture       *fixture,
@@ -476,6 +569,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/handout/symbols", test_symbols);
+  g_test_add_func ("/handout/flow", test_flow);
   g_test_add ("/handout/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
   g_test_add ("/handout/empty-plan", Fixture, NULL, fixture_set_up, test_empty_plan, fixture_tear_down);
   g_test_add ("/handout/paper", Fixture, NULL, fixture_set_up, test_paper, fixture_tear_down);

@@ -547,3 +547,28 @@ handout_flow_draw_page (HandoutFlow *flow,
       cairo_restore (cr);
     }
 }
+
+guint
+handout_flow_get_n_placed (HandoutFlow *flow)
+{
+  return flow->placed->len;
+}
+
+void
+handout_flow_get_placed (HandoutFlow *flow,
+                         guint        position,
+                         guint       *page,
+                         double      *y,
+                         double      *height,
+                         int         *n_lines)
+{
+  const Placed *placed;
+
+  g_return_if_fail (position < flow->placed->len);
+
+  placed = &g_array_index (flow->placed, Placed, position);
+  *page = placed->page;
+  *y = placed->y;
+  *height = placed->height;
+  *n_lines = placed->layout ? placed->n_lines : 0;
+}

@@ -68,6 +68,15 @@ double        handout_flow_get_bottom_on_page (HandoutFlow *flow,
 void          handout_flow_draw_page    (HandoutFlow      *flow,
                                          cairo_t          *cr,
                                          guint             page);
+/* For tests: what was placed, in order: its page, top and height, and for text the number
+ * of lines (0 for a box). */
+guint         handout_flow_get_n_placed (HandoutFlow      *flow);
+void          handout_flow_get_placed   (HandoutFlow      *flow,
+                                         guint             position,
+                                         guint            *page,
+                                         double           *y,
+                                         double           *height,
+                                         int              *n_lines);
 
 /* dorsum-handout-figures.c: the figures a chart's marks are on, drawn side by side. */
 typedef struct _HandoutFigures HandoutFigures;
