@@ -231,6 +231,17 @@ gather_plan (DorsumHandout      *self,
     }
 }
 
+static gboolean
+is_caution (DorsumHandout *self,
+            DorsumEntry   *entry)
+{
+  for (guint i = 0; i < self->cautions->len; i++)
+    if (((Caution *)g_ptr_array_index (self->cautions, i))->entry == entry)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 gather_cautions (DorsumHandout *self)
 {
@@ -275,7 +286,8 @@ gather_cautions (DorsumHandout *self)
               const DorsumLink *link = dorsum_entry_get_link (condition, k);
               DorsumEntry *flag = link->kind == DORSUM_KIND_CONTRAINDICATION ? dorsum_library_lookup (self->library, link->id) : NULL;
 
-              if (flag && g_strcmp0 (dorsum_entry_get_attribute (flag, "severity"), "red-flag") == 0)
+              if (flag && g_strcmp0 (dorsum_entry_get_attribute (flag, "severity"), "red-flag") == 0 &&
+                  !is_caution (self, flag))
                 add_unique (self->red_flags, flag);
             }
         }
