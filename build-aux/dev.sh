@@ -13,6 +13,8 @@ builddir=${DORSUM_BUILDDIR:-_build}
 packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev librsvg2-dev libxml2-dev libsqlite3-dev
+  # test-handout reads the handout back (its text, pages and page sizes) with poppler-glib
+  libpoppler-glib-dev
   libgtk-4-bin libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus-x11 librsvg2-bin librsvg2-common adwaita-icon-theme shared-mime-info
   xdotool

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+/* memmem(), to look into the handout PDFs. */
+#define _GNU_SOURCE
 #include <string.h>
 
 #include <gio/gio.h>
@@ -327,6 +329,67 @@ test_chart_commands (void)
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
   g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_handout_commands (void)
+{
+  g_autofree char *chart = g_test_build_filename (G_TEST_DIST, "data", "charts", "with-plan.xml", NULL);
+  g_autofree char *no_plan = g_test_build_filename (G_TEST_DIST, "data", "charts", "neck-temple.xml", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-cli-XXXXXX");
+  g_autofree char *a4 = g_build_filename (dir, "a4.pdf", NULL);
+  g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) plan = { 0 };
+  g_auto(Run) empty_plan = { 0 };
+  g_auto(Run) export_a4 = { 0 };
+  g_auto(Run) export_letter = { 0 };
+  g_auto(Run) bad_plan = { 0 };
+  g_auto(Run) bad_paper = { 0 };
+  g_auto(Run) not_handout = { 0 };
+  gsize length;
+
+  /* id<TAB>kind<TAB>name, in the plan's order. */
+  run_cli (&plan, "chart", "plan", chart, NULL);
+  g_assert_cmpint (exit_code (&plan), ==, 0);
+  g_assert_cmpstr (plan.out, ==,
+                   "upper-trapezius-stretch\tstretch\tUpper trapezius stretch\n"
+                   "levator-scapulae-stretch\tstretch\tLevator scapulae stretch\n"
+                   "neck-shoulder-self-massage\tselfcare\tNeck and shoulder self-massage\n");
+  run_cli (&empty_plan, "chart", "plan", no_plan, NULL);
+  g_assert_cmpint (exit_code (&empty_plan), ==, 0);
+  g_assert_cmpstr (empty_plan.out, ==, "");
+
+  run_cli (&export_a4, "export", chart, "--handout", "--therapist", "Dana Reyes", "--practice", "Northside",
+           "--contact", "0400 123 456", "-o", a4, NULL);
+  g_assert_cmpint (exit_code (&export_a4), ==, 0);
+  g_assert_true (g_file_get_contents (a4, &contents, &length, NULL));
+  g_assert_nonnull (memmem (contents, length, "595.28 841.89", 13));
+  g_clear_pointer (&contents, g_free);
+
+  /* --plan replaces the chart's plan; Letter pages. */
+  run_cli (&export_letter, "export", no_plan, "--handout", "--plan", "chin-tuck,suboccipital-ball-release",
+           "--paper", "letter", "-o", letter, NULL);
+  g_assert_cmpint (exit_code (&export_letter), ==, 0);
+  g_assert_true (g_file_get_contents (letter, &contents, &length, NULL));
+  g_assert_nonnull (memmem (contents, length, "612 792", 7));
+  g_assert_null (memmem (contents, length, "595.28 841.89", 13));
+
+  /* Mistakes are usage errors that say what is wrong. */
+  run_cli (&bad_plan, "export", chart, "--handout", "--plan", "no-such-stretch", "-o", a4, NULL);
+  g_assert_cmpint (exit_code (&bad_plan), ==, 2);
+  g_assert_nonnull (strstr (bad_plan.err, "no-such-stretch"));
+  run_cli (&bad_paper, "export", chart, "--handout", "--paper", "a5", "-o", a4, NULL);
+  g_assert_cmpint (exit_code (&bad_paper), ==, 2);
+  g_assert_nonnull (strstr (bad_paper.err, "a5"));
+  run_cli (&not_handout, "export", chart, "--paper", "letter", "-o", png, NULL);
+  g_assert_cmpint (exit_code (&not_handout), ==, 2);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  g_unlink (a4);
+  g_unlink (letter);
   g_rmdir (dir);
 }
 
@@ -693,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/cli/search-invalid-utf8", test_search_invalid_utf8);
   g_test_add_func ("/cli/library-option", test_library_option);
   g_test_add_func ("/cli/chart", test_chart_commands);
+  g_test_add_func ("/cli/handout", test_handout_commands);
   g_test_add_func ("/cli/diagram", test_diagram_commands);
   g_test_add_func ("/cli/figure", test_figure_options);
   g_test_add_func ("/cli/quiz", test_quiz);

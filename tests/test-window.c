@@ -14,6 +14,7 @@
 #include "dorsum-browse.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-handout.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
 #include "test-gui-common.h"
@@ -806,17 +807,31 @@ test_chart_mode (void)
   g_assert_no_error (error);
   g_assert_cmpuint (dorsum_chart_get_n_marks (dorsum_window_get_chart (window)), ==, 1);
 
-  /* Printing the handout, through the print machinery into a PDF: two A4 pages. */
+  /* Printing the handout, through the print machinery into a PDF: the core's pages, as
+   * many as it lays out, with the therapist's details from the settings. */
   {
     g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
     g_autofree char *contents = NULL;
+    g_autofree char *count = NULL;
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(DorsumHandout) handout = NULL;
+    double width;
     gsize length;
+
+    g_settings_set_string (settings, "handout-practice", "Northside Remedial Massage");
+    g_settings_set_string (settings, "handout-paper-size", "letter");
+    handout = dorsum_handout_new (dorsum_application_get_library (app), dorsum_window_get_chart (window));
+    dorsum_handout_get_page_size (handout, &width, NULL);
+    g_assert_cmpfloat (width, ==, 612);
+    count = g_strdup_printf ("/Count %u", dorsum_handout_get_n_pages (handout));
 
     g_assert_true (dorsum_window_print_handout (window, pdf, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-    g_assert_nonnull (memmem (contents, length, "/Count 2", 8));
+    g_assert_nonnull (memmem (contents, length, count, strlen (count)));
+    g_settings_reset (settings, "handout-practice");
+    g_settings_reset (settings, "handout-paper-size");
     g_unlink (pdf);
   }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared by the files of dorsum-cli: how a command parses its options and opens the library,
- * and the study commands kept in their own file. */
+ * and the chart and study commands kept in their own files. */
 #pragma once
 
 #include <glib.h>
@@ -18,6 +18,10 @@ void            dorsum_cli_usage_error     (GOptionContext   *context,
                                             const char       *message);
 DorsumLibrary  *dorsum_cli_open_library    (void);
 
+int             dorsum_cli_run_chart       (int               argc,
+                                            char            **argv);
+int             dorsum_cli_run_export      (int               argc,
+                                            char            **argv);
 int             dorsum_cli_run_quiz        (int               argc,
                                             char            **argv);
 int             dorsum_cli_run_study       (int               argc,

@@ -39,14 +39,6 @@ static gboolean with_labels;
 static gboolean with_trigger_points;
 static int render_width = 800;
 static char *output_path;
-static gboolean handout;
-
-static const GOptionEntry export_entries[] = {
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Where to write: .png, .svg or .pdf"), N_("FILE") },
-  { "width", 0, 0, G_OPTION_ARG_INT, &render_width, N_("Width of the figure in pixels (or points)"), N_("PX") },
-  { "handout", 0, 0, G_OPTION_ARG_NONE, &handout, N_("Write the two-page client handout (PDF)"), NULL },
-  { NULL }
-};
 
 static const GOptionEntry library_entries[] = {
   { "library", 'l', 0, G_OPTION_ARG_FILENAME_ARRAY, &library_dirs,
@@ -731,109 +723,15 @@ run_render (int    argc,
   return 0;
 }
 
-static DorsumChart *
-open_chart (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  DorsumChart *chart = dorsum_chart_new_from_file (file, &error);
-
-  if (chart == NULL)
-    g_printerr ("%s\n", error->message);
-
-  return chart;
-}
-
-static int
-run_chart (int    argc,
-           char **argv)
-{
-  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("validate|lookup FILE"),
-    _("validate: check a pain chart file; exits 0 when valid, 1 otherwise (FILE:LINE: message).\n"
-      "lookup: list the muscles whose trigger-point referral zones cover the chart's marks,\n"
-      "best first, as score<TAB>muscle-id<TAB>name<TAB>marks covered."));
-  g_autoptr(DorsumChart) chart = NULL;
-
-  if (!dorsum_cli_parse_command (context, &argc, &argv))
-    return 2;
-
-  if (argc != 3 || !(g_str_equal (argv[1], "validate") || g_str_equal (argv[1], "lookup")))
-    {
-      dorsum_cli_usage_error (context, _("say validate or lookup, then one chart file"));
-      return 2;
-    }
-
-  if (!(chart = open_chart (argv[2])))
-    return 1;
-
-  if (g_str_equal (argv[1], "validate"))
-    {
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s is a valid chart with %u mark\n",
-                            "%s is a valid chart with %u marks\n", dorsum_chart_get_n_marks (chart)),
-               argv[2], dorsum_chart_get_n_marks (chart));
-      return 0;
-    }
-  else
-    {
-      g_autoptr(DorsumLibrary) library = dorsum_cli_open_library ();
-      g_autoptr(GArray) results = dorsum_lookup_muscles (library, chart);
-
-      for (guint i = 0; i < results->len; i++)
-        {
-          const DorsumLookupResult *r = &g_array_index (results, DorsumLookupResult, i);
-          char score[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_ascii_formatd (score, sizeof score, "%.3f", r->score);
-          g_print ("%s\t%s\t%s\t%u\n", score, dorsum_entry_get_id (r->muscle),
-                   dorsum_entry_get_name (r->muscle), r->n_marks);
-        }
-
-      return 0;
-    }
-}
-
-static int
-run_export (int    argc,
-            char **argv)
-{
-  g_autoptr(GOptionContext) context = dorsum_cli_command_context (_("CHART"),
-    _("Draw a pain chart (the marks on the back, with a legend) to PNG, SVG or PDF,\n"
-      "or with --handout the client handout as a two-page A4 PDF."));
-  g_autoptr(DorsumChart) chart = NULL;
-  g_autoptr(DorsumLibrary) library = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
-  if (!dorsum_cli_parse_command (context, &argc, &argv))
-    return 2;
-
-  if (argc != 2 || output_path == NULL)
-    {
-      dorsum_cli_usage_error (context, _("name one chart file and give -o OUT.png, .svg or .pdf"));
-      return 2;
-    }
-
-  if (!(chart = open_chart (argv[1])))
-    return 1;
-
-  library = dorsum_cli_open_library ();
-  if (!dorsum_chart_export (chart, library, output_path, render_width, handout, &error))
-    {
-      g_printerr ("dorsum-cli: %s\n", error->message);
-      return 1;
-    }
-
-  return 0;
-}
-
 static const Command commands[] = {
   { "validate", N_("FILE..."), N_("Check content library files"), run_validate },
   { "list", N_("KIND"), N_("List muscles, techniques, …, conditions, figures or diagram regions"), run_list },
   { "show", N_("ID"), N_("Show one entry"), run_show },
   { "search", N_("TEXT"), N_("Search the library"), run_search },
   { "hit", N_("X Y"), N_("Name the region at a point of a figure's layer (--figure F --layer L)"), run_hit },
-  { "chart", N_("validate|lookup FILE"), N_("Check a pain chart, or rank the muscles behind it"), run_chart },
-  { "export", N_("CHART -o FILE"), N_("Draw a chart, or its client handout (--handout)"), run_export },
+  { "chart", N_("validate|lookup|plan FILE"), N_("Check a pain chart, rank the muscles behind it, or list its plan"),
+    dorsum_cli_run_chart },
+  { "export", N_("CHART -o FILE"), N_("Draw a chart, or its client handout (--handout)"), dorsum_cli_run_export },
   { "render", N_("-o FILE"), N_("Draw a layer to PNG, SVG or PDF (--figure F --layer L --width PX)"), run_render },
   { "quiz", N_("[--deck D --count N]"), N_("Study: answer questions, recorded for spaced repetition"), dorsum_cli_run_quiz },
   { "study", N_("status|export|import"), N_("Study progress: due cards and retention per deck"), dorsum_cli_run_study },

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Drawing a pain chart: its marks over the back atlas, the legend, exports to PNG, SVG and
- * PDF, and the printed client handout. Cairo and Pango only, so the CLI, the tests and the
- * app's printing all draw the same pages. */
+/* Drawing a pain chart: its marks over the back atlas, the legend, the symbol of each pain
+ * quality, and exports to PNG, SVG and PDF (the client handout is dorsum-handout.h).
+ * Cairo and Pango only, so the CLI, the tests and the app all draw the same marks. */
 #pragma once
 
 #include <cairo.h>
 
 #include "dorsum-chart.h"
 #include "dorsum-diagram.h"
+/* The handout was drawn here before; its callers still find it through this header. */
+#include "dorsum-handout.h"
 #include "dorsum-library.h"
 
 G_BEGIN_DECLS
@@ -26,18 +28,28 @@ void      dorsum_mark_color         (int            intensity,
                                      double        *green,
                                      double        *blue);
 
-#define DORSUM_TYPE_HANDOUT (dorsum_handout_get_type())
+/* A shape per pain quality, so a chart printed in black and white still tells them apart. */
+typedef enum {
+  DORSUM_SYMBOL_CIRCLE,
+  DORSUM_SYMBOL_TRIANGLE,
+  DORSUM_SYMBOL_DIAMOND,
+  DORSUM_SYMBOL_STAR,
+  DORSUM_SYMBOL_SQUARE,
+  DORSUM_N_SYMBOLS
+} DorsumSymbol;
 
-G_DECLARE_FINAL_TYPE (DorsumHandout, dorsum_handout, DORSUM, HANDOUT, GObject)
-
-DorsumHandout *dorsum_handout_new         (DorsumLibrary *library,
-                                           DorsumChart   *chart);
-guint          dorsum_handout_get_n_pages (DorsumHandout *self);
-void           dorsum_handout_draw_page   (DorsumHandout *self,
-                                           cairo_t       *cr,
-                                           guint          page,
-                                           double         width,
-                                           double         height);
+DorsumSymbol dorsum_quality_get_symbol     (DorsumQuality  quality);
+const char  *dorsum_symbol_get_character   (DorsumSymbol   symbol);
+void         dorsum_append_symbol_path     (cairo_t       *cr,
+                                            DorsumSymbol   symbol,
+                                            double         x,
+                                            double         y,
+                                            double         radius);
+void         dorsum_draw_numbered_marks    (cairo_t       *cr,
+                                            DorsumChart   *chart,
+                                            const char    *figure,
+                                            double         scale,
+                                            double         badge_radius);
 
 gboolean  dorsum_chart_export       (DorsumChart   *chart,
                                      DorsumLibrary *library,

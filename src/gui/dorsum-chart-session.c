@@ -12,6 +12,7 @@
 
 #include "dorsum-a11y.h"
 #include "dorsum-chart-session.h"
+#include "dorsum-handout.h"
 
 /* A change is copied to the crash file this long after it is made. */
 #define AUTOSAVE_SECONDS 2
@@ -24,6 +25,7 @@ struct _DorsumChartSession
   GFile       *file;
   guint        autosave_id;
   gboolean     autosave_failed;  /* told the user once; told again after a success */
+  GSettings   *settings;         /* nullable: running uninstalled without the schema */
 };
 
 enum {
@@ -80,6 +82,31 @@ chart_modified_cb (DorsumChartSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
+/* The core reads no settings: the therapist's details and the paper reach the handouts
+ * printed from this app as its default options. */
+static void
+handout_settings_changed_cb (DorsumChartSession *self,
+                             const char         *key,
+                             GSettings          *settings)
+{
+  g_autofree char *therapist = NULL;
+  g_autofree char *practice = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *paper = NULL;
+  DorsumHandoutOptions options = { 0 };
+
+  if (key != NULL && !g_str_has_prefix (key, "handout-"))
+    return;
+
+  options.therapist = therapist = g_settings_get_string (settings, "handout-therapist-name");
+  options.practice = practice = g_settings_get_string (settings, "handout-practice");
+  options.contact = contact = g_settings_get_string (settings, "handout-contact");
+  paper = g_settings_get_string (settings, "handout-paper-size");
+  if (!dorsum_paper_from_string (paper, &options.paper))
+    options.paper = DORSUM_PAPER_A4;
+  dorsum_handout_set_default_options (&options);
+}
+
 static void
 dorsum_chart_session_dispose (GObject *object)
 {
@@ -90,6 +117,7 @@ dorsum_chart_session_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_object (&self->chart);
   g_clear_object (&self->file);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dorsum_chart_session_parent_class)->dispose (object);
 }
@@ -153,8 +181,17 @@ static void
 dorsum_chart_session_init (DorsumChartSession *self)
 {
   g_autoptr(DorsumChart) chart = dorsum_chart_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   dorsum_chart_session_set_chart (self, chart, NULL);
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (handout_settings_changed_cb), self, G_CONNECT_SWAPPED);
+      handout_settings_changed_cb (self, NULL, self->settings);
+    }
 }
 
 DorsumChartSession *
