@@ -34,10 +34,12 @@ typedef struct
   GPtrArray   *for_items;   /* DorsumEntry*: the plan items it is linked from */
 } Caution;
 
-/* The text the client reads for an entry. Today the fields written for the app; when the
- * library has client text, only handout_entry_text() changes. */
+/* The text the client reads for an entry: its client text (<client> in the library), or for
+ * an entry without one (a content pack's), the fields written for the app. */
 typedef struct
 {
+  const char * const *paragraphs;
+  const char         *dose;
   const char         *about;
   const char         *position;
   const char * const *steps;
@@ -103,6 +105,17 @@ handout_entry_text (DorsumEntry *entry,
   memset (text, 0, sizeof *text);
   if (entry == NULL)
     return;
+
+  /* Written for the client: what it is for, the steps, how much, when to stop. Nothing
+   * written for the therapist (anatomy words, notes on the drawings) is printed. */
+  if (dorsum_entry_has_client_text (entry))
+    {
+      text->paragraphs = dorsum_entry_get_client_paragraphs (entry);
+      text->steps = dorsum_entry_get_client_steps (entry);
+      text->dose = dorsum_entry_get_client_dose (entry);
+      text->stop_if = dorsum_entry_get_client_stop_if (entry);
+      return;
+    }
 
   text->about = dorsum_entry_get_summary (entry);
   text->position = dorsum_entry_lookup_value (entry, "position");
@@ -403,6 +416,8 @@ layout_muscles (DorsumHandout *self)
       handout_entry_text (muscle, &text);
       handout_flow_begin_group (self->flow);
       handout_flow_add_markup (self->flow, name, &item_title_style);
+      for (guint p = 0; text.paragraphs && text.paragraphs[p]; p++)
+        handout_flow_add_text (self->flow, text.paragraphs[p], &body_style);
       if (text.about)
         handout_flow_add_text (self->flow, text.about, &body_style);
       add_labelled (self->flow, _("Where it can send pain:"), text.referral, "#000000", &body_style);
@@ -433,6 +448,8 @@ layout_item (DorsumHandout *self,
   if (picture != NULL)
     handout_flow_add_box (self->flow, PICTURE_WIDTH, picture_height (picture), TRUE, draw_picture_cb, picture);
 
+  for (guint p = 0; text.paragraphs && text.paragraphs[p]; p++)
+    handout_flow_add_text (self->flow, text.paragraphs[p], &body_style);
   add_labelled (self->flow, _("Get ready:"), text.position, "#000000", &body_style);
   for (guint s = 0; text.steps && text.steps[s]; s++)
     {
@@ -440,6 +457,7 @@ layout_item (DorsumHandout *self,
 
       handout_flow_add_markup (self->flow, step, &step_style);
     }
+  add_labelled (self->flow, _("How much:"), text.dose, "#000000", &body_style);
   add_labelled (self->flow, _("Hold:"), text.hold, "#000000", &body_style);
   add_labelled (self->flow, _("Repeat:"), text.repetitions, "#000000", &body_style);
   add_labelled (self->flow, _("How often:"), text.frequency, "#000000", &body_style);

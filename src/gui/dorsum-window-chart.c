@@ -544,6 +544,16 @@ dorsum_window_print_handout (DorsumWindow  *self,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, _("Dorsum client handout"));
+  /* The sheet the handout is laid out for (Preferences: A4 or Letter) offered first. */
+  {
+    g_autofree char *paper = g_settings_get_string (self->settings, "handout-paper-size");
+    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+    g_autoptr(GtkPaperSize) size = gtk_paper_size_new (g_strcmp0 (paper, "letter") == 0 ? GTK_PAPER_NAME_LETTER
+                                                                                         : GTK_PAPER_NAME_A4);
+
+    gtk_page_setup_set_paper_size (setup, size);
+    gtk_print_operation_set_default_page_setup (operation, setup);
+  }
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (operation, export_path);
   g_signal_connect (operation, "begin-print", G_CALLBACK (print_begin_cb), handout);
