@@ -13,6 +13,7 @@
 #include "dorsum-chart-page.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-quiz.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
 #include "test-gui-common.h"
@@ -31,7 +32,7 @@ is_composite_of_others (GtkWidget *widget)
 static gboolean
 is_control (GtkWidget *widget)
 {
-  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
          GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget) ||
          GTK_IS_SCALE (widget) || GTK_IS_SWITCH (widget) || DORSUM_IS_DIAGRAM_VIEW (widget);
 }
@@ -79,7 +80,8 @@ check_named (GtkWidget *widget)
 {
   guint n = 0;
 
-  if (!gtk_widget_get_visible (widget))
+  /* What is on the screen (not a stack's other pages, not a folded leaflet's other side). */
+  if (!gtk_widget_get_mapped (widget))
     return 0;
 
   if (is_control (widget))
@@ -114,7 +116,7 @@ static void
 count_headings (GtkWidget *widget,
                 guint      counts[4])
 {
-  if (!gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_mapped (widget))
     return;
 
   if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING)
@@ -247,6 +249,145 @@ test_chart_named (void)
   settle ();
 }
 
+/* Every window other than @main that is shown: each has its controls named, then goes. */
+static guint
+check_other_windows (GtkWidget *main)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint seen = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+      if (top == main || !gtk_widget_get_visible (top))
+        continue;
+      check_named (top);
+      seen++;
+    }
+
+  return seen;
+}
+
+static void
+close_other_windows (GtkWidget *main)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i - 1);
+
+      if (top != main && gtk_widget_get_visible (top))
+        gtk_window_destroy (GTK_WINDOW (top));
+    }
+  settle ();
+}
+
+static gboolean
+study_ready (gconstpointer page)
+{
+  return dorsum_study_page_get_store ((DorsumStudyPage *)page) != NULL;
+}
+
+/* The Study page: its home (one level-1 heading), a question, the answer's feedback. */
+static void
+test_study_named (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  DorsumStudyPage *page = dorsum_window_show_study (window);
+  guint headings[4] = { 0, };
+
+  for (guint i = 0; i < 2000 && !study_ready (page); i++)
+    {
+      g_usleep (5000);
+      settle ();
+    }
+  g_assert_true (study_ready (page));
+  settle ();
+  check_named (GTK_WIDGET (window));
+  count_headings (GTK_WIDGET (page), headings);
+  g_assert_cmpuint (headings[1], ==, 1);
+
+  dorsum_study_page_set_seed (page, 3);
+  dorsum_study_page_start (page);
+  settle ();
+  for (guint q = 0; q < 6 && g_strcmp0 (dorsum_study_page_get_state (page), "question") == 0; q++)
+    {
+      const DorsumQuestion *question = dorsum_study_page_get_question (page);
+
+      check_named (GTK_WIDGET (window));
+      if (question->type == DORSUM_QUESTION_FIND)
+        break;
+      dorsum_study_page_choose (page, question->answer);
+      settle ();
+      check_named (GTK_WIDGET (window));
+      dorsum_study_page_grade (page, DORSUM_GRADE_GOOD);
+      settle ();
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* The windows the menu opens: keyboard shortcuts, About. */
+static void
+test_dialogs_named (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  settle ();
+  g_assert_cmpuint (check_other_windows (GTK_WIDGET (window)), >=, 1);
+  close_other_windows (GTK_WIDGET (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  settle ();
+  g_assert_cmpuint (check_other_windows (GTK_WIDGET (window)), >=, 1);
+  close_other_windows (GTK_WIDGET (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* At phone width (360 px) everything is still named, in the atlas and in the chart; wide,
+ * the chart's two figures each are. */
+static void
+test_narrow_and_two_figures_named (void)
+{
+  DorsumWindow *window = new_window (360, 720);
+
+  check_named (GTK_WIDGET (window));
+  dorsum_window_show_entry (window, "quadratus-lumborum");
+  settle ();
+  check_named (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  settle ();
+  check_named (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  window = new_window (1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  settle ();
+  {
+    guint views = 0;
+
+    for (GtkWidget *w = find_type (GTK_WIDGET (window), DORSUM_TYPE_DIAGRAM_VIEW); w; w = gtk_widget_get_next_sibling (w))
+      if (DORSUM_IS_DIAGRAM_VIEW (w) && gtk_widget_get_visible (w))
+        {
+          gtk_test_accessible_assert_role (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_ROLE_IMG);
+          g_assert_true (is_named (w));
+          views++;
+        }
+    g_assert_cmpuint (views, ==, 2);
+  }
+  check_named (GTK_WIDGET (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,6 +404,9 @@ main (int    argc,
 
   g_test_add_func ("/a11y/window-and-pages", test_window_named);
   g_test_add_func ("/a11y/chart-and-dialog", test_chart_named);
+  g_test_add_func ("/a11y/study", test_study_named);
+  g_test_add_func ("/a11y/menu-windows", test_dialogs_named);
+  g_test_add_func ("/a11y/narrow-and-two-figures", test_narrow_and_two_figures_named);
 
   return g_test_run ();
 }

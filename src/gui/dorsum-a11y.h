@@ -50,4 +50,52 @@ dorsum_a11y_fix_mnemonics (GtkWidget *widget)
     dorsum_a11y_fix_mnemonics (child);
 }
 
+/* Every list below @widget named: after its AdwPreferencesGroup's title when it has one,
+ * else @fallback (libadwaita 1.2's About window has several unnamed lists). */
+static inline void
+dorsum_a11y_name_all_lists (GtkWidget  *widget,
+                            const char *fallback)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL &&
+      adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget))[0] != '\0')
+    {
+      dorsum_a11y_name_group_list (ADW_PREFERENCES_GROUP (widget));
+      return;
+    }
+  if (GTK_IS_LIST_BOX (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, fallback, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_name_all_lists (child, fallback);
+}
+
+/* Icon-only buttons a toolkit window makes without a name (GTK 4.8's shortcuts window has
+ * a search toggle read as "GtkImage"): names each one that has @icon_name. */
+static inline void
+dorsum_a11y_name_icon_buttons (GtkWidget  *widget,
+                               const char *icon_name,
+                               const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_name_icon_buttons (child, icon_name, label);
+}
+
+/* Likewise for buttons known by their action (libadwaita 1.2's About window has copy buttons
+ * with neither label nor name). */
+static inline void
+dorsum_a11y_name_action_buttons (GtkWidget  *widget,
+                                 const char *action_name,
+                                 const char *label)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_name_action_buttons (child, action_name, label);
+}
+
 G_END_DECLS

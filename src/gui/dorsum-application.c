@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dorsum-a11y.h"
 #include "dorsum-application.h"
 #include "dorsum-diagram.h"
 #include "dorsum-diagram-view.h"
@@ -68,6 +69,9 @@ dorsum_application_about_action (GSimpleAction *action,
                                       "and does not replace a diagnosis by a qualified professional."),
                         "destroy-with-parent", TRUE,
                         NULL);
+  dorsum_a11y_name_action_buttons (about, "about.copy-property", _("Copy"));
+  dorsum_a11y_name_all_lists (about, _("About Dorsum"));
+  dorsum_a11y_fix_mnemonics (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -229,6 +229,7 @@ shortcuts_action (GtkWidget  *widget,
       self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      dorsum_a11y_name_icon_buttons (GTK_WIDGET (self->shortcuts_window), "edit-find-symbolic", _("Search Shortcuts"));
     }
 
   gtk_window_present (self->shortcuts_window);
