@@ -221,6 +221,10 @@ add_label_with_role (DorsumEntryPage   *self,
    * thousand characters each time a page opened; so break between words, and anywhere
    * only in text with a word too long for a narrow page. */
   gtk_label_set_wrap_mode (GTK_LABEL (label), has_long_word (text) ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+  /* The title's few words are large: at 200 % text one of them can be wider than the page,
+   * so it may break inside a word rather than run off the edge (a short text: cheap). */
+  if (g_strcmp0 (css_class, "title-1") == 0)
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selectable with the mouse, but Tab goes from link to link, not through every paragraph. */

@@ -66,6 +66,7 @@ struct _DorsumWindow
   GtkWidget            *sidebar;
   GtkWidget            *toolbar;
   GtkWidget            *toolbar_box;
+  GtkWidget            *layer_box;
   GtkWidget            *disclaimer_box;
   GtkWidget            *content_header;
   GtkMenuButton        *menu_button;

@@ -591,7 +591,7 @@ link_activated_cb (DorsumWindow    *self,
 
 /* The diagram takes a bit over half of the space whenever the window changes size. */
 /* Narrower, a page's lines hold too few words to read comfortably. */
-#define MIN_PAGE_WIDTH 280
+#define MIN_PAGE_WIDTH 320
 
 static void
 paned_size_changed_cb (DorsumWindow *self,
@@ -617,7 +617,25 @@ paned_size_changed_cb (DorsumWindow *self,
       if (!folded)
         gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &toolbar, NULL, NULL);
 
-      gtk_paned_set_position (paned, MAX (position, MIN (toolbar, MIN (max, max + end_min - MIN_PAGE_WIDTH))));
+      position = MAX (position, MIN (toolbar, MIN (max, max + end_min - MIN_PAGE_WIDTH)));
+      gtk_paned_set_position (paned, position);
+
+      /* Large text in a window too narrow for both: the tools go under the layers rather
+       * than off the edge, and the page keeps its width. */
+      if (!folded)
+        {
+          int horizontal = 0;
+
+          gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar_box), GTK_ORIENTATION_HORIZONTAL);
+          gtk_orientable_set_orientation (GTK_ORIENTABLE (self->layer_box), GTK_ORIENTATION_HORIZONTAL);
+          gtk_widget_measure (self->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &horizontal, NULL, NULL);
+          if (horizontal > position)
+            gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar_box), GTK_ORIENTATION_VERTICAL);
+          /* At 200 % even the three layers may not fit side by side: one above the other. */
+          gtk_widget_measure (self->layer_box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &horizontal, NULL, NULL);
+          if (horizontal + 12 > position)
+            gtk_orientable_set_orientation (GTK_ORIENTABLE (self->layer_box), GTK_ORIENTATION_VERTICAL);
+        }
     }
 }
 
@@ -641,7 +659,10 @@ folded_changed_cb (DorsumWindow *self,
   gtk_widget_set_visible (self->study_button, !folded);
   /* On a phone the tools go under the layers, and the banner's buttons under its text:
    * every control in reach, none scrolled out of sight. */
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  if (folded)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar_box), GTK_ORIENTATION_VERTICAL);
+  else
+    paned_size_changed_cb (self, NULL, self->paned);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->disclaimer_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   _dorsum_window_update_figures (self);
 }
@@ -838,6 +859,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toolbar_box);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, layer_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, disclaimer_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_header);
