@@ -13,7 +13,7 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-chart-keys.h"
-#include "dorsum-diagram-view.h"
+#include "dorsum-diagram-view-private.h"
 #include "dorsum-figure.h"
 #include "dorsum-layer-cache.h"
 #include "dorsum-highlight-overlay.h"
@@ -21,58 +21,6 @@
 #include "dorsum-pointer-overlay.h"
 #include "dorsum-study-overlay.h"
 #include "dorsum-trigger-point-overlay.h"
-
-#define MIN_ZOOM 1.0
-#define MAX_ZOOM 8.0
-#define ZOOM_STEP 1.25
-#define MAX_TEXTURE 4096
-
-struct _DorsumDiagramView
-{
-  GtkWidget       parent_instance;
-
-  DorsumLibrary  *library;
-  char           *figure;     /* "posterior", "anterior": whose layers diagrams[] holds */
-  DorsumDiagram  *diagrams[DORSUM_N_LAYERS];
-  DorsumLayer     layer;
-  gboolean        labels;
-
-  double          zoom;
-  double          offset_x;   /* pan, in widget pixels */
-  double          offset_y;
-  double          drag_start_x;
-  double          drag_start_y;
-  gboolean        dragged;
-
-  DorsumLayerCache *textures;  /* the rendered layers, per scale */
-  GtkWidget      *canvas;     /* draws the texture */
-
-  char           *selected;   /* muscle id */
-  GStrv           highlight;  /* highlighted muscles and their parts */
-  gboolean        trigger_points;
-
-  /* Pain chart: marks drawn over every layer; in chart mode clicks add and edit marks. */
-  DorsumChart    *chart;
-  gboolean        chart_mode;
-  int             selected_mark;
-  int             dragged_mark;    /* moving this mark, or -1 */
-  gboolean        creating_mark;   /* dragging out a new mark's radius */
-  double          drag_origin_x;   /* diagram units where the drag began */
-  double          drag_origin_y;
-  DorsumMark      preview;         /* the mark being moved or created */
-  GPtrArray      *shown_points; /* const DorsumTriggerPoint* of the highlighted muscles */
-
-  /* What is drawn over the layer, in this order (see dorsum-diagram-overlay.h). */
-  GPtrArray            *overlays;
-  DorsumDiagramOverlay *highlight_overlay;
-  DorsumDiagramOverlay *trigger_point_overlay;
-  DorsumDiagramOverlay *study_overlay;
-  DorsumDiagramOverlay *pointer_overlay;
-  DorsumDiagramOverlay *marks_overlay;
-  const DorsumRegion *hover;
-  const DorsumRegion *focus;
-  DorsumChartKeys chart_keys;
-};
 
 G_DEFINE_FINAL_TYPE (DorsumDiagramView, dorsum_diagram_view, GTK_TYPE_WIDGET)
 
@@ -112,8 +60,8 @@ dorsum_diagram_canvas_init (DorsumDiagramCanvas *self)
 }
 
 /* For what changes the rendered layer or where it is drawn: zoom, pan, layer, labels. */
-static void
-queue_draw_layer (DorsumDiagramView *self)
+void
+_dorsum_diagram_view_queue_draw_layer (DorsumDiagramView *self)
 {
   gtk_widget_queue_draw (self->canvas);
 }
@@ -140,6 +88,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+void
+_dorsum_diagram_view_emit_region_activated (DorsumDiagramView *self,
+                                            const char        *muscle,
+                                            const char        *region_id)
+{
+  g_signal_emit (self, signals[REGION_ACTIVATED], 0, muscle, region_id);
+}
+
+void
+_dorsum_diagram_view_emit_mark_activated (DorsumDiagramView *self,
+                                          int                mark)
+{
+  g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
+}
+
 static DorsumDiagram *
 get_diagram (DorsumDiagramView *self,
              DorsumLayer        layer)
@@ -156,19 +119,19 @@ get_diagram (DorsumDiagramView *self,
   return self->diagrams[layer];
 }
 
-static DorsumDiagram *
-current_diagram (DorsumDiagramView *self)
+DorsumDiagram *
+_dorsum_diagram_view_current_diagram (DorsumDiagramView *self)
 {
   return get_diagram (self, self->layer);
 }
 
 /* Scale from diagram units to widget pixels, and the widget position of the diagram's origin. */
-static double
-get_transform (DorsumDiagramView *self,
+double
+_dorsum_diagram_view_get_transform (DorsumDiagramView *self,
                double            *origin_x,
                double            *origin_y)
 {
-  DorsumDiagram *diagram = current_diagram (self);
+  DorsumDiagram *diagram = _dorsum_diagram_view_current_diagram (self);
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   double dw = diagram ? dorsum_diagram_get_width (diagram) : 800;
@@ -188,7 +151,7 @@ dorsum_diagram_view_widget_to_diagram (DorsumDiagramView *self,
                                        double            *dx,
                                        double            *dy)
 {
-  double ox, oy, scale = get_transform (self, &ox, &oy);
+  double ox, oy, scale = _dorsum_diagram_view_get_transform (self, &ox, &oy);
 
   *dx = scale > 0 ? (x - ox) / scale : -1;
   *dy = scale > 0 ? (y - oy) / scale : -1;
@@ -201,14 +164,14 @@ dorsum_diagram_view_diagram_to_widget (DorsumDiagramView *self,
                                        double            *x,
                                        double            *y)
 {
-  double ox, oy, scale = get_transform (self, &ox, &oy);
+  double ox, oy, scale = _dorsum_diagram_view_get_transform (self, &ox, &oy);
 
   *x = ox + dx * scale;
   *y = oy + dy * scale;
 }
 
-static char *
-region_label (DorsumDiagramView  *self,
+char *
+_dorsum_diagram_view_region_label (DorsumDiagramView  *self,
               const DorsumRegion *region)
 {
   DorsumEntry *entry = self->library ? dorsum_library_lookup (self->library, region->muscle) : NULL;
@@ -219,11 +182,11 @@ region_label (DorsumDiagramView  *self,
 }
 
 /* Hover and focus changed: the pointer overlay and a screen reader follow. */
-static void
-update_accessible (DorsumDiagramView *self)
+void
+_dorsum_diagram_view_update_accessible (DorsumDiagramView *self)
 {
   const DorsumRegion *region = self->focus ? self->focus : self->hover;
-  g_autofree char *label = region ? region_label (self, region) : NULL;
+  g_autofree char *label = region ? _dorsum_diagram_view_region_label (self, region) : NULL;
   DorsumFigure *figure = dorsum_figure_lookup (self->figure, NULL);
   /* Translators: the diagram as a screen reader names it, e.g. "Diagram of the body, Back, Superficial layer" */
   g_autofree char *description = g_strdup_printf (_("Diagram of the body, %s, %s layer"),
@@ -238,8 +201,8 @@ update_accessible (DorsumDiagramView *self)
                                   -1);
 }
 
-static void
-clamp_offset (DorsumDiagramView *self)
+void
+_dorsum_diagram_view_clamp_offset (DorsumDiagramView *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
@@ -247,7 +210,7 @@ clamp_offset (DorsumDiagramView *self)
   double max_x, max_y;
 
   self->zoom = CLAMP (self->zoom, MIN_ZOOM, MAX_ZOOM);
-  scale = get_transform (self, &ox, &oy);
+  scale = _dorsum_diagram_view_get_transform (self, &ox, &oy);
 
   /* Keep some of the picture on screen: pan at most to its edges. */
   max_x = MAX (0, (800 * scale - w) / 2);
@@ -256,8 +219,8 @@ clamp_offset (DorsumDiagramView *self)
   self->offset_y = CLAMP (self->offset_y, -max_y, max_y);
 }
 
-static void
-zoom_around (DorsumDiagramView *self,
+void
+_dorsum_diagram_view_zoom_around (DorsumDiagramView *self,
              double             zoom,
              double             x,
              double             y)
@@ -274,10 +237,10 @@ zoom_around (DorsumDiagramView *self,
   dorsum_diagram_view_diagram_to_widget (self, dx, dy, &nx, &ny);
   self->offset_x += x - nx;
   self->offset_y += y - ny;
-  clamp_offset (self);
+  _dorsum_diagram_view_clamp_offset (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-  queue_draw_layer (self);
+  _dorsum_diagram_view_queue_draw_layer (self);
 }
 
 static DorsumRenderFlags
@@ -332,7 +295,7 @@ static void
 snapshot_layer (DorsumDiagramView *self,
                 GtkSnapshot       *snapshot)
 {
-  DorsumDiagram *diagram = current_diagram (self);
+  DorsumDiagram *diagram = _dorsum_diagram_view_current_diagram (self);
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
@@ -345,7 +308,7 @@ snapshot_layer (DorsumDiagramView *self,
   if (w <= 0 || h <= 0 || diagram == NULL)
     return;
 
-  scale = get_transform (self, &ox, &oy);
+  scale = _dorsum_diagram_view_get_transform (self, &ox, &oy);
   texture = dorsum_layer_cache_ensure (self->textures, diagram, self->layer,
                                        pixel_scale_at (diagram, scale, gtk_widget_get_scale_factor (GTK_WIDGET (self))),
                                        render_flags (self));
@@ -471,7 +434,7 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
-  DorsumDiagram *diagram = current_diagram (self);
+  DorsumDiagram *diagram = _dorsum_diagram_view_current_diagram (self);
   g_autoptr(GPtrArray) shared = g_ptr_array_new ();
   DorsumOverlayContext context;
   double ox, oy, scale;
@@ -480,7 +443,7 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
     return;
 
   gtk_widget_snapshot_child (widget, self->canvas, snapshot);
-  scale = get_transform (self, &ox, &oy);
+  scale = _dorsum_diagram_view_get_transform (self, &ox, &oy);
   overlay_context (self, diagram, scale, &context);
 
   for (guint i = 0; i < self->overlays->len; i++)
@@ -520,7 +483,7 @@ dorsum_diagram_view_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (dorsum_diagram_view_parent_class)->css_changed (widget, change);
 
   /* Accent and label colours follow the style; snapshot picks them up. */
-  queue_draw_layer (DORSUM_DIAGRAM_VIEW (widget));
+  _dorsum_diagram_view_queue_draw_layer (DORSUM_DIAGRAM_VIEW (widget));
 }
 
 static void
@@ -531,331 +494,12 @@ dorsum_diagram_view_size_allocate (GtkWidget *widget,
 {
   DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
 
-  clamp_offset (self);
+  _dorsum_diagram_view_clamp_offset (self);
   gtk_widget_allocate (self->canvas, width, height, baseline, NULL);
   /* The fit scale follows the size: redraw even when the canvas keeps its size. */
-  queue_draw_layer (self);
+  _dorsum_diagram_view_queue_draw_layer (self);
 }
 
-static void
-set_hover (DorsumDiagramView  *self,
-           const DorsumRegion *region)
-{
-  if (self->hover == region)
-    return;
-
-  self->hover = region;
-  dorsum_pointer_overlay_set_hover (DORSUM_POINTER_OVERLAY (self->pointer_overlay), region);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->chart_mode ? "crosshair" : region ? "pointer" : NULL);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-motion_cb (DorsumDiagramView        *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
-{
-  DorsumDiagram *diagram = current_diagram (self);
-  double dx, dy;
-
-  if (diagram == NULL)
-    return;
-
-  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
-  set_hover (self, dorsum_diagram_hit (diagram, dx, dy));
-}
-
-static void
-leave_cb (DorsumDiagramView        *self,
-          GtkEventControllerMotion *controller)
-{
-  set_hover (self, NULL);
-}
-
-static gboolean
-query_tooltip_cb (DorsumDiagramView *self,
-                  int                x,
-                  int                y,
-                  gboolean           keyboard,
-                  GtkTooltip        *tooltip)
-{
-  const DorsumRegion *region = keyboard ? self->focus : self->hover;
-  g_autofree char *label = NULL;
-
-  if (region == NULL)
-    return FALSE;
-
-  label = region_label (self, region);
-  gtk_tooltip_set_text (tooltip, label);
-
-  return TRUE;
-}
-
-static void
-activate_region (DorsumDiagramView  *self,
-                 const DorsumRegion *region)
-{
-  self->focus = region;
-  dorsum_diagram_view_select_muscle (self, region->muscle);
-  update_accessible (self);
-  g_signal_emit (self, signals[REGION_ACTIVATED], 0, region->muscle, region->id);
-}
-
-/**
- * dorsum_diagram_view_click:
- *
- * What a primary click at widget coordinates does: selects the region under it.
- *
- * Returns: whether a region was there
- */
-gboolean
-dorsum_diagram_view_click (DorsumDiagramView *self,
-                           double             x,
-                           double             y)
-{
-  DorsumDiagram *diagram = current_diagram (self);
-  const DorsumRegion *region;
-  double dx, dy;
-
-  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), FALSE);
-
-  if (diagram == NULL)
-    return FALSE;
-
-  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
-  region = dorsum_diagram_hit (diagram, dx, dy);
-  if (region == NULL)
-    return FALSE;
-
-  activate_region (self, region);
-
-  return TRUE;
-}
-
-static void announce_mark (DorsumDiagramView *self);
-
-static void
-select_mark (DorsumDiagramView *self,
-             int                mark)
-{
-  self->selected_mark = mark;
-  dorsum_marks_overlay_set_selected (DORSUM_MARKS_OVERLAY (self->marks_overlay), mark);
-  g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
-}
-
-/* Chooses a mark, as a click on it does (from the list of marks, say). */
-void
-dorsum_diagram_view_select_mark (DorsumDiagramView *self,
-                                 int                mark)
-{
-  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
-
-  if (self->chart == NULL || mark >= (int)dorsum_chart_get_n_marks (self->chart))
-    mark = -1;
-  select_mark (self, mark);
-  announce_mark (self);
-}
-
-/**
- * dorsum_diagram_view_chart_click:
- *
- * What a click does in chart mode: on a mark, selects it; elsewhere on the figure, adds a
- * mark there (intensity 5, aching) and selects it.
- *
- * Returns: the selected mark, or -1
- */
-int
-dorsum_diagram_view_chart_click (DorsumDiagramView *self,
-                                 double             x,
-                                 double             y)
-{
-  DorsumMark mark = { 0, 0, 18, 5, DORSUM_QUALITY_ACHING, NULL, g_intern_string (self->figure) };
-  double dx, dy;
-  int found;
-  guint added;
-
-  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), -1);
-
-  if (self->chart == NULL)
-    return -1;
-
-  dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
-  if (dx < 0 || dy < 0 || dx > 800 || dy > 1200)
-    return -1;
-
-  found = dorsum_chart_find_mark_on_figure (self->chart, self->figure, dx, dy);
-  if (found >= 0)
-    {
-      select_mark (self, found);
-      return found;
-    }
-
-  mark.x = dx;
-  mark.y = dy;
-  added = dorsum_chart_add_mark (self->chart, &mark);
-  if (added == G_MAXUINT)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return -1;
-    }
-
-  select_mark (self, (int)added);
-
-  return (int)added;
-}
-
-static void
-click_released_cb (DorsumDiagramView *self,
-                   int                n_press,
-                   double             x,
-                   double             y,
-                   GtkGestureClick   *gesture)
-{
-  if (self->dragged)
-    return;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (self->chart_mode)
-    dorsum_diagram_view_chart_click (self, x, y);
-  else
-    dorsum_diagram_view_click (self, x, y);
-}
-
-static void
-drag_begin_cb (DorsumDiagramView *self,
-               double             x,
-               double             y,
-               GtkGestureDrag    *gesture)
-{
-  self->drag_start_x = self->offset_x;
-  self->drag_start_y = self->offset_y;
-  self->dragged = FALSE;
-  self->dragged_mark = -1;
-  self->creating_mark = FALSE;
-
-  if (self->chart_mode && self->chart != NULL)
-    {
-      double dx, dy;
-      int found;
-
-      dorsum_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
-      self->drag_origin_x = dx;
-      self->drag_origin_y = dy;
-
-      /* On a mark: move it. On the figure: drag out a new mark's size. */
-      found = dorsum_chart_find_mark_on_figure (self->chart, self->figure, dx, dy);
-      if (found >= 0)
-        {
-          self->dragged_mark = found;
-          self->preview = *dorsum_chart_get_mark (self->chart, found);
-          /* Only drawn while the drag lasts; the chart's own note may change under it. */
-          self->preview.note = NULL;
-        }
-      else if (dx >= 0 && dy >= 0 && dx <= 800 && dy <= 1200)
-        {
-          self->preview = (DorsumMark) { dx, dy, 6, 5, DORSUM_QUALITY_ACHING, NULL, g_intern_string (self->figure) };
-          self->creating_mark = TRUE;
-        }
-    }
-}
-
-static void
-drag_update_cb (DorsumDiagramView *self,
-                double             x,
-                double             y,
-                GtkGestureDrag    *gesture)
-{
-  double ox, oy, scale;
-
-  if (!self->dragged && hypot (x, y) < 6)
-    return;
-
-  self->dragged = TRUE;
-  scale = get_transform (self, &ox, &oy);
-
-  if (self->dragged_mark >= 0)
-    {
-      self->preview.x = CLAMP (self->drag_origin_x + x / scale, 0, 800);
-      self->preview.y = CLAMP (self->drag_origin_y + y / scale, 0, 1200);
-    }
-  else if (self->creating_mark)
-    self->preview.radius = CLAMP (hypot (x, y) / scale, 6, 200);
-  else
-    {
-      self->offset_x = self->drag_start_x + x;
-      self->offset_y = self->drag_start_y + y;
-      clamp_offset (self);
-    }
-
-  if (self->dragged_mark >= 0 || self->creating_mark)
-    dorsum_marks_overlay_set_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay), self->dragged_mark,
-                                      self->creating_mark, &self->preview);
-  queue_draw_layer (self);
-}
-
-static void
-drag_end_cb (DorsumDiagramView *self,
-             double             x,
-             double             y,
-             GtkGestureDrag    *gesture)
-{
-  int mark = -1;
-
-  /* One undo step for a whole move or a whole new mark. */
-  if (self->dragged && self->dragged_mark >= 0 && (guint)self->dragged_mark < dorsum_chart_get_n_marks (self->chart))
-    {
-      /* The mark as it is now, moved: its note is its own copy, not the preview's borrowed one. */
-      DorsumMark moved = *dorsum_chart_get_mark (self->chart, (guint)self->dragged_mark);
-      g_autofree char *note = g_strdup (moved.note);
-
-      mark = self->dragged_mark;
-      self->dragged_mark = -1;
-      moved.x = self->preview.x;
-      moved.y = self->preview.y;
-      moved.note = note;
-      dorsum_chart_update_mark (self->chart, (guint)mark, &moved);
-    }
-  else if (self->dragged && self->creating_mark)
-    {
-      guint added;
-
-      self->creating_mark = FALSE;
-      added = dorsum_chart_add_mark (self->chart, &self->preview);
-      mark = added == G_MAXUINT ? -1 : (int)added;
-    }
-
-  self->dragged_mark = -1;
-  self->creating_mark = FALSE;
-  dorsum_marks_overlay_clear_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay));
-
-  if (mark >= 0)
-    select_mark (self, mark);
-}
-
-/**
- * dorsum_diagram_view_drag:
- *
- * What a drag from (@x, @y) by (@offset_x, @offset_y), in widget pixels, does: in chart
- * mode it moves the mark under the pointer or drags out a new one; elsewhere it pans.
- * The drag gesture's handlers, run in order (for tests and keyboard equivalents).
- */
-void
-dorsum_diagram_view_drag (DorsumDiagramView *self,
-                          double             x,
-                          double             y,
-                          double             offset_x,
-                          double             offset_y)
-{
-  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
-
-  drag_begin_cb (self, x, y, NULL);
-  drag_update_cb (self, offset_x / 2, offset_y / 2, NULL);
-  drag_update_cb (self, offset_x, offset_y, NULL);
-  drag_end_cb (self, offset_x, offset_y, NULL);
-}
 
 /**
  * dorsum_diagram_view_set_tints:
@@ -886,224 +530,6 @@ dorsum_diagram_view_set_quiz_zone (DorsumDiagramView        *self,
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
   dorsum_study_overlay_set_quiz_zone (DORSUM_STUDY_OVERLAY (self->study_overlay), trigger_point);
-}
-
-static gboolean
-scroll_cb (DorsumDiagramView        *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *controller)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  if (event != NULL)
-    {
-      double ex, ey;
-      graphene_point_t point;
-
-      if (gdk_event_get_position (event, &ex, &ey))
-        {
-          GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-          double nx, ny;
-
-          gtk_native_get_surface_transform (native, &nx, &ny);
-          if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
-                                        &GRAPHENE_POINT_INIT ((float)(ex - nx), (float)(ey - ny)), &point))
-            {
-              x = point.x;
-              y = point.y;
-            }
-        }
-    }
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      zoom_around (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
-      return TRUE;
-    }
-
-  if (self->zoom <= MIN_ZOOM)
-    return FALSE;
-
-  self->offset_x -= dx * 40;
-  self->offset_y -= dy * 40;
-  clamp_offset (self);
-  queue_draw_layer (self);
-
-  return TRUE;
-}
-
-static void
-pinch_cb (DorsumDiagramView *self,
-          double             scale,
-          GtkGestureZoom    *gesture)
-{
-  static double start_zoom;
-  double x, y;
-
-  if (gtk_gesture_get_sequences (GTK_GESTURE (gesture)) == NULL)
-    return;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    return;
-
-  if (scale == 1.0)
-    start_zoom = self->zoom;
-
-  zoom_around (self, start_zoom * scale, x, y);
-}
-
-static void
-pinch_begin_cb (DorsumDiagramView *self,
-                GdkEventSequence  *sequence,
-                GtkGestureZoom    *gesture)
-{
-  pinch_cb (self, 1.0, gesture);
-}
-
-static void
-move_focus (DorsumDiagramView *self,
-            DorsumDirection    direction)
-{
-  DorsumDiagram *diagram = current_diagram (self);
-  const DorsumRegion *next;
-
-  if (diagram == NULL)
-    return;
-
-  next = dorsum_diagram_nearest (diagram, self->focus, direction);
-  if (next == NULL)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  self->focus = next;
-  update_accessible (self);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* A screen reader on the figure hears the selected mark, as it hears the focused muscle. */
-static void
-announce_mark (DorsumDiagramView *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->chart == NULL || self->selected_mark < 0 || self->selected_mark >= (int)dorsum_chart_get_n_marks (self->chart))
-    {
-      update_accessible (self);
-      return;
-    }
-
-  text = dorsum_chart_describe_mark (self->chart, self->library, (guint)self->selected_mark);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-}
-
-static gboolean
-key_pressed_cb (DorsumDiagramView     *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  double cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double cy = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-
-  /* In chart mode the keys edit marks first (dorsum-chart-keys.c). */
-  if (self->chart_mode && self->chart != NULL)
-    {
-      self->chart_keys.selected = self->selected_mark;
-      self->chart_keys.figure = g_intern_string (self->figure);
-      if (dorsum_chart_keys_handle (&self->chart_keys, self->chart, self->focus, keyval, state))
-        {
-          select_mark (self, self->chart_keys.selected);
-          announce_mark (self);
-          return TRUE;
-        }
-    }
-
-  switch (keyval)
-    {
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      zoom_around (self, self->zoom * ZOOM_STEP, cx, cy);
-      return TRUE;
-
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      zoom_around (self, self->zoom / ZOOM_STEP, cx, cy);
-      return TRUE;
-
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      dorsum_diagram_view_set_zoom (self, 1.0);
-      return TRUE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_focus (self, DORSUM_DIRECTION_UP);
-      return TRUE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_focus (self, DORSUM_DIRECTION_DOWN);
-      return TRUE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      move_focus (self, DORSUM_DIRECTION_LEFT);
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      move_focus (self, DORSUM_DIRECTION_RIGHT);
-      return TRUE;
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_BackSpace:
-      if (self->chart_mode && self->chart != NULL && self->selected_mark >= 0 &&
-          self->selected_mark < (int)dorsum_chart_get_n_marks (self->chart))
-        {
-          dorsum_chart_remove_mark (self->chart, (guint)self->selected_mark);
-          select_mark (self, -1);
-          return TRUE;
-        }
-      return FALSE;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->focus != NULL)
-        {
-          activate_region (self, self->focus);
-          return TRUE;
-        }
-      return FALSE;
-
-    default:
-      return FALSE;
-    }
-}
-
-static void
-focus_enter_cb (DorsumDiagramView       *self,
-                GtkEventControllerFocus *controller)
-{
-  DorsumDiagram *diagram = current_diagram (self);
-
-  if (self->focus == NULL && diagram != NULL)
-    self->focus = dorsum_diagram_nearest (diagram, NULL, DORSUM_DIRECTION_DOWN);
-
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -1301,14 +727,11 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
 static void
 dorsum_diagram_view_init (DorsumDiagramView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->zoom = 1.0;
   self->figure = g_strdup (DORSUM_FIGURE_POSTERIOR);
   self->chart_keys.selected = -1;
   self->textures = dorsum_layer_cache_new (self->figure);
-  g_signal_connect_object (self->textures, "updated", G_CALLBACK (queue_draw_layer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->textures, "updated", G_CALLBACK (_dorsum_diagram_view_queue_draw_layer), self, G_CONNECT_SWAPPED);
   self->shown_points = g_ptr_array_new ();
   self->overlays = g_ptr_array_new_with_free_func (g_object_unref);
   self->highlight_overlay = dorsum_highlight_overlay_new ();
@@ -1332,42 +755,9 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  _dorsum_diagram_view_init_input (self);
 
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
-  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (pinch_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (focus_enter_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  update_accessible (self);
+  _dorsum_diagram_view_update_accessible (self);
 }
 
 GtkWidget *
@@ -1390,7 +780,7 @@ dorsum_diagram_view_get_diagram (DorsumDiagramView *self)
 {
   g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
 
-  return current_diagram (self);
+  return _dorsum_diagram_view_current_diagram (self);
 }
 
 DorsumLayer
@@ -1415,8 +805,8 @@ dorsum_diagram_view_set_layer (DorsumDiagramView *self,
   self->layer = layer;
   self->hover = NULL;
   self->focus = NULL;
-  update_accessible (self);
-  queue_draw_layer (self);
+  _dorsum_diagram_view_update_accessible (self);
+  _dorsum_diagram_view_queue_draw_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
 }
 
@@ -1454,8 +844,8 @@ dorsum_diagram_view_set_figure (DorsumDiagramView *self,
   self->hover = NULL;
   self->focus = NULL;
 
-  update_accessible (self);
-  queue_draw_layer (self);
+  _dorsum_diagram_view_update_accessible (self);
+  _dorsum_diagram_view_queue_draw_layer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE]);
 }
@@ -1503,7 +893,7 @@ dorsum_diagram_view_set_labels (DorsumDiagramView *self,
     return;
 
   self->labels = labels;
-  queue_draw_layer (self);
+  _dorsum_diagram_view_queue_draw_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
 }
 
@@ -1526,11 +916,11 @@ dorsum_diagram_view_set_zoom (DorsumDiagramView *self,
     self->offset_x = self->offset_y = 0;
   if (self->zoom == zoom)
     {
-      queue_draw_layer (self);
+      _dorsum_diagram_view_queue_draw_layer (self);
       return;
     }
 
-  zoom_around (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+  _dorsum_diagram_view_zoom_around (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
@@ -1546,7 +936,7 @@ dorsum_diagram_view_get_selected (DorsumDiagramView *self)
 static void
 scroll_to_selection (DorsumDiagramView *self)
 {
-  DorsumDiagram *diagram = current_diagram (self);
+  DorsumDiagram *diagram = _dorsum_diagram_view_current_diagram (self);
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   double sx0, sy0, sx1, sy1;
   double w = gtk_widget_get_width (GTK_WIDGET (self));
@@ -1577,7 +967,7 @@ scroll_to_selection (DorsumDiagramView *self)
 
   self->offset_x += w / 2 - (sx0 + sx1) / 2;
   self->offset_y += h / 2 - (sy0 + sy1) / 2;
-  clamp_offset (self);
+  _dorsum_diagram_view_clamp_offset (self);
 }
 
 static void
@@ -1630,7 +1020,7 @@ set_highlight_expanded (DorsumDiagramView  *self,
   scroll_to_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->offset_x != offset_x || self->offset_y != offset_y)
-    queue_draw_layer (self);
+    _dorsum_diagram_view_queue_draw_layer (self);
 }
 
 /**
@@ -1838,7 +1228,7 @@ dorsum_diagram_view_prerender (DorsumDiagramView *self,
 
   g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
 
-  if (width <= 0 || height <= 0 || (diagram = current_diagram (self)) == NULL)
+  if (width <= 0 || height <= 0 || (diagram = _dorsum_diagram_view_current_diagram (self)) == NULL)
     return;
 
   scale = first_pixel_scale (diagram, self->zoom, width, height, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
