@@ -17,9 +17,9 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-lookup.h"
+#include "dorsum-plan.h"
 
 #define MARGIN 42.0
-#define MAX_EXERCISES 3
 
 void
 dorsum_mark_color (int     intensity,
@@ -236,45 +236,23 @@ add_unique (GPtrArray *array,
 /**
  * dorsum_handout_new:
  *
- * Gathers what the sheet shows: the likely muscles from the chart, the stretches and
- * self-massage the therapist chose (or, if none were chosen, those linked to the likely
- * muscles), and the cautions that go with them.
+ * Gathers what the sheet shows: the likely muscles (the plan's, or the lookup's while it
+ * names none), the stretches and self-massage the therapist chose in the plan, in its order
+ * (none chosen: the chart alone), and the cautions that go with them.
  */
 DorsumHandout *
 dorsum_handout_new (DorsumLibrary *library,
                     DorsumChart   *chart)
 {
   DorsumHandout *self = g_object_new (DORSUM_TYPE_HANDOUT, NULL);
-  g_autoptr(GArray) found = dorsum_lookup_muscles (library, chart);
-  const char * const *plan = dorsum_chart_get_plan (chart);
+  g_autoptr(GPtrArray) muscles = dorsum_plan_get_muscles (library, chart);
+  g_autoptr(GPtrArray) items = dorsum_plan_get_items (library, chart);
 
   self->library = g_object_ref (library);
   self->chart = g_object_ref (chart);
 
-  for (guint i = 0; i < found->len && i < 4; i++)
-    g_ptr_array_add (self->muscles, g_array_index (found, DorsumLookupResult, i).muscle);
-
-  for (guint i = 0; plan && plan[i]; i++)
-    {
-      DorsumEntry *entry = dorsum_library_lookup (library, plan[i]);
-
-      if (entry && (dorsum_entry_get_kind (entry) == DORSUM_KIND_STRETCH ||
-                    dorsum_entry_get_kind (entry) == DORSUM_KIND_SELFCARE))
-        add_unique (self->exercises, entry);
-    }
-
-  for (guint i = 0; self->exercises->len == 0 && i < self->muscles->len; i++)
-    {
-      DorsumEntry *muscle = g_ptr_array_index (self->muscles, i);
-
-      for (guint j = 0; j < dorsum_entry_get_n_links (muscle) && self->exercises->len < MAX_EXERCISES; j++)
-        {
-          const DorsumLink *link = dorsum_entry_get_link (muscle, j);
-
-          if (link->kind == DORSUM_KIND_STRETCH || link->kind == DORSUM_KIND_SELFCARE)
-            add_unique (self->exercises, dorsum_library_lookup (library, link->id));
-        }
-    }
+  g_ptr_array_extend (self->muscles, muscles, NULL, NULL);
+  g_ptr_array_extend (self->exercises, items, NULL, NULL);
 
   for (guint i = 0; i < self->exercises->len; i++)
     {
