@@ -151,7 +151,9 @@ test_plan_cautions (void)
 
   g_ptr_array_add (items, dorsum_library_lookup (library, "upper-trapezius-stretch"));
   g_ptr_array_add (items, dorsum_library_lookup (library, "levator-scapulae-stretch"));
+  g_ptr_array_add (items, dorsum_library_lookup (library, "ball-glute-release"));
   g_assert_nonnull (items->pdata[0]);
+  g_assert_nonnull (items->pdata[2]);
   g_assert_nonnull (items->pdata[1]);
   cautions = dorsum_plan_get_cautions (library, items);
   one = dorsum_plan_get_entry_cautions (library, items->pdata[1]);
@@ -161,10 +163,12 @@ test_plan_cautions (void)
   g_assert_true (has_entry (cautions, "neurological-disorders"));
   g_assert_true (has_entry (cautions, "fever"));
   g_assert_true (has_entry (one, "fever"));
+  g_assert_true (has_entry (cautions, "saddle-numbness"));
+  g_assert_true (dorsum_plan_is_red_flag (cautions->pdata[0]));
   g_assert_false (has_entry (one, "neurological-disorders"));
   for (guint i = 0; i < cautions->len; i++)
     {
-      gboolean red = g_strcmp0 (dorsum_entry_get_attribute (cautions->pdata[i], "kind"), "red-flag") == 0;
+      gboolean red = dorsum_plan_is_red_flag (cautions->pdata[i]);
 
       g_assert_false (red && seen_other);
       seen_other |= !red;

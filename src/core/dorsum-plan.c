@@ -164,10 +164,17 @@ dorsum_plan_suggest (DorsumLibrary *library,
   return suggested;
 }
 
-static gboolean
-is_red_flag (DorsumEntry *entry)
+/**
+ * dorsum_plan_is_red_flag:
+ *
+ * Returns: whether @entry is a red flag: a sign to see a doctor first
+ */
+gboolean
+dorsum_plan_is_red_flag (DorsumEntry *entry)
 {
-  return g_strcmp0 (dorsum_entry_get_attribute (entry, "kind"), "red-flag") == 0;
+  g_return_val_if_fail (DORSUM_IS_ENTRY (entry), FALSE);
+
+  return g_strcmp0 (dorsum_entry_get_attribute (entry, "severity"), "red-flag") == 0;
 }
 
 /**
@@ -218,7 +225,7 @@ dorsum_plan_get_cautions (DorsumLibrary *library,
       for (guint j = 0; j < related->len; j++)
         {
           DorsumEntry *caution = related->pdata[j];
-          GPtrArray *into = is_red_flag (caution) ? cautions : others;
+          GPtrArray *into = dorsum_plan_is_red_flag (caution) ? cautions : others;
 
           if (!g_ptr_array_find (into, caution, NULL))
             g_ptr_array_add (into, caution);

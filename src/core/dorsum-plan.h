@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define DORSUM_PLAN_LIKELY_MUSCLES 4
 
 gboolean   dorsum_plan_is_item           (DorsumEntry    *entry);
+gboolean   dorsum_plan_is_red_flag       (DorsumEntry    *entry);
 gboolean   dorsum_plan_has_muscles       (DorsumLibrary  *library,
                                           DorsumChart    *chart);
 GPtrArray *dorsum_plan_get_muscles       (DorsumLibrary  *library,

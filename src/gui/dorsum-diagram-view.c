@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dorsum-chart-compare.h"
 #include "dorsum-chart-render.h"
 #include "dorsum-chart-keys.h"
 #include "dorsum-diagram-view.h"
@@ -61,6 +62,7 @@ struct _DorsumDiagramView
 
   /* Pain chart: marks drawn over every layer; in chart mode clicks add and edit marks. */
   DorsumChart    *chart;
+  DorsumChart    *compare_chart;   /* an earlier chart, drawn faded under the marks */
   gboolean        chart_mode;
   int             selected_mark;
   int             dragged_mark;    /* moving this mark, or -1 */
@@ -964,12 +966,21 @@ snapshot_marks (DorsumDiagramView *self,
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   cairo_t *cr;
 
-  if (self->chart == NULL || (dorsum_chart_get_n_marks (self->chart) == 0 && !self->creating_mark))
+  if ((self->chart == NULL || (dorsum_chart_get_n_marks (self->chart) == 0 && !self->creating_mark)) &&
+      self->compare_chart == NULL)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h));
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, scale, scale);
+
+  if (self->compare_chart != NULL)
+    dorsum_chart_compare_draw_earlier (cr, self->compare_chart, scale, dorsum_diagram_view_get_figure (self));
+  if (self->chart == NULL)
+    {
+      cairo_destroy (cr);
+      return;
+    }
 
   if (self->dragged_mark >= 0 || self->creating_mark)
     {
@@ -1636,6 +1647,7 @@ dorsum_diagram_view_dispose (GObject *object)
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
   g_clear_object (&self->chart);
+  g_clear_object (&self->compare_chart);
   for (guint i = 0; i < DORSUM_N_LAYERS; i++)
     g_clear_object (&self->diagrams[i]);
 
@@ -2417,4 +2429,27 @@ dorsum_diagram_view_set_first_texture (DorsumDiagramView *self,
 
   g_set_object (&self->first, texture);
   self->first_layer = layer;
+}
+
+/**
+ * dorsum_diagram_view_set_compare_chart:
+ * @earlier: (nullable): an earlier chart whose marks to draw faded beside the chart's
+ */
+void
+dorsum_diagram_view_set_compare_chart (DorsumDiagramView *self,
+                                       DorsumChart       *earlier)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (earlier == NULL || DORSUM_IS_CHART (earlier));
+
+  if (g_set_object (&self->compare_chart, earlier))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+DorsumChart *
+dorsum_diagram_view_get_compare_chart (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->compare_chart;
 }
