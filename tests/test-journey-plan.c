@@ -101,6 +101,16 @@ has_suggested_muscle (gconstpointer editor)
   return find_widget ((GtkWidget *)editor, is_row_subtitled, "Suggested by the marks") != NULL;
 }
 
+static DorsumWindow *journey_window;
+
+static gboolean
+plan_ends_with (gconstpointer order)
+{
+  g_autofree char *plan = g_strjoinv (",", (char **)dorsum_chart_get_plan (dorsum_window_get_chart (journey_window)));
+
+  return g_str_has_suffix (plan, order);
+}
+
 static gboolean
 file_exists (gconstpointer path)
 {
@@ -241,6 +251,7 @@ test_plan_journey (void)
   double x, y;
 
   g_assert_true (dorsum_chart_save (earlier, earlier_file, NULL));
+  journey_window = window;
 
   /* Ctrl+E, and where it hurts: the right buttock and the left hip. */
   gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
@@ -294,6 +305,25 @@ test_plan_journey (void)
   g_assert_true (gtk_widget_get_sensitive (find_widget (editor, is_button_named, "Move Ball release for the buttock up")));
   click_named (editor, "Move Ball release for the buttock up");
   shoot (window, find_widget (editor, is_row_titled, "Ball release for the buttock"), "plan-chosen");
+
+  /* From the keyboard: Move down on the last-but-one, and the focus stays with that entry
+   * (on its Up button, since Down is now off) for the next key press. */
+  {
+    GtkWidget *down = find_widget (editor, is_button_named, "Move Figure-four stretch down");
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (down);
+    g_assert_true (gtk_widget_has_focus (down));
+    gtk_widget_activate (down);
+    g_assert_true (wait_for (plan_ends_with, "ball-glute-release,cross-leg-glute-stretch,figure-four-stretch", 5));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Move Figure-four stretch up");
+    gtk_widget_activate (focus);
+    g_assert_true (wait_for (plan_ends_with, "ball-glute-release,figure-four-stretch,cross-leg-glute-stretch", 5));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Move Figure-four stretch up");
+  }
 
   /* Saved: the file holds the plan in that order, after the muscles. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-save", NULL);
