@@ -265,6 +265,73 @@ restore_focus (DorsumPlanEditor *self)
       }
 }
 
+/* Dragging an item onto another puts it there: the same edit as the move buttons. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, (int)x, (int)y);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, g_object_get_data (G_OBJECT (row), "plan-id"));
+}
+
+static int
+item_position (GPtrArray  *items,
+               const char *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (dorsum_entry_get_id (items->pdata[i]), id) == 0)
+      return (int)i;
+
+  return -1;
+}
+
+static gboolean
+drop_cb (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         DorsumPlanEditor *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(GPtrArray) items = NULL;
+  const char *dragged = g_value_get_string (value);
+  int from, to;
+
+  if (self->chart == NULL || self->library == NULL || dragged == NULL)
+    return FALSE;
+
+  items = dorsum_plan_get_items (self->library, self->chart);
+  from = item_position (items, dragged);
+  to = item_position (items, g_object_get_data (G_OBJECT (row), "plan-id"));
+  /* Only the plan's own items, dragged within the list. */
+  if (from < 0 || to < 0 || from == to)
+    return FALSE;
+
+  dorsum_plan_move (self->library, self->chart, dragged, to - from);
+  dorsum_plan_editor_refresh (self);
+
+  return TRUE;
+}
+
+static void
+make_draggable (DorsumPlanEditor *self,
+                GtkWidget        *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
 void
 dorsum_plan_editor_refresh (DorsumPlanEditor *self)
 {
@@ -323,6 +390,7 @@ dorsum_plan_editor_refresh (DorsumPlanEditor *self)
       g_object_set_data (G_OBJECT (row), "up", add_button (self, row, items->pdata[i], OP_UP, i > 0));
       g_object_set_data (G_OBJECT (row), "down", add_button (self, row, items->pdata[i], OP_DOWN, i + 1 < items->len));
       g_object_set_data (G_OBJECT (row), "remove", add_button (self, row, items->pdata[i], OP_REMOVE, TRUE));
+      make_draggable (self, row);
     }
 
   clear_list (self->suggestions_list);
