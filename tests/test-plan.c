@@ -61,7 +61,7 @@ test_plan_prefill (void)
   g_autoptr(GPtrArray) muscles = dorsum_plan_get_muscles (library, chart);
   g_autoptr(GPtrArray) none = dorsum_plan_get_muscles (library, empty);
   g_autoptr(GPtrArray) items = dorsum_plan_get_items (library, chart);
-  g_autoptr(GPtrArray) suggested = dorsum_plan_suggest (library, chart);
+  g_autoptr(GPtrArray) suggested = dorsum_plan_suggest (library, chart, NULL);
 
   /* The lookup's muscles, while the plan names none; nothing stored yet. */
   g_assert_cmpuint (muscles->len, >, 0);
@@ -121,7 +121,7 @@ test_plan_edit (void)
   g_assert_cmpstr (dorsum_entry_get_id (items->pdata[2]), ==, "cross-leg-glute-stretch");
 
   /* What is chosen is no longer suggested. */
-  suggested = dorsum_plan_suggest (library, chart);
+  suggested = dorsum_plan_suggest (library, chart, NULL);
   g_assert_false (has_entry (suggested, "ball-glute-release"));
 
   /* Saved and read back in the same order; undo walks back one edit at a time. */

@@ -127,6 +127,7 @@ add_related_items (DorsumLibrary *library,
 
 /**
  * dorsum_plan_suggest:
+ * @likely: (nullable) (element-type DorsumEntry): dorsum_plan_get_muscles() if the caller has it
  *
  * The stretches and self-care linked to the likely muscles (or to the whole a muscle is part
  * of), muscle by muscle, leaving out what the plan already holds. Charts record no client
@@ -137,7 +138,8 @@ add_related_items (DorsumLibrary *library,
  */
 GPtrArray *
 dorsum_plan_suggest (DorsumLibrary *library,
-                     DorsumChart   *chart)
+                     DorsumChart   *chart,
+                     GPtrArray     *likely)
 {
   g_autoptr(GPtrArray) muscles = NULL;
   GPtrArray *suggested = g_ptr_array_new ();
@@ -145,7 +147,7 @@ dorsum_plan_suggest (DorsumLibrary *library,
   g_return_val_if_fail (DORSUM_IS_LIBRARY (library), suggested);
   g_return_val_if_fail (DORSUM_IS_CHART (chart), suggested);
 
-  muscles = dorsum_plan_get_muscles (library, chart);
+  muscles = likely ? g_ptr_array_ref (likely) : dorsum_plan_get_muscles (library, chart);
   for (guint i = 0; i < muscles->len; i++)
     {
       DorsumEntry *muscle = muscles->pdata[i];

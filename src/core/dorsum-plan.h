@@ -20,7 +20,8 @@ GPtrArray *dorsum_plan_get_muscles       (DorsumLibrary  *library,
 GPtrArray *dorsum_plan_get_items         (DorsumLibrary  *library,
                                           DorsumChart    *chart);
 GPtrArray *dorsum_plan_suggest           (DorsumLibrary  *library,
-                                          DorsumChart    *chart);
+                                          DorsumChart    *chart,
+                                          GPtrArray      *likely);
 GPtrArray *dorsum_plan_get_cautions      (DorsumLibrary  *library,
                                           GPtrArray      *items);
 GPtrArray *dorsum_plan_get_entry_cautions (DorsumLibrary *library,

@@ -355,7 +355,7 @@ dorsum_plan_editor_refresh (DorsumPlanEditor *self)
 
   muscles = dorsum_plan_get_muscles (self->library, self->chart);
   items = dorsum_plan_get_items (self->library, self->chart);
-  suggested = dorsum_plan_suggest (self->library, self->chart);
+  suggested = dorsum_plan_suggest (self->library, self->chart, muscles);
   stored = dorsum_plan_has_muscles (self->library, self->chart);
 
   /* What the lists would show; the same as now, nothing is rebuilt. */
