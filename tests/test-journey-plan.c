@@ -119,6 +119,13 @@ is_label_with (GtkWidget     *widget,
 }
 
 static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
 has_suggested_muscle (gconstpointer editor)
 {
   return find_widget ((GtkWidget *)editor, is_row_subtitled, "Suggested by the marks") != NULL;
@@ -162,11 +169,10 @@ plan_on_disk (const char *path)
   return g_string_free (order, FALSE);
 }
 
-/* With DORSUM_SHOT_DIR set: the window as drawn, scrolled to show @widget, to NAME.png. */
+/* With DORSUM_SHOT_DIR set: @toplevel as drawn, to NAME.png. */
 static void
-shoot (DorsumWindow *window,
-       GtkWidget    *widget,
-       const char   *name)
+shoot_toplevel (GtkWidget  *toplevel,
+                const char *name)
 {
   const char *dir = g_getenv ("DORSUM_SHOT_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -174,6 +180,39 @@ shoot (DorsumWindow *window,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  /* A dialog just shown is laid out over the next frames. */
+  for (guint i = 0; i < 100 && (gtk_widget_get_width (toplevel) == 0 || !gtk_widget_get_mapped (toplevel)); i++)
+    {
+      g_usleep (10000);
+      settle ();
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_usleep (10000);
+      settle ();
+    }
+
+  paintable = gtk_widget_paintable_new (toplevel);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (toplevel), gtk_widget_get_height (toplevel));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (toplevel)), node, NULL);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* With DORSUM_SHOT_DIR set: the window as drawn, scrolled to show @widget, to NAME.png. */
+static void
+shoot (DorsumWindow *window,
+       GtkWidget    *widget,
+       const char   *name)
+{
+  const char *dir = g_getenv ("DORSUM_SHOT_DIR");
   GtkWidget *scroller;
 
   if (dir == NULL)
@@ -198,15 +237,7 @@ shoot (DorsumWindow *window,
       settle ();
     }
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  shoot_toplevel (GTK_WIDGET (window), name);
 }
 
 static DorsumChart *
@@ -375,9 +406,11 @@ test_plan_journey (void)
 
     g_assert_true (wait_for (message_dialog_shown, NULL, 5));
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Acute injury"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_containing, "• Acute injury"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_containing, "Red flags — refer to a doctor first:\n• Saddle numbness"));
     g_assert_true (adw_message_dialog_has_response (dialog, "go"));
     g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "go"), ==, "_Print Anyway");
+    shoot_toplevel (GTK_WIDGET (dialog), "plan-cautions-dialog");
   }
   answer_dialog ("Check Before", "cancel");
   g_assert_null (find_toplevel (GTK_TYPE_DIALOG));

@@ -593,8 +593,8 @@ dorsum_plan_confirm_cautions (GtkWindow              *parent,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) cautions = NULL;
   Confirm *confirm;
-  GString *body;
-  GtkWidget *dialog;
+  GString *list;
+  GtkWidget *dialog, *label;
   gboolean red = FALSE, other = FALSE;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -618,23 +618,30 @@ dorsum_plan_confirm_cautions (GtkWindow              *parent,
       return;
     }
 
-  body = g_string_new (_("Make sure none of these applies to the client before giving them the handout."));
+  /* The lists go left-aligned under the centred question, as lists read best. */
+  list = g_string_new (NULL);
   for (guint i = 0; i < cautions->len; i++)
     {
       DorsumEntry *caution = cautions->pdata[i];
       gboolean is_red = dorsum_plan_is_red_flag (caution);
 
       if (is_red && !red)
-        g_string_append_printf (body, "\n\n%s", _("Red flags — refer to a doctor first:"));
+        g_string_append_printf (list, "%s", _("Red flags — refer to a doctor first:"));
       else if (!is_red && !other)
-        g_string_append_printf (body, "\n\n%s", _("Contraindications:"));
+        g_string_append_printf (list, "%s%s", red ? "\n\n" : "", _("Contraindications:"));
       red |= is_red;
       other |= !is_red;
-      g_string_append_printf (body, "\n• %s", dorsum_entry_get_name (caution));
+      g_string_append_printf (list, "\n• %s", dorsum_entry_get_name (caution));
     }
+  label = gtk_label_new (list->str);
+  g_string_free (list, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
 
-  dialog = adw_message_dialog_new (parent, _("Check Before Giving the Handout"), body->str);
-  g_string_free (body, TRUE);
+  dialog = adw_message_dialog_new (parent, _("Check Before Giving the Handout"),
+                                   _("Make sure none of these applies to the client before giving them the handout."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "go", go_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
