@@ -203,6 +203,27 @@ dorsum_area_change_get_title (const DorsumAreaChange *change,
                           lower, figure_title);
 }
 
+/* Translators: how many areas of a pain chart, compared with an earlier one, are gone, eased
+ * (less intense), the same, worse or new; joined with ", " after "Overall: better — " */
+static char *
+count_text (guint which,
+            guint n)
+{
+  switch (which)
+    {
+    case 0:
+      return g_strdup_printf (_("%u gone"), n);
+    case 1:
+      return g_strdup_printf (_("%u eased"), n);
+    case 2:
+      return g_strdup_printf (_("%u the same"), n);
+    case 3:
+      return g_strdup_printf (_("%u worse"), n);
+    default:
+      return g_strdup_printf (_("%u new"), n);
+    }
+}
+
 /**
  * dorsum_chart_compare_describe:
  * @library: (nullable): for the muscles' names
@@ -259,8 +280,22 @@ dorsum_chart_compare_describe (DorsumChart   *earlier,
         }
     }
 
-  /* Translators: counts of the areas of a pain chart compared with an earlier one */
-  counts = g_strdup_printf (_("%u gone, %u eased, %u the same, %u worse, %u new"), gone, eased, same, worse, added);
+  /* The counts that are not zero, in the order a client hopes to read them. */
+  {
+    guint values[] = { gone, eased, same, worse, added };
+    GString *joined = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      if (values[i] > 0)
+        {
+          g_autofree char *part = count_text (i, values[i]);
+
+          if (joined->len > 0)
+            g_string_append (joined, ", ");
+          g_string_append (joined, part);
+        }
+    counts = g_string_free (joined, FALSE);
+  }
   if (changes->len == 0)
     overall = g_strdup (_("Overall: no marks on either chart"));
   else if (gone + eased > 0 && worse + added == 0)
