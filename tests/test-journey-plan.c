@@ -346,7 +346,17 @@ test_plan_journey (void)
   /* Two stretches and a self-care routine from the search. */
   search_and_add (editor, "figure", "Add Figure-four stretch to the plan");
   search_and_add (editor, "cross-leg", "Add Cross-leg glute stretch to the plan");
-  search_and_add (editor, "ball release", "Add Ball release for the buttock to the plan");
+  /* The third from the keyboard: Enter adds the first result. */
+  {
+    GtkWidget *entry = find_widget (editor, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "ball release for the b");
+    g_signal_emit_by_name (entry, "activate");
+    settle ();
+    g_assert_true (plan_ends_with ("figure-four-stretch,cross-leg-glute-stretch,ball-glute-release"));
+    g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "ball release");
+  }
   g_assert_false (gtk_widget_get_mapped (note));
 
   /* The self-care first: up twice; the second Up has nowhere to go. */
@@ -377,6 +387,23 @@ test_plan_journey (void)
     g_assert_true (wait_for (plan_ends_with, "ball-glute-release,figure-four-stretch,cross-leg-glute-stretch", 5));
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Move Figure-four stretch up");
+  }
+
+  /* Removing from the keyboard leaves the focus on the row now in its place; undo brings
+   * the entry back. */
+  {
+    GtkWidget *remove = find_widget (editor, is_button_named, "Remove Figure-four stretch from the plan");
+    GtkWidget *focus;
+
+    gtk_widget_grab_focus (remove);
+    gtk_widget_activate (remove);
+    g_assert_true (wait_for (plan_ends_with, "ball-glute-release,cross-leg-glute-stretch", 5));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Remove Cross-leg glute stretch from the plan");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    settle ();
+    g_assert_true (plan_ends_with ("ball-glute-release,figure-four-stretch,cross-leg-glute-stretch"));
   }
 
   /* Dragged onto the first row, the last goes first; undo puts it back. */

@@ -31,6 +31,8 @@ struct _DorsumPlanEditor
   char            *shown;       /* what the lists show, to skip rebuilding the same */
   char            *focus_id;    /* the entry whose button had the focus before an edit */
   Op               focus_op;
+  GtkListBox      *focus_list;  /* and where its row was */
+  int              focus_index;
 
   GtkWidget       *box;
   GtkWidget       *muscles_group;
@@ -214,7 +216,7 @@ update_search (DorsumPlanEditor *self)
             g_autofree char *subtitle = describe_item (self, entry);
 
             row = new_row (self->search_list, entry, subtitle);
-            add_button (self, row, entry, OP_ADD, TRUE);
+            g_object_set_data (G_OBJECT (row), "add", add_button (self, row, entry, OP_ADD, TRUE));
           }
           n++;
         }
@@ -229,8 +231,23 @@ search_changed_cb (DorsumPlanEditor *self)
   update_search (self);
 }
 
+/* Enter in the search adds its first result. */
+static void
+search_activate_cb (DorsumPlanEditor *self)
+{
+  GtkListBoxRow *row;
+  GtkWidget *add;
+
+  update_search (self);
+  row = gtk_list_box_get_row_at_index (self->search_list, 0);
+  add = row ? g_object_get_data (G_OBJECT (row), "add") : NULL;
+  if (add != NULL)
+    g_signal_emit_by_name (add, "clicked");
+}
+
 /* After an edit, the keyboard focus goes back to the same button of the same entry (or its
- * row, when the button is now off: "Move up" at the top). */
+ * row, when the button is now off: "Move up" at the top); after a removal, to the Remove
+ * button of the row now in its place, or to the search when the list is empty. */
 static void
 restore_focus (DorsumPlanEditor *self)
 {
@@ -241,9 +258,9 @@ restore_focus (DorsumPlanEditor *self)
     return;
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (lists[l], 0); row;
-         row = GTK_LIST_BOX_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (row))))
+    for (int i = 0; gtk_list_box_get_row_at_index (lists[l], i) != NULL; i++)
       {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (lists[l], i);
         const char *keys[] = { self->focus_op == OP_DOWN ? "down" : "up",
                                self->focus_op == OP_DOWN ? "up" : "down", "remove" };
         GtkWidget *target = GTK_WIDGET (row);
@@ -263,6 +280,18 @@ restore_focus (DorsumPlanEditor *self)
         gtk_widget_grab_focus (target);
         return;
       }
+
+  if (self->focus_list != NULL && self->focus_op == OP_REMOVE)
+    {
+      GtkListBoxRow *row = NULL;
+
+      for (int i = self->focus_index; i >= 0 && row == NULL; i--)
+        row = gtk_list_box_get_row_at_index (self->focus_list, i);
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "remove") != NULL)
+        gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "remove"));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
 }
 
 /* Dragging an item onto another puts it there: the same edit as the move buttons. */
@@ -421,6 +450,14 @@ button_clicked_cb (DorsumPlanEditor *self,
   g_free (self->focus_id);
   self->focus_id = gtk_widget_has_focus (GTK_WIDGET (button)) && !from_search ? g_strdup (id) : NULL;
   self->focus_op = op;
+  self->focus_list = NULL;
+  if (self->focus_id != NULL)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+      self->focus_list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+      self->focus_index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+    }
 
   switch (op)
     {
@@ -492,6 +529,7 @@ dorsum_plan_editor_class_init (DorsumPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumPlanEditor, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DorsumPlanEditor, search_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 }
 
 static GtkWidget *
