@@ -262,6 +262,35 @@ test_compare (void)
   }
 }
 
+/* The earlier marks are drawn on their own figure only, with a tag of their intensity. */
+static void
+test_compare_draw (void)
+{
+  g_autoptr(DorsumChart) earlier = dorsum_chart_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 1200);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+
+  add_mark (earlier, NULL, 400, 600, 7);
+  add_mark (earlier, "anterior", 200, 300, 3);
+  dorsum_chart_compare_draw_earlier (cr, earlier, 1.0, "posterior");
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  /* Alpha (the high byte on a little-endian ARGB32): inside the posterior mark, not on the
+   * anterior one, and the tag up and right of the circle is solid. */
+#define ALPHA(x, y) (((const guint32 *)(data + (y) * stride))[(x)] >> 24)
+  g_assert_cmpuint (ALPHA (400, 600), >, 0);
+  g_assert_cmpuint (ALPHA (200, 300), ==, 0);
+  g_assert_cmpuint (ALPHA (421, 579), >, 200);
+#undef ALPHA
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/plan/cautions", test_plan_cautions);
   g_test_add_func ("/plan/unknown", test_plan_unknown);
   g_test_add_func ("/compare/areas", test_compare);
+  g_test_add_func ("/compare/draw", test_compare_draw);
 
   status = g_test_run ();
   g_object_unref (library);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "dorsum-chart-compare.h"
 #include "dorsum-figure.h"
@@ -314,13 +315,48 @@ dorsum_chart_compare_describe (DorsumChart   *earlier,
   return g_strv_builder_end (lines);
 }
 
+/* The earlier intensity in a small grey tag on the dashed outline, up and to the right,
+ * where today's mark (its letter and number in the middle) leaves it readable. */
+static void
+draw_earlier_intensity (cairo_t          *cr,
+                        const DorsumMark *m,
+                        double            px)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
+  g_autofree char *text = g_strdup_printf ("%d", m->intensity);
+  double x = m->x + m->radius * G_SQRT2 / 2, y = m->y - m->radius * G_SQRT2 / 2;
+  double pad = 2.5 * px;
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, 10 * px * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x - w / 2.0 - pad, y - h / 2.0 - pad / 2, w + 2 * pad, h + pad);
+  cairo_set_source_rgba (cr, 0.3, 0.3, 0.35, 0.9);
+  cairo_fill (cr);
+  cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
 /**
  * dorsum_chart_compare_draw_earlier:
  * @cr: a context whose user space is diagram units
  * @scale: device units per diagram unit
  * @figure: (nullable): draw only the marks on this figure
  *
- * The earlier chart's marks, faded and outlined with dashes, to sit beside today's.
+ * The earlier chart's marks, faded and outlined with dashes, each with its intensity then in
+ * a small tag, to sit beside today's.
  */
 void
 dorsum_chart_compare_draw_earlier (cairo_t     *cr,
@@ -349,6 +385,7 @@ dorsum_chart_compare_draw_earlier (cairo_t     *cr,
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, 0.3, 0.3, 0.35, 0.85);
       cairo_stroke (cr);
+      draw_earlier_intensity (cr, m, px);
     }
   cairo_restore (cr);
 }
