@@ -20,15 +20,4 @@ void       dorsum_plan_editor_set_chart  (DorsumPlanEditor *self,
                                           DorsumChart      *chart);
 void       dorsum_plan_editor_refresh    (DorsumPlanEditor *self);
 
-typedef void (*DorsumPlanConfirmedFunc) (GtkWindow *parent,
-                                         gpointer   user_data);
-
-void       dorsum_plan_confirm_cautions  (GtkWindow        *parent,
-                                          DorsumLibrary    *library,
-                                          DorsumChart      *chart,
-                                          const char       *go_label,
-                                          DorsumPlanConfirmedFunc confirmed,
-                                          gpointer          user_data,
-                                          GDestroyNotify    destroy);
-
 G_END_DECLS

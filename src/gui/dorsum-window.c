@@ -11,7 +11,7 @@
 
 #include "dorsum-browse.h"
 #include "dorsum-chart-page.h"
-#include "dorsum-plan-editor.h"
+#include "dorsum-plan-confirm.h"
 #include "dorsum-a11y.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-chart-render.h"
