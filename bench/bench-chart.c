@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Prints the lookup time over the whole library for charts of 3, 10 and 50 marks, and the
- * time to lay out and write the client handout PDF: a usual one (10 marks on both figures, a
- * plan of three) and the largest a chart allows (every limit reached). */
+/* Prints the lookup time over the whole library for charts of 3, 10 and 50 marks, what the
+ * panel's plan and comparison cost after each change, and the time to lay out and write the
+ * client handout PDF: a usual one (10 marks on both figures, a plan of three) and the largest
+ * a chart allows (every limit reached). */
 
 #include "config.h"
 
@@ -9,9 +10,11 @@
 
 #include <glib/gstdio.h>
 
+#include "dorsum-chart-compare.h"
 #include "dorsum-chart-render.h"
 #include "dorsum-handout.h"
 #include "dorsum-lookup.h"
+#include "dorsum-plan.h"
 
 int
 main (int    argc,
@@ -49,6 +52,30 @@ main (int    argc,
         }
 
       g_print ("lookup over the library, %2u marks: median %.3f ms (target <= 5 ms)\n", sizes[s], bench_median (samples));
+
+      /* The plan section after a change: the muscles, the items and the suggestions. */
+      {
+        g_autoptr(GArray) plan = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) compare = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (guint r = 0; r < 21; r++)
+          {
+            gint64 start = g_get_monotonic_time ();
+            g_autoptr(GPtrArray) muscles = dorsum_plan_get_muscles (library, chart);
+            g_autoptr(GPtrArray) items = dorsum_plan_get_items (library, chart);
+            g_autoptr(GPtrArray) suggested = dorsum_plan_suggest (library, chart, muscles);
+            double ms = (g_get_monotonic_time () - start) / 1000.0;
+            g_auto(GStrv) lines = NULL;
+
+            g_array_append_val (plan, ms);
+            start = g_get_monotonic_time ();
+            lines = dorsum_chart_compare_describe (chart, chart, library);
+            ms = (g_get_monotonic_time () - start) / 1000.0;
+            g_array_append_val (compare, ms);
+          }
+        g_print ("plan section refresh,         %2u marks: median %.3f ms\n", sizes[s], bench_median (plan));
+        g_print ("comparison with a chart,      %2u marks: median %.3f ms\n", sizes[s], bench_median (compare));
+      }
 
       if (sizes[s] == 10)
         {

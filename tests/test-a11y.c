@@ -13,6 +13,7 @@
 #include "dorsum-chart-page.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-plan-editor.h"
 #include "dorsum-quiz.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
@@ -197,6 +198,62 @@ test_window_named (void)
   settle ();
 }
 
+/* Every shown button below @widget, rows included, has a name. Returns how many. */
+static guint
+check_buttons_named (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_WINDOW_CONTROLS (gtk_widget_get_parent (widget)))
+    {
+      if (!is_named (widget))
+        {
+          g_autofree char *what = describe (widget);
+
+          g_error ("A button a screen reader cannot name: %s", what);
+        }
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += check_buttons_named (child);
+
+  return n;
+}
+
+/* The dialog on the screen names its buttons and is a dialog; answered Cancel and closed. */
+static void
+check_dialog_named (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (top) && gtk_widget_get_visible (top))
+        {
+          check_named (top);
+          gtk_test_accessible_assert_role (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_ROLE_DIALOG);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (top), "cancel");
+          gtk_window_destroy (GTK_WINDOW (top));
+          seen = TRUE;
+          break;
+        }
+    }
+  g_assert_true (seen);
+  settle ();
+}
+
+static gboolean
+is_add_button (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "list-add-symbolic") == 0;
+}
+
 static void
 test_chart_named (void)
 {
@@ -220,29 +277,46 @@ test_chart_named (void)
   check_named (GTK_WIDGET (window));
   g_assert_nonnull (find_type (GTK_WIDGET (window), DORSUM_TYPE_CHART_PAGE));
 
+  /* The plan with items (move and remove buttons), search results and a comparison. */
+  {
+    DorsumChartPage *page = DORSUM_CHART_PAGE (find_type (GTK_WIDGET (window), DORSUM_TYPE_CHART_PAGE));
+    GtkWidget *editor = find_type (GTK_WIDGET (page), DORSUM_TYPE_PLAN_EDITOR);
+    GtkWidget *search = find_type (editor, GTK_TYPE_SEARCH_ENTRY);
+    g_autoptr(DorsumChart) earlier = dorsum_chart_new ();
+    DorsumMark mark = { 400, 640, 30, 8, DORSUM_QUALITY_SHARP, NULL, NULL };
+
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkWidget *add = find_widget (editor, is_add_button, NULL);
+
+        g_assert_nonnull (add);
+        g_signal_emit_by_name (add, "clicked");
+        settle ();
+      }
+    gtk_editable_set_text (GTK_EDITABLE (search), "stretch");
+    for (guint i = 0; i < 40; i++)
+      {
+        g_usleep (10000);
+        settle ();
+      }
+    dorsum_chart_add_mark (earlier, &mark);
+    dorsum_chart_page_set_compare_chart (page, earlier, "earlier");
+    settle ();
+    check_named (GTK_WIDGET (page));
+    /* Inside the rows too: their add, move and remove buttons are icons alone. */
+    g_assert_cmpuint (check_buttons_named (editor), >=, 12);
+    g_assert_cmpuint (check_buttons_named (GTK_WIDGET (page)), >=, 14);
+
+    /* The cautions before printing: a dialog with named buttons. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.handout-print", NULL);
+    settle ();
+    check_dialog_named ();
+  }
+
   /* The question before dropping the chart: a dialog with named buttons. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-new", NULL);
   settle ();
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    gboolean seen = FALSE;
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (top) && gtk_widget_get_visible (top))
-          {
-            check_named (top);
-            gtk_test_accessible_assert_role (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_ROLE_DIALOG);
-            adw_message_dialog_response (ADW_MESSAGE_DIALOG (top), "cancel");
-            gtk_window_destroy (GTK_WINDOW (top));
-            seen = TRUE;
-            break;
-          }
-      }
-    g_assert_true (seen);
-  }
+  check_dialog_named ();
 
   dorsum_chart_set_modified (dorsum_window_get_chart (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -3,6 +3,9 @@
  * does next, opening a window, and finding a widget in it. */
 #pragma once
 
+#include <string.h>
+
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "dorsum-application.h"
@@ -85,4 +88,103 @@ is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* ---- Dialogs: finding them and answering them as a user would ---- */
+
+/* The first shown toplevel of @type (a dialog on the screen), or NULL. */
+static inline GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+message_dialog_shown (gconstpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static inline gboolean
+file_chooser_shown (gconstpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static inline gboolean
+file_chooser_gone (gconstpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL;
+}
+
+static inline gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static inline gboolean
+message_dialog_gone (gconstpointer dialog)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != dialog;
+}
+
+/* Waits for the question on the screen, checks its heading, and answers it. */
+static inline void
+answer_dialog (const char *heading_part,
+               const char *response)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+
+  g_assert_true (wait_for (message_dialog_shown, NULL, 5));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  if (strstr (adw_message_dialog_get_heading (dialog), heading_part) == NULL)
+    g_error ("Expected a dialog about “%s”, saw “%s”", heading_part, adw_message_dialog_get_heading (dialog));
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  /* Its button, clicked: the dialog answers and closes. */
+  button = find_widget (GTK_WIDGET (dialog), is_button_labelled, adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  /* Gone before the next step looks for a dialog. */
+  g_assert_true (wait_for (message_dialog_gone, dialog, 5));
+  settle ();
+}
+
+/* Answers the file chooser on the screen with @file, as a user picking it would. */
+static inline void
+answer_file_chooser (GFile *file)
+{
+  GtkWindow *dialog;
+  GtkWidget *chooser;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_assert_true (wait_for (file_chooser_shown, NULL, 5));
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* As a user types a path: "/" opens the location bar with what follows. */
+  chooser = find_widget (GTK_WIDGET (dialog), is_type, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_WIDGET));
+  g_assert_nonnull (chooser);
+  g_signal_emit_by_name (chooser, "location-popup", path);
+  /* The folder loads asynchronously: answer once it shows. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  settle ();
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  /* The chooser checks the name before it answers (asynchronously, in Save mode). */
+  g_assert_true (wait_for (file_chooser_gone, NULL, 5));
+  settle ();
 }

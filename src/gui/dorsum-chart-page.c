@@ -10,9 +10,12 @@
 #include <stdio.h>
 
 #include "dorsum-a11y.h"
+#include "dorsum-chart-compare.h"
 #include "dorsum-chart-keys.h"
 #include "dorsum-chart-page.h"
+#include "dorsum-chart-session.h"
 #include "dorsum-lookup.h"
+#include "dorsum-plan-editor.h"
 
 #define MAX_RESULTS 8
 
@@ -39,7 +42,22 @@ struct _DorsumChartPage
   AdwEntryRow     *date_row;
   AdwEntryRow     *notes_row;
   AdwPreferencesGroup *client_group;
+  DorsumPlanEditor *plan_editor;
+  AdwPreferencesGroup *compare_group;
+  GtkListBox      *compare_list;
+  GtkWidget       *clear_compare_button;
+
+  DorsumChart     *compare_chart;   /* an earlier chart of the client, or NULL */
+  char            *compare_name;
 };
+
+enum {
+  PROP_0,
+  PROP_COMPARE_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DorsumChartPage, dorsum_chart_page, GTK_TYPE_WIDGET)
 
@@ -183,6 +201,104 @@ mark_row_activated_cb (DorsumChartPage *self,
   g_signal_emit (self, signals[MARK_CHOSEN], 0, (int)GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "mark")));
 }
 
+/* The comparison with an earlier chart, line by line: the overall line first. */
+static void
+update_compare (DorsumChartPage *self)
+{
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_list))))
+    gtk_list_box_remove (self->compare_list, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_list), self->compare_chart != NULL);
+  gtk_widget_set_visible (self->clear_compare_button, self->compare_chart != NULL);
+  if (self->compare_chart == NULL || self->chart == NULL)
+    {
+      adw_preferences_group_set_description (self->compare_group,
+                                             _("Compare with this client’s chart from an earlier session"));
+      return;
+    }
+
+  {
+    const char *date = dorsum_chart_get_date (self->compare_chart);
+    /* Translators: the earlier chart compared with, by its file name and its date */
+    g_autofree char *description = g_strdup_printf (_("Earlier chart: %s%s%s — drawn dashed on the figure"),
+                                                    self->compare_name ? self->compare_name : "",
+                                                    date && *date ? ", " : "", date ? date : "");
+
+    adw_preferences_group_set_description (self->compare_group, description);
+  }
+
+  lines = dorsum_chart_compare_describe (self->compare_chart, self->chart, self->library);
+  for (guint i = 0; lines[i]; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lines[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, lines[i], -1);
+      if (i == 0)
+        gtk_widget_add_css_class (row, "heading");
+      gtk_list_box_append (self->compare_list, row);
+    }
+}
+
+static void
+compare_chosen_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   DorsumChartPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DorsumChart) earlier = dorsum_chart_new_from_file (file, &error);
+
+      if (earlier == NULL)
+        {
+          adw_preferences_group_set_description (self->compare_group, error->message);
+          gtk_widget_error_bell (GTK_WIDGET (self));
+        }
+      else
+        {
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+          g_autofree char *name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+
+          dorsum_chart_page_set_compare_chart (self, earlier, name);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DorsumChartPage *self = DORSUM_CHART_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = dorsum_chart_filter_new ();
+
+  if (g_str_equal (action_name, "chart-page.clear-compare"))
+    {
+      dorsum_chart_page_set_compare_chart (self, NULL, NULL);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Compare With an Earlier Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (compare_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static gboolean
 results_idle_cb (gpointer data)
 {
@@ -191,6 +307,8 @@ results_idle_cb (gpointer data)
   self->results_idle = 0;
   update_marks (self);
   update_results (self);
+  dorsum_plan_editor_refresh (self->plan_editor);
+  update_compare (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -330,10 +448,31 @@ dorsum_chart_page_dispose (GObject *object)
   g_clear_handle_id (&self->results_idle, g_source_remove);
   g_clear_object (&self->chart);
   g_clear_object (&self->library);
+  g_clear_object (&self->compare_chart);
+  g_clear_pointer (&self->compare_name, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_CHART_PAGE);
 
   G_OBJECT_CLASS (dorsum_chart_page_parent_class)->dispose (object);
+}
+
+static void
+dorsum_chart_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DorsumChartPage *self = DORSUM_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE_CHART:
+      g_value_set_object (value, self->compare_chart);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -343,6 +482,21 @@ dorsum_chart_page_class_init (DorsumChartPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dorsum_chart_page_dispose;
+  object_class->get_property = dorsum_chart_page_get_property;
+
+  /**
+   * DorsumChartPage:compare-chart:
+   *
+   * An earlier chart of the client that the current one is compared with, or %NULL.
+   */
+  properties[PROP_COMPARE_CHART] =
+    g_param_spec_object ("compare-chart", NULL, NULL, DORSUM_TYPE_CHART,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DORSUM_TYPE_PLAN_EDITOR);
+  gtk_widget_class_install_action (widget_class, "chart-page.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "chart-page.clear-compare", NULL, compare_action);
 
   /**
    * DorsumChartPage::muscle-activated:
@@ -383,6 +537,10 @@ dorsum_chart_page_class_init (DorsumChartPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mark_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, marks_group);
   gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, marks_list);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, plan_editor);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, compare_group);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, compare_list);
+  gtk_widget_class_bind_template_child (widget_class, DorsumChartPage, clear_compare_button);
 }
 
 static void
@@ -437,6 +595,10 @@ dorsum_chart_page_set_chart (DorsumChartPage *self,
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
 
+  /* Another chart (new, opened, restored) may be another client's: the comparison ends. */
+  if (chart != self->chart)
+    dorsum_chart_page_set_compare_chart (self, NULL, NULL);
+
   g_set_object (&self->library, library);
   g_set_object (&self->chart, chart);
   self->mark = -1;
@@ -453,6 +615,8 @@ dorsum_chart_page_set_chart (DorsumChartPage *self,
   update_mark_editor (self);
   update_marks (self);
   update_results (self);
+  dorsum_plan_editor_set_chart (self->plan_editor, library, chart);
+  update_compare (self);
 }
 
 void
@@ -486,4 +650,40 @@ dorsum_chart_page_edit_note (DorsumChartPage *self)
 
   if (gtk_widget_get_visible (self->mark_group))
     gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+}
+
+/**
+ * dorsum_chart_page_set_compare_chart:
+ * @earlier: (nullable): an earlier chart of the client, or %NULL to stop comparing
+ * @name: (nullable): what to call it (its file name)
+ */
+void
+dorsum_chart_page_set_compare_chart (DorsumChartPage *self,
+                                     DorsumChart     *earlier,
+                                     const char      *name)
+{
+  g_return_if_fail (DORSUM_IS_CHART_PAGE (self));
+  g_return_if_fail (earlier == NULL || DORSUM_IS_CHART (earlier));
+
+  if (earlier == self->compare_chart)
+    return;
+
+  g_set_object (&self->compare_chart, earlier);
+  g_free (self->compare_name);
+  self->compare_name = g_strdup (name);
+  update_compare (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE_CHART]);
+}
+
+/**
+ * dorsum_chart_page_get_compare_chart:
+ *
+ * Returns: (transfer none) (nullable): the earlier chart compared with
+ */
+DorsumChart *
+dorsum_chart_page_get_compare_chart (DorsumChartPage *self)
+{
+  g_return_val_if_fail (DORSUM_IS_CHART_PAGE (self), NULL);
+
+  return self->compare_chart;
 }

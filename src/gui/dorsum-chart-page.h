@@ -21,5 +21,9 @@ void       dorsum_chart_page_set_chart    (DorsumChartPage *self,
 void       dorsum_chart_page_select_mark  (DorsumChartPage *self,
                                            int              mark);
 void       dorsum_chart_page_edit_note    (DorsumChartPage *self);
+void       dorsum_chart_page_set_compare_chart (DorsumChartPage *self,
+                                           DorsumChart     *earlier,
+                                           const char      *name);
+DorsumChart *dorsum_chart_page_get_compare_chart (DorsumChartPage *self);
 
 G_END_DECLS

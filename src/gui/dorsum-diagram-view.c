@@ -1287,3 +1287,25 @@ dorsum_diagram_view_set_first_texture (DorsumDiagramView *self,
 
   dorsum_layer_cache_set_first (self->textures, layer, texture);
 }
+
+/**
+ * dorsum_diagram_view_set_compare_chart:
+ * @earlier: (nullable): an earlier chart whose marks to draw faded beside the chart's
+ */
+void
+dorsum_diagram_view_set_compare_chart (DorsumDiagramView *self,
+                                       DorsumChart       *earlier)
+{
+  g_return_if_fail (DORSUM_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (earlier == NULL || DORSUM_IS_CHART (earlier));
+
+  dorsum_marks_overlay_set_earlier (DORSUM_MARKS_OVERLAY (self->marks_overlay), earlier);
+}
+
+DorsumChart *
+dorsum_diagram_view_get_compare_chart (DorsumDiagramView *self)
+{
+  g_return_val_if_fail (DORSUM_IS_DIAGRAM_VIEW (self), NULL);
+
+  return dorsum_marks_overlay_get_earlier (DORSUM_MARKS_OVERLAY (self->marks_overlay));
+}

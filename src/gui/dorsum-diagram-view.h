@@ -70,6 +70,9 @@ gboolean       dorsum_diagram_view_layer_shows    (DorsumDiagramView *self,
                                                    const char * const *muscles);
 void           dorsum_diagram_view_set_chart      (DorsumDiagramView *self,
                                                    DorsumChart       *chart);
+void           dorsum_diagram_view_set_compare_chart (DorsumDiagramView *self,
+                                                   DorsumChart       *earlier);
+DorsumChart   *dorsum_diagram_view_get_compare_chart (DorsumDiagramView *self);
 gboolean       dorsum_diagram_view_get_chart_mode (DorsumDiagramView *self);
 void           dorsum_diagram_view_set_chart_mode (DorsumDiagramView *self,
                                                    gboolean           chart_mode);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "dorsum-chart-compare.h"
 #include "dorsum-chart-render.h"
 #include "dorsum-marks-overlay.h"
 
@@ -12,6 +13,7 @@ struct _DorsumMarksOverlay
   DorsumDiagramOverlay parent_instance;
 
   DorsumChart *chart;
+  DorsumChart *earlier;   /* an earlier chart of the client, drawn faded under the marks */
   int          selected;
   int          moved;     /* drawn as preview instead, or -1 */
   gboolean     added;     /* preview drawn as a new mark */
@@ -28,6 +30,12 @@ dorsum_marks_overlay_extent (DorsumDiagramOverlay       *overlay,
   DorsumMarksOverlay *self = DORSUM_MARKS_OVERLAY (overlay);
 
   gboolean any = FALSE;
+
+  if (self->earlier != NULL)
+    {
+      dorsum_overlay_box_set_figure (box, context);
+      return TRUE;
+    }
 
   if (self->chart == NULL)
     return FALSE;
@@ -64,6 +72,8 @@ dorsum_marks_overlay_draw (DorsumDiagramOverlay       *overlay,
 {
   DorsumMarksOverlay *self = DORSUM_MARKS_OVERLAY (overlay);
 
+  if (self->earlier != NULL)
+    dorsum_chart_compare_draw_earlier (cr, self->earlier, context->scale, context->figure);
   if (self->chart == NULL)
     return;
 
@@ -97,6 +107,7 @@ static void
 dorsum_marks_overlay_dispose (GObject *object)
 {
   dorsum_marks_overlay_set_chart (DORSUM_MARKS_OVERLAY (object), NULL);
+  g_clear_object (&DORSUM_MARKS_OVERLAY (object)->earlier);
 
   G_OBJECT_CLASS (dorsum_marks_overlay_parent_class)->dispose (object);
 }
@@ -181,4 +192,23 @@ dorsum_marks_overlay_clear_preview (DorsumMarksOverlay *self)
   self->moved = -1;
   self->added = FALSE;
   dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
+
+/* @earlier: (nullable): an earlier chart whose marks to draw faded, for comparison */
+void
+dorsum_marks_overlay_set_earlier (DorsumMarksOverlay *self,
+                                  DorsumChart        *earlier)
+{
+  g_return_if_fail (DORSUM_IS_MARKS_OVERLAY (self));
+
+  if (g_set_object (&self->earlier, earlier))
+    dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+}
+
+DorsumChart *
+dorsum_marks_overlay_get_earlier (DorsumMarksOverlay *self)
+{
+  g_return_val_if_fail (DORSUM_IS_MARKS_OVERLAY (self), NULL);
+
+  return self->earlier;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The diagram view's overlay of a pain chart's marks on the shown figure, numbered as in
  * the chart, with the selected one outlined, over everything else and on every layer.
- * While a mark is moved or drawn out, it draws the chart as it will be when the drag ends. */
+ * While a mark is moved or drawn out, it draws the chart as it will be when the drag ends;
+ * an earlier chart of the client, when compared, is drawn faded under them. */
 #pragma once
 
 #include "dorsum-diagram-overlay.h"
@@ -25,5 +26,8 @@ void                  dorsum_marks_overlay_set_preview  (DorsumMarksOverlay *sel
                                                          gboolean            added,
                                                          const DorsumMark   *preview);
 void                  dorsum_marks_overlay_clear_preview (DorsumMarksOverlay *self);
+void                  dorsum_marks_overlay_set_earlier  (DorsumMarksOverlay *self,
+                                                         DorsumChart        *earlier);
+DorsumChart          *dorsum_marks_overlay_get_earlier  (DorsumMarksOverlay *self);
 
 G_END_DECLS

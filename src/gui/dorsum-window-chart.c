@@ -15,6 +15,7 @@
 #include "dorsum-chart-render.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-figure.h"
+#include "dorsum-plan-confirm.h"
 #include "dorsum-window-private.h"
 
 /* The pain chart and a trigger point chart, when the window is not folded, show both
@@ -473,6 +474,20 @@ saved_as_cb (GObject      *object,
     show_error (self, _("Could Not Save the Chart"), error->message);
 }
 
+/* The therapist has seen the cautions of the plan: print, or choose where to export. */
+static void
+handout_confirmed (GtkWindow *window,
+                   gpointer   choice)
+{
+  DorsumWindow *self = DORSUM_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (GPOINTER_TO_INT (choice) == CHOOSE_HANDOUT)
+    choose_file (self, CHOOSE_HANDOUT);
+  else if (!dorsum_window_print_handout (self, NULL, &error))
+    show_error (self, _("Could Not Print"), error->message);
+}
+
 static void
 chart_action (GtkWidget  *widget,
               const char *action_name,
@@ -497,7 +512,8 @@ chart_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.chart-export"))
     choose_file (self, CHOOSE_EXPORT);
   else if (g_str_equal (action_name, "win.handout-export"))
-    choose_file (self, CHOOSE_HANDOUT);
+    dorsum_plan_confirm_cautions (GTK_WINDOW (self), self->library, chart, _("_Export Anyway"),
+                                  handout_confirmed, GINT_TO_POINTER (CHOOSE_HANDOUT), NULL);
   else if (g_str_equal (action_name, "win.undo"))
     dorsum_chart_undo (chart);
   else if (g_str_equal (action_name, "win.redo"))
@@ -572,10 +588,9 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   DorsumWindow *self = DORSUM_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (!dorsum_window_print_handout (self, NULL, &error))
-    show_error (self, _("Could Not Print"), error->message);
+  dorsum_plan_confirm_cautions (GTK_WINDOW (self), self->library, dorsum_chart_session_get_chart (self->session),
+                                _("_Print Anyway"), handout_confirmed, GINT_TO_POINTER (-1), NULL);
 }
 
 /* Presentation: the diagram alone, full screen, for turning the screen to the client. */
@@ -589,6 +604,16 @@ chart_muscle_activated_cb (DorsumWindow    *self,
   dorsum_diagram_view_set_chart_mode (self->diagram_view, FALSE);
   dorsum_window_show_entry (self, id);
   dorsum_diagram_view_set_trigger_points (self->diagram_view, TRUE);
+}
+
+/* The earlier chart chosen in the panel is drawn faded on the figures. */
+static void
+chart_compare_changed_cb (DorsumWindow *self)
+{
+  DorsumChart *earlier = dorsum_chart_page_get_compare_chart (self->chart_page);
+
+  dorsum_diagram_view_set_compare_chart (self->diagram_view, earlier);
+  dorsum_diagram_view_set_compare_chart (self->other_view, earlier);
 }
 
 static void
@@ -608,6 +633,8 @@ chart_mode_changed_cb (DorsumWindow      *self,
                                    G_CALLBACK (chart_muscle_activated_cb), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (self->chart_page, "mark-chosen",
                                    G_CALLBACK (dorsum_diagram_view_select_mark), self->diagram_view, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->chart_page, "notify::compare-chart",
+                                   G_CALLBACK (chart_compare_changed_cb), self, G_CONNECT_SWAPPED);
           gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->chart_page), "chart");
           dorsum_chart_page_set_chart (self->chart_page, self->library, dorsum_chart_session_get_chart (self->session));
           dorsum_chart_page_select_mark (self->chart_page, dorsum_diagram_view_get_selected_mark (view));
