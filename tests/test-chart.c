@@ -1504,6 +1504,37 @@ test_lookup_front (void)
   }
 }
 
+/* A chart with marks on the front exports both figures side by side, each with its own
+ * marks; a back-only chart the back alone. */
+static void
+test_export_figures (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autofree char *dir = test_make_tmp_dir ("dorsum-export-XXXXXX");
+  const struct { const char *chart; int width; } cases[] = {
+    { "groin-and-low-back.xml", 1200 },
+    { "low-back.xml", 600 },
+  };
+
+  g_assert_true (dorsum_library_load_builtin (library, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DorsumChart) chart = load (cases[i].chart, NULL);
+      g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *png;
+
+      g_assert_true (dorsum_chart_export (chart, library, path, 600, FALSE, &error));
+      g_assert_no_error (error);
+      png = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, cases[i].width);
+      cairo_surface_destroy (png);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_export (void)
 {
@@ -1644,6 +1675,7 @@ main (int    argc,
   g_test_add_func ("/chart/lookup", test_lookup);
   g_test_add_func ("/chart/lookup-front", test_lookup_front);
   g_test_add_func ("/chart/export", test_export);
+  g_test_add_func ("/chart/export-figures", test_export_figures);
 
   status = g_test_run ();
 

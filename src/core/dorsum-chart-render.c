@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "dorsum-chart-render.h"
+#include "dorsum-figure.h"
 #include "dorsum-handout.h"
 
 void
@@ -334,16 +335,18 @@ draw_legend (cairo_t *cr,
   return y + h;
 }
 
-/* The superficial layer with the marks, fitted into the box; returns the height used. */
+/* The superficial layer of @figure with the chart's marks on it, fitted into the box;
+ * returns the height used. */
 static double
 draw_figure (cairo_t     *cr,
              DorsumChart *chart,
+             const char  *figure,
              double       x,
              double       y,
              double       max_width,
              double       max_height)
 {
-  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, NULL);
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_figure (figure, "superficial", NULL);
   double scale = MIN (max_width / 800.0, max_height / 1200.0);
 
   if (diagram == NULL)
@@ -353,10 +356,36 @@ draw_figure (cairo_t     *cr,
   cairo_translate (cr, x, y);
   dorsum_diagram_render (diagram, cr, 800 * scale, 1200 * scale, DORSUM_RENDER_DEFAULT, NULL);
   cairo_scale (cr, scale, scale);
-  dorsum_draw_marks (cr, chart, scale, -1);
+  /* The client's sides, as the front figure's own drawing marks them (seen from behind, the
+   * client's left is on the left). */
+  if (g_str_equal (figure, DORSUM_CHART_DEFAULT_FIGURE))
+    {
+      cairo_text_extents_t extents;
+
+      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 18);
+      cairo_set_source_rgb (cr, 0x8c / 255.0, 0x6e / 255.0, 0x60 / 255.0);
+      cairo_move_to (cr, 40, 60);
+      cairo_show_text (cr, "L");
+      cairo_text_extents (cr, "R", &extents);
+      cairo_move_to (cr, 760 - extents.x_advance, 60);
+      cairo_show_text (cr, "R");
+    }
+  dorsum_draw_marks_on_figure (cr, chart, figure, scale, -1);
   cairo_restore (cr);
 
   return 1200 * scale;
+}
+
+/* Whether any mark of @chart is on the front. */
+static gboolean
+has_front_marks (DorsumChart *chart)
+{
+  for (guint i = 0; i < dorsum_chart_get_n_marks (chart); i++)
+    if (!g_str_equal (dorsum_mark_get_figure (dorsum_chart_get_mark (chart, i)), DORSUM_CHART_DEFAULT_FIGURE))
+      return TRUE;
+
+  return FALSE;
 }
 
 /**
@@ -389,8 +418,13 @@ dorsum_chart_export (DorsumChart    *chart,
     }
   else
     {
-      w = CLAMP (width, 100, 8000);
-      h = w * 1.5 + legend;
+      /* Front and back side by side, as on a paper chart, when marks are on both. */
+      const char *figures[] = { "anterior", DORSUM_CHART_DEFAULT_FIGURE };
+      guint first = has_front_marks (chart) ? 0 : 1;
+      double figure_width = CLAMP (width, 100, 8000);
+
+      w = figure_width * (G_N_ELEMENTS (figures) - first);
+      h = figure_width * 1.5 + legend;
 
       if (g_str_has_suffix (path, ".png"))
         surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)w, (int)ceil (h));
@@ -408,8 +442,9 @@ dorsum_chart_export (DorsumChart    *chart,
       cr = cairo_create (surface);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
-      draw_figure (cr, chart, 0, 0, w, w * 1.5);
-      draw_legend (cr, 8, w * 1.5 + 6, w - 16);
+      for (guint f = first; f < G_N_ELEMENTS (figures); f++)
+        draw_figure (cr, chart, figures[f], figure_width * (f - first), 0, figure_width, figure_width * 1.5);
+      draw_legend (cr, 8, figure_width * 1.5 + 6, MIN (w, figure_width * 2) - 16);
     }
 
   cairo_destroy (cr);
