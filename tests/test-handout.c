@@ -11,6 +11,7 @@
 #include <poppler.h>
 
 #include "dorsum-chart-render.h"
+#include "dorsum-chart-compare.h"
 #include "dorsum-handout.h"
 #include "dorsum-handout-private.h"
 #include "test-common.h"
@@ -571,6 +572,34 @@ test_pictures (Fixture       *fixture,
   g_assert_cmpuint (_dorsum_handout_get_n_pictures (plain), ==, 0);
 }
 
+/* Compared with an earlier chart of the client, the handout says what changed, area by area. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(DorsumChart) earlier = load ("low-back.xml");
+  g_autoptr(DorsumChart) now = load ("groin-and-low-back.xml");
+  DorsumHandoutOptions options = { NULL, NULL, NULL, DORSUM_PAPER_A4, NULL, earlier };
+  g_autoptr(DorsumHandout) handout = dorsum_handout_new_with_options (fixture->library, now, &options);
+  g_autoptr(DorsumHandout) plain = dorsum_handout_new_with_options (fixture->library, now, NULL);
+  g_autoptr(PopplerDocument) document = write_and_open (fixture, handout, "compare.pdf");
+  g_autoptr(PopplerDocument) plain_document = write_and_open (fixture, plain, "plain.pdf");
+  g_autofree char *text = document_text (document);
+  g_autofree char *plain_text = document_text (plain_document);
+  g_auto(GStrv) lines = dorsum_chart_compare_describe (earlier, now, fixture->library);
+
+  g_assert_nonnull (strstr (text, "Since your earlier visit"));
+  g_assert_null (strstr (plain_text, "Since your earlier visit"));
+  g_assert_cmpuint (g_strv_length (lines), >, 0);
+  /* Each line's first words are there (a long line may wrap). */
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 3);
+
+      g_assert_nonnull (strstr (text, words[0]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -584,6 +613,7 @@ main (int    argc,
   g_test_add ("/handout/paper", Fixture, NULL, fixture_set_up, test_paper, fixture_tear_down);
   g_test_add ("/handout/pictures", Fixture, NULL, fixture_set_up, test_pictures, fixture_tear_down);
   g_test_add ("/handout/overflow", Fixture, NULL, fixture_set_up, test_overflow, fixture_tear_down);
+  g_test_add ("/handout/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ static char *paper_name;
 static char *therapist;
 static char *practice;
 static char *contact;
+static char *compare_path;
 
 static const GOptionEntry export_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Where to write: .png, .svg or .pdf"), N_("FILE") },
@@ -32,6 +33,8 @@ static const GOptionEntry export_entries[] = {
   { "therapist", 0, 0, G_OPTION_ARG_STRING, &therapist, N_("Handout: the therapist's name for the header"), N_("NAME") },
   { "practice", 0, 0, G_OPTION_ARG_STRING, &practice, N_("Handout: the practice's name for the header"), N_("NAME") },
   { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("Handout: a phone number or address for the header"), N_("TEXT") },
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, &compare_path,
+    N_("Handout: an earlier chart of the client, to say what changed since"), N_("FILE") },
   { NULL }
 };
 
@@ -44,6 +47,7 @@ clear_options (void)
   g_clear_pointer (&therapist, g_free);
   g_clear_pointer (&practice, g_free);
   g_clear_pointer (&contact, g_free);
+  g_clear_pointer (&compare_path, g_free);
 }
 
 static DorsumChart *
@@ -140,7 +144,8 @@ write_handout (DorsumChart    *chart,
 {
   g_auto(GStrv) plan = NULL;
   g_autoptr(DorsumHandout) sheet = NULL;
-  DorsumHandoutOptions options = { therapist, practice, contact, DORSUM_PAPER_A4, NULL };
+  g_autoptr(DorsumChart) earlier = NULL;
+  DorsumHandoutOptions options = { therapist, practice, contact, DORSUM_PAPER_A4, NULL, NULL };
 
   if (paper_name != NULL && !dorsum_paper_from_string (paper_name, &options.paper))
     {
@@ -168,6 +173,15 @@ write_handout (DorsumChart    *chart,
         }
       plan = g_strv_builder_end (builder);
       options.plan = (const char * const *)plan;
+    }
+
+  if (compare_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (compare_path);
+
+      if (!(earlier = dorsum_chart_new_from_file (file, error)))
+        return FALSE;
+      options.earlier = earlier;
     }
 
   sheet = dorsum_handout_new_with_options (library, chart, &options);
@@ -199,9 +213,9 @@ run_export (int    argc,
       return 2;
     }
 
-  if (!handout && (plan_ids || paper_name || therapist || practice || contact))
+  if (!handout && (plan_ids || paper_name || therapist || practice || contact || compare_path))
     {
-      dorsum_cli_usage_error (context, _("--plan, --paper, --therapist, --practice and --contact go with --handout"));
+      dorsum_cli_usage_error (context, _("--plan, --paper, --therapist, --practice, --contact and --compare go with --handout"));
       return 2;
     }
 

@@ -15,6 +15,7 @@
 #include <librsvg/rsvg.h>
 
 #include "dorsum-chart-render.h"
+#include "dorsum-chart-compare.h"
 #include "dorsum-handout.h"
 #include "dorsum-handout-private.h"
 #include "dorsum-lookup.h"
@@ -58,6 +59,7 @@ struct _DorsumHandout
 
   DorsumLibrary *library;
   DorsumChart   *chart;
+  DorsumChart   *earlier;   /* compared with, or NULL */
   char          *therapist;
   char          *practice;
   char          *contact;
@@ -184,6 +186,7 @@ dorsum_handout_finalize (GObject *object)
   g_clear_pointer (&self->flow, handout_flow_free);
   g_clear_object (&self->library);
   g_clear_object (&self->chart);
+  g_clear_object (&self->earlier);
   g_free (self->therapist);
   g_free (self->practice);
   g_free (self->contact);
@@ -535,6 +538,19 @@ layout_document (DorsumHandout *self)
   handout_flow_add_box (self->flow, self->page_width - 2 * MARGIN, HANDOUT_LEGEND_HEIGHT, FALSE, handout_draw_legend, NULL);
 
   layout_marks (self);
+  /* Progress since an earlier session: each area before → now. */
+  if (self->earlier != NULL)
+    {
+      g_auto(GStrv) lines = dorsum_chart_compare_describe (self->earlier, self->chart, self->library);
+
+      add_heading (self->flow, _("Since your earlier visit"));
+      for (guint i = 0; lines && lines[i]; i++)
+        {
+          g_autofree char *bullet = g_strdup_printf ("•  %s", lines[i]);
+
+          handout_flow_add_text (self->flow, bullet, &body_style);
+        }
+    }
   if (notes != NULL && *notes != '\0')
     {
       add_heading (self->flow, _("Notes from your session"));
@@ -611,9 +627,20 @@ DorsumHandout *
 dorsum_handout_new (DorsumLibrary *library,
                     DorsumChart   *chart)
 {
-  DorsumHandoutOptions options = { defaults.therapist, defaults.practice, defaults.contact, defaults.paper, NULL };
+  DorsumHandoutOptions options;
+
+  dorsum_handout_get_default_options (&options);
 
   return dorsum_handout_new_with_options (library, chart, &options);
+}
+
+/* The strings stay the module's: copy what is kept. */
+void
+dorsum_handout_get_default_options (DorsumHandoutOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (DorsumHandoutOptions) { defaults.therapist, defaults.practice, defaults.contact, defaults.paper, NULL, NULL };
 }
 
 static char *
@@ -643,6 +670,7 @@ dorsum_handout_new_with_options (DorsumLibrary              *library,
   self = g_object_new (DORSUM_TYPE_HANDOUT, NULL);
   self->library = g_object_ref (library);
   self->chart = g_object_ref (chart);
+  self->earlier = options && options->earlier ? g_object_ref (options->earlier) : NULL;
   self->therapist = nonempty_strdup (options ? options->therapist : NULL);
   self->practice = nonempty_strdup (options ? options->practice : NULL);
   self->contact = nonempty_strdup (options ? options->contact : NULL);

@@ -25,6 +25,7 @@ typedef struct
   const char          *contact;    /* nullable: phone, e-mail, address */
   DorsumPaper          paper;
   const char * const  *plan;       /* nullable: library ids that replace the chart's plan */
+  DorsumChart         *earlier;    /* nullable: an earlier chart of the client, to say what changed */
 } DorsumHandoutOptions;
 
 gboolean       dorsum_paper_from_string          (const char   *str,
@@ -66,5 +67,8 @@ double         _dorsum_handout_get_page_bottom   (DorsumHandout *self,
 double         _dorsum_handout_get_content_limit (DorsumHandout *self);
 guint          _dorsum_handout_get_n_figures     (DorsumHandout *self);
 guint          _dorsum_handout_get_n_pictures    (DorsumHandout *self);
+
+/* What dorsum_handout_new() uses: the options last given to dorsum_handout_set_default_options(). */
+void           dorsum_handout_get_default_options (DorsumHandoutOptions *options);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "dorsum-chart-render.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-figure.h"
+#include "dorsum-handout.h"
 #include "dorsum-plan-confirm.h"
 #include "dorsum-window-private.h"
 
@@ -381,6 +382,20 @@ typedef enum {
   CHOOSE_HANDOUT,
 } Choice;
 
+/* The handout of the chart, with the therapist's settings, and what changed since the
+ * earlier chart the panel compares it with, if any. */
+static DorsumHandout *
+new_handout (DorsumWindow *self)
+{
+  DorsumHandoutOptions options;
+
+  dorsum_handout_get_default_options (&options);
+  if (self->chart_page != NULL)
+    options.earlier = dorsum_chart_page_get_compare_chart (self->chart_page);
+
+  return dorsum_handout_new_with_options (self->library, dorsum_chart_session_get_chart (self->session), &options);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *dialog,
                      int              response,
@@ -411,11 +426,19 @@ chooser_response_cb (GtkNativeDialog *dialog,
       break;
 
     case CHOOSE_EXPORT:
-    case CHOOSE_HANDOUT:
       if (path == NULL ||
           !dorsum_chart_export (dorsum_chart_session_get_chart (self->session), self->library, path, 1200,
-                                choice == CHOOSE_HANDOUT, &error))
+                                FALSE, &error))
         show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file"));
+      break;
+
+    case CHOOSE_HANDOUT:
+      {
+        g_autoptr(DorsumHandout) handout = new_handout (self);
+
+        if (path == NULL || !dorsum_handout_write_pdf (handout, path, &error))
+          show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file"));
+      }
       break;
 
     default:
@@ -551,7 +574,7 @@ dorsum_window_print_handout (DorsumWindow  *self,
                              GError       **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(DorsumHandout) handout = dorsum_handout_new (self->library, dorsum_chart_session_get_chart (self->session));
+  g_autoptr(DorsumHandout) handout = new_handout (self);
   GtkPrintOperationResult result;
 
   g_return_val_if_fail (DORSUM_IS_WINDOW (self), FALSE);
