@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Prints how long the library takes to load (built-in, and generated libraries of 1 000 and
- * 10 000 entries) and how long a search query takes over the 10 000. Figures, not asserts. */
+ * 10 000 entries), how long the search index takes to build over the 10 000 and how much
+ * memory it holds, and how long a search query takes. Figures, not asserts.
+ * `bench-library --search` leaves out the loading figures. */
 
 #include "config.h"
 
 #include "bench-common.h"
 
+#include <malloc.h>
 #include <time.h>
 
 #include <glib/gstdio.h>
@@ -164,7 +167,9 @@ main (int    argc,
   g_autoptr(DorsumLibrary) big = dorsum_library_new ();
   g_autoptr(DorsumSearchIndex) index = NULL;
   const char *queries[] = { "lats", "gen", "muscle 5", "numero 9999", "lay name 42", "zzz", "m", "generatus", "humerus", "9" };
-  double builtin_ms, load_1k, load_10k;
+  double builtin_ms = 0, load_1k = 0, load_10k = 0, index_ms;
+  gboolean search_only = argc > 1 && g_str_equal (argv[1], "--search");
+  gsize index_bytes;
   guint n_queries = 0;
   gint64 start;
 
@@ -175,7 +180,7 @@ main (int    argc,
     dorsum_library_load_builtin (warm, NULL);
   }
 
-  for (guint r = 0; r < 21; r++)
+  for (guint r = 0; r < (search_only ? 0u : 21u); r++)
     {
       g_autoptr(DorsumLibrary) library = dorsum_library_new ();
       g_autoptr(GError) error = NULL;
@@ -190,9 +195,11 @@ main (int    argc,
       if (r == 0)
         g_print ("built-in library: %u entries\n", dorsum_library_get_n_entries (library));
     }
-  builtin_ms = bench_median (samples);
+  if (!search_only)
+    builtin_ms = bench_median (samples);
 
   /* Each size in a block of its own, after one load to warm up, as a pack is loaded once. */
+  if (!search_only)
   {
     g_autoptr(GArray) samples_1k = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) samples_10k = g_array_new (FALSE, FALSE, sizeof (double));
@@ -216,8 +223,27 @@ main (int    argc,
   }
 
   add_packs (big, packs_10k);
-  index = dorsum_search_index_new (big);
-  dorsum_search_index_query (index, "warm", 0);
+
+  /* The index: its build time (median of 7) and the heap it holds once built. */
+  {
+    g_autoptr(GArray) builds = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint r = 0; r < 7; r++)
+      {
+        double ms;
+
+        start = g_get_monotonic_time ();
+        g_object_unref (dorsum_search_index_new (big));
+        ms = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (builds, ms);
+      }
+    index_ms = bench_median (builds);
+
+    index_bytes = mallinfo2 ().uordblks;
+    index = dorsum_search_index_new (big);
+    g_array_unref (dorsum_search_index_query (index, "warm", 0));
+    index_bytes = mallinfo2 ().uordblks - index_bytes;
+  }
 
   /* The whole search (names, referrals, body text, vocabulary, near spellings) against the
    * names-only search it replaced, interleaved in one run so that both see the same machine. */
@@ -226,8 +252,12 @@ main (int    argc,
     g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) fuzzy = g_array_new (FALSE, FALSE, sizeof (double));
+    GArray *per_query[G_N_ELEMENTS (queries) + G_N_ELEMENTS (typos)];
     double full_total = 0, names_total = 0, full_cpu = 0, names_cpu = 0;
     guint n_typos = 0;
+
+    for (guint q = 0; q < G_N_ELEMENTS (per_query); q++)
+      per_query[q] = g_array_new (FALSE, FALSE, sizeof (double));
 
     for (guint r = 0; r < 50; r++)
       for (guint q = 0; q < G_N_ELEMENTS (queries); q++, n_queries++)
@@ -245,7 +275,9 @@ main (int    argc,
           start = g_get_monotonic_time ();
           cpu = cpu_ms ();
           g_array_unref (dorsum_search_index_query_full (index, queries[q], 0, DORSUM_SEARCH_DEFAULT));
-          full_cpu += cpu_ms () - cpu;
+          cpu = cpu_ms () - cpu;
+          full_cpu += cpu;
+          g_array_append_val (per_query[q], cpu);
           ms = (g_get_monotonic_time () - start) / 1000.0;
           g_array_append_val (full, ms);
           full_total += ms;
@@ -254,18 +286,26 @@ main (int    argc,
     for (guint r = 0; r < 50; r++)
       for (guint q = 0; q < G_N_ELEMENTS (typos); q++, n_typos++)
         {
-          double ms;
+          double ms, cpu;
 
           start = g_get_monotonic_time ();
+          cpu = cpu_ms ();
           g_array_unref (dorsum_search_index_query (index, typos[q], 0));
+          cpu = cpu_ms () - cpu;
           ms = (g_get_monotonic_time () - start) / 1000.0;
           g_array_append_val (fuzzy, ms);
+          g_array_append_val (per_query[G_N_ELEMENTS (queries) + q], cpu);
         }
 
-    g_print ("load built-in (median of 21):        %8.2f ms   (target <= 10 ms)\n", builtin_ms);
-    g_print ("load 1 000 entries (median of 21):   %8.2f ms\n", load_1k);
-    g_print ("load 10 000 entries (median of 9):   %8.2f ms   (target <= 150 ms)\n", load_10k);
-    g_print ("ratio 10 000 / 1 000:                %8.2f x    (target <= 12 x)\n", load_10k / load_1k);
+    if (!search_only)
+      {
+        g_print ("load built-in (median of 21):        %8.2f ms   (target <= 10 ms)\n", builtin_ms);
+        g_print ("load 1 000 entries (median of 21):   %8.2f ms\n", load_1k);
+        g_print ("load 10 000 entries (median of 9):   %8.2f ms   (target <= 150 ms)\n", load_10k);
+        g_print ("ratio 10 000 / 1 000:                %8.2f x    (target <= 12 x)\n", load_10k / load_1k);
+      }
+    g_print ("search index over 10 000 (median of 7): %5.2f ms to build, %.1f MB held\n",
+             index_ms, index_bytes / 1e6);
     g_print ("search over 10 000, per query (mean of %u queries; target <= 1 ms):\n", n_queries);
     g_print ("  names only (the old search):       %8.3f ms   (median %.3f, 95th percentile %.3f; CPU %.3f ms)\n",
              names_total / n_queries, bench_median (names), bench_percentile (names, 0.95), names_cpu / n_queries);
@@ -274,6 +314,14 @@ main (int    argc,
     g_print ("  ratio full / names only:           %8.2f x    (CPU time %.2f x)\n", full_total / names_total, full_cpu / names_cpu);
     g_print ("  misspelt words only (%u queries):  %8.3f ms   median, 95th percentile %.3f\n",
              n_typos, bench_median (fuzzy), bench_percentile (fuzzy, 0.95));
+    g_print ("  full search, median CPU ms per query:\n   ");
+    for (guint q = 0; q < G_N_ELEMENTS (per_query); q++)
+      {
+        g_print (" \"%s\" %.3f%s", q < G_N_ELEMENTS (queries) ? queries[q] : typos[q - G_N_ELEMENTS (queries)],
+                 bench_median (per_query[q]), q % 5 == 4 ? "\n   " : "");
+        g_array_unref (per_query[q]);
+      }
+    g_print ("\n");
   }
 
   remove_packs (packs_1k);
