@@ -108,6 +108,41 @@ typedef struct
   gboolean     body_area;
 } Line;
 
+typedef struct
+{
+  guint        score;
+  gboolean     fuzzy;
+  const char  *matched;
+  const char  *field;
+} Found;
+
+/* Per entry, a query's working state. All of it is zero (reason_text all ones) between
+ * queries: a query notes the entries it writes and clears only those, so that it costs
+ * what it finds rather than the size of the library. */
+typedef struct
+{
+  float       *sums;          /* the query's words: the sum of their scores … */
+  float       *soft;          /* … of words like "pain" … */
+  guint8      *count;         /* … how many were found */
+  gboolean    *any_fuzzy;     /* … and whether one took a near spelling */
+  float       *score;         /* the word being matched: its best score … */
+  gboolean    *fuzzy;         /* … and whether that took a near spelling */
+  guint32     *reason_text;   /* the text that scored most, for the reason … */
+  float       *reason_score;
+  guint8      *reason_hits;   /* … and the most words one text had */
+  guint       *name_best;     /* the whole query in a name, alias or Latin name … */
+  const char **name_matched;
+  const char **name_field;
+  guint8      *name_count;    /* … and how many of its words the names have */
+  Found       *found;
+  guint8      *listed;        /* whether in entries, below */
+  guint32     *entries;       /* the entries written, to clear afterwards */
+  guint        n_entries;
+  guint32     *word_entries;  /* the entries the word being matched scored in */
+  guint        n_word_entries;
+  guint8      *text_count;    /* per text: how many words of a phrase it has */
+} Scratch;
+
 struct _DorsumSearchIndex
 {
   GObject        parent_instance;
@@ -116,6 +151,8 @@ struct _DorsumSearchIndex
   guint          n_indexed;
   GPtrArray     *entries;   /* DorsumEntry* */
   guint         *order;     /* entry indices by kind, then name: the order of equal scores */
+  guint         *rank;      /* per entry, its place in order */
+  Scratch        scratch;
   guint8        *kinds;     /* per entry, its kind */
   GArray        *terms;     /* Term */
   GString       *stems;     /* every word's stem, sorted, one per line */
@@ -520,6 +557,93 @@ compare_order (gconstpointer a,
 }
 
 static void
+scratch_free (Scratch *sc)
+{
+  g_free (sc->sums);
+  g_free (sc->soft);
+  g_free (sc->count);
+  g_free (sc->any_fuzzy);
+  g_free (sc->score);
+  g_free (sc->fuzzy);
+  g_free (sc->reason_text);
+  g_free (sc->reason_score);
+  g_free (sc->reason_hits);
+  g_free (sc->name_best);
+  g_free (sc->name_matched);
+  g_free (sc->name_field);
+  g_free (sc->name_count);
+  g_free (sc->found);
+  g_free (sc->listed);
+  g_free (sc->entries);
+  g_free (sc->word_entries);
+  g_free (sc->text_count);
+  memset (sc, 0, sizeof *sc);
+}
+
+static void
+scratch_init (Scratch *sc,
+              guint    n_entries,
+              guint    n_texts)
+{
+  gsize n = MAX (1, n_entries);
+
+  scratch_free (sc);
+  sc->sums = g_new0 (float, n);
+  sc->soft = g_new0 (float, n);
+  sc->count = g_new0 (guint8, n);
+  sc->any_fuzzy = g_new0 (gboolean, n);
+  sc->score = g_new0 (float, n);
+  sc->fuzzy = g_new0 (gboolean, n);
+  sc->reason_text = g_new (guint32, n);
+  memset (sc->reason_text, 0xff, n * sizeof (guint32));
+  sc->reason_score = g_new0 (float, n);
+  sc->reason_hits = g_new0 (guint8, n);
+  sc->name_best = g_new0 (guint, n);
+  sc->name_matched = g_new0 (const char *, n);
+  sc->name_field = g_new0 (const char *, n);
+  sc->name_count = g_new0 (guint8, n);
+  sc->found = g_new0 (Found, n);
+  sc->listed = g_new0 (guint8, n);
+  sc->entries = g_new (guint32, n);
+  sc->word_entries = g_new (guint32, n);
+  sc->text_count = g_new0 (guint8, MAX (1, n_texts));
+}
+
+/* Notes that the query wrote @e's scratch. */
+static inline void
+scratch_list (Scratch *sc,
+              guint    e)
+{
+  if (!sc->listed[e])
+    {
+      sc->listed[e] = TRUE;
+      sc->entries[sc->n_entries++] = e;
+    }
+}
+
+/* Puts the entries the query wrote back as they were. */
+static void
+scratch_clear (Scratch *sc)
+{
+  for (guint i = 0; i < sc->n_entries; i++)
+    {
+      guint e = sc->entries[i];
+
+      sc->sums[e] = sc->soft[e] = 0;
+      sc->count[e] = 0;
+      sc->any_fuzzy[e] = FALSE;
+      sc->reason_text[e] = NO_REASON;
+      sc->reason_score[e] = 0;
+      sc->reason_hits[e] = 0;
+      sc->name_best[e] = 0;
+      sc->name_count[e] = 0;
+      sc->found[e] = (Found) { 0, };
+      sc->listed[e] = FALSE;
+    }
+  sc->n_entries = 0;
+}
+
+static void
 rebuild (DorsumSearchIndex *self)
 {
   g_ptr_array_set_size (self->entries, 0);
@@ -603,6 +727,12 @@ rebuild (DorsumSearchIndex *self)
   for (guint i = 0; i < self->entries->len; i++)
     self->order[i] = i;
   g_qsort_with_data (self->order, (gint)self->entries->len, sizeof (guint), compare_order, self->entries);
+  g_free (self->rank);
+  self->rank = g_new (guint, MAX (1, self->entries->len));
+  for (guint i = 0; i < self->entries->len; i++)
+    self->rank[self->order[i]] = i;
+
+  scratch_init (&self->scratch, self->entries->len, self->texts->len);
 
   self->n_indexed = dorsum_library_get_n_entries (self->library);
 }
@@ -615,6 +745,8 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->rank, g_free);
+  scratch_free (&self->scratch);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->first_term, g_free);
   g_clear_pointer (&self->stem_starts, g_free);
@@ -820,19 +952,17 @@ match_word_starts (const char *folded,
 }
 
 static void
-set_name_match (DorsumSearchIndex *self,
-                const Term        *term,
-                guint              score,
-                guint             *best,
-                const char       **matched,
-                const char       **field)
+set_name_match (Scratch    *sc,
+                const Term *term,
+                guint       score)
 {
   score += term->weight;
-  if (score > best[term->entry])
+  if (score > sc->name_best[term->entry])
     {
-      best[term->entry] = score;
-      matched[term->entry] = term->original;
-      field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+      scratch_list (sc, term->entry);
+      sc->name_best[term->entry] = score;
+      sc->name_matched[term->entry] = term->original;
+      sc->name_field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
     }
 }
 
@@ -861,14 +991,12 @@ words_from (DorsumSearchIndex *self,
 
 static void
 match_names (DorsumSearchIndex *self,
-             const char        *query,
-             guint             *best,
-             const char       **matched,
-             const char       **field)
+             const char        *query)
 {
+  Scratch *sc = &self->scratch;
   gsize query_len = strlen (query);
   g_auto(GStrv) words = g_strsplit (query, " ", -1);
-  g_autofree guint8 *count = g_new0 (guint8, self->entries->len);
+  guint8 *count = sc->name_count;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_words = MIN (g_strv_length (words), 250);
 
@@ -894,6 +1022,7 @@ match_names (DorsumSearchIndex *self,
 
               if (posting->class <= CLASS_LATIN && count[posting->entry] == w)
                 {
+                  scratch_list (sc, posting->entry);
                   count[posting->entry] = (guint8)(w + 1);
                   if (last)
                     g_array_append_val (candidates, posting->entry);
@@ -912,7 +1041,7 @@ match_names (DorsumSearchIndex *self,
           guint score = match_word_starts (self->names->str + term->start, term->len, query, query_len);
 
           if (score > 0)
-            set_name_match (self, term, score, best, matched, field);
+            set_name_match (sc, term, score);
         }
     }
 
@@ -936,7 +1065,7 @@ match_names (DorsumSearchIndex *self,
 
           /* A hit at a word's start was scored above, and beats any later one inside a word. */
           if (p > names + term->start && p[-1] != ' ' && p + query_len <= names + term->start + term->len)
-            set_name_match (self, term, SCORE_SUBSTRING, best, matched, field);
+            set_name_match (sc, term, SCORE_SUBSTRING);
           p = p + query_len <= names + term->start + term->len ? names + term->start + term->len + 1 : p + 1;
         }
     }
@@ -963,10 +1092,9 @@ typedef struct
 typedef struct
 {
   DorsumSearchIndex *self;
-  guint              n;
+  Scratch           *sc;
   float             *score;      /* this concept's best score per entry */
   gboolean          *fuzzy;      /* … and whether it took a near spelling */
-  float             *scratch;    /* per entry, for phrases */
   guint8            *text_hits;     /* per text: how many of the query's concepts it has */
   guint8            *text_concept;  /* … the last one counted, from 1 */
   float             *text_score;
@@ -1025,6 +1153,13 @@ score_posting (Matcher       *m,
 {
   if (s > out[posting->entry])
     {
+      if (out[posting->entry] == 0)
+        {
+          Scratch *sc = m->sc;
+
+          sc->word_entries[sc->n_word_entries++] = posting->entry;
+          scratch_list (sc, posting->entry);
+        }
       out[posting->entry] = s;
       if (out_fuzzy != NULL)
         out_fuzzy[posting->entry] = fuzzy;
@@ -1035,6 +1170,7 @@ score_posting (Matcher       *m,
       guint32 t = posting->text;
       guint e = posting->entry;
 
+      scratch_list (m->sc, e);
       if (m->text_hits[t] == 0)
         m->touched[m->n_touched++] = t;
       m->text_concept[t] = m->concept;
@@ -1236,15 +1372,21 @@ match_phrase (Matcher     *m,
 {
   DorsumSearchIndex *self = m->self;
   guint n_words = g_strv_length (stems);
-  g_autofree guint8 *count = g_new0 (guint8, MAX (1, self->texts->len));
+  /* Per text, zero between calls: the texts with the first word are listed to clear. */
+  guint8 *count = m->sc->text_count;
+  g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean all_words = TRUE;
 
-  for (guint w = 0; w < n_words; w++)
+  for (guint w = 0; w < n_words && all_words; w++)
     {
       const Word *word = g_hash_table_lookup (self->vocab, stems[w]);
 
       if (word == NULL || w >= 255)
-        return;
+        {
+          all_words = FALSE;
+          break;
+        }
 
       for (guint i = 0; i < word->postings->len; i++)
         {
@@ -1253,11 +1395,18 @@ match_phrase (Matcher     *m,
           if (count[posting->text] == w)
             {
               count[posting->text] = (guint8)(w + 1);
+              if (w == 0)
+                g_array_append_val (counted, posting->text);
               if (w + 1 == n_words)
                 g_array_append_val (candidates, posting->text);
             }
         }
     }
+
+  for (guint i = 0; i < counted->len; i++)
+    count[g_array_index (counted, guint32, i)] = 0;
+  if (!all_words)
+    return;
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -1409,55 +1558,43 @@ parse_concepts (DorsumSearchIndex *self,
   return concepts;
 }
 
-typedef struct
-{
-  guint        score;
-  gboolean     fuzzy;
-  const char  *matched;
-  const char  *field;
-} Found;
-
 static void
 query_words (DorsumSearchIndex *self,
              char             **stems,
              char             **raw,
-             Found             *found,
              QueryInfo         *info)
 {
   gboolean where_it_hurts = FALSE;
   g_autoptr(GArray) concepts = parse_concepts (self, stems, raw, &where_it_hurts);
-  guint n = self->entries->len;
-  g_autofree float *sums = g_new0 (float, n);
-  g_autofree float *soft = g_new0 (float, n);
-  g_autofree guint8 *count = g_new0 (guint8, n);
-  g_autofree gboolean *any_fuzzy = g_new0 (gboolean, n);
-  g_autofree float *score = g_new (float, n);
-  g_autofree gboolean *fuzzy = g_new (gboolean, n);
-  g_autofree float *scratch = g_new (float, n);
-  g_autofree guint32 *reason_text = g_new (guint32, n);
-  g_autofree guint8 *reason_hits = g_new0 (guint8, n);
-  g_autofree float *reason_score = g_new0 (float, n);
+  Scratch *sc = &self->scratch;
+  float *sums = sc->sums;
+  float *soft = sc->soft;
+  guint8 *count = sc->count;
+  gboolean *any_fuzzy = sc->any_fuzzy;
+  float *score = sc->score;
+  gboolean *fuzzy = sc->fuzzy;
+  guint32 *reason_text = sc->reason_text;
+  guint8 *reason_hits = sc->reason_hits;
+  float *reason_score = sc->reason_score;
+  Found *found = sc->found;
   /* Per text, kept in the index and cleared after each query where it was written:
    * clearing them all took longer than most queries. */
   guint8 *text_hits = self->text_hits;
   guint8 *text_concept = self->text_concept;
   float *text_score = self->text_score;
   g_autoptr(GHashTable) hit_set = g_hash_table_new (g_str_hash, g_str_equal);
-  Matcher m = { self, n, score, fuzzy, scratch, text_hits, text_concept, text_score, self->touched, 0,
+  Matcher m = { self, sc, score, fuzzy, text_hits, text_concept, text_score, self->touched, 0,
                 reason_text, reason_score, reason_hits, 0, FALSE, info->hits, hit_set, where_it_hurts };
   guint n_required = 0;
   gboolean any_complete = FALSE, corrected = FALSE;
   GString *suggestion = g_string_new (NULL);
 
-  memset (reason_text, 0xff, n * sizeof (guint32));
   for (guint c = 0; c < concepts->len; c++)
     {
       Concept *concept = &g_array_index (concepts, Concept, c);
 
       m.concept = (guint8)MIN (c + 1, 255);
       m.soft = concept->soft;
-      memset (score, 0, n * sizeof (float));
-      memset (fuzzy, 0, n * sizeof (gboolean));
 
       for (guint a = 0; a < concept->alternatives->len; a++)
         {
@@ -1481,24 +1618,25 @@ query_words (DorsumSearchIndex *self,
             match_phrase (&m, alt->phrase, alt->factor, alt->last_class, TRUE);
         }
 
-      if (concept->soft)
+      /* Only the entries this concept scored in, which are then cleared for the next. */
+      if (!concept->soft)
+        n_required++;
+      for (guint i = 0; i < sc->n_word_entries; i++)
         {
-          for (guint e = 0; e < n; e++)
+          guint e = sc->word_entries[i];
+
+          if (concept->soft)
             soft[e] += score[e] / 25.0f;
-        }
-      else
-        {
-          n_required++;
-          for (guint e = 0; e < n; e++)
+          else if (score[e] > 0)
             {
-              if (score[e] > 0)
-                {
-                  sums[e] += score[e];
-                  count[e]++;
-                  any_fuzzy[e] |= fuzzy[e];
-                }
+              sums[e] += score[e];
+              count[e]++;
+              any_fuzzy[e] |= fuzzy[e];
             }
+          score[e] = 0;
+          fuzzy[e] = FALSE;
         }
+      sc->n_word_entries = 0;
 
       if (suggestion->len > 0)
         g_string_append_c (suggestion, ' ');
@@ -1516,9 +1654,10 @@ query_words (DorsumSearchIndex *self,
         }
     }
 
-  for (guint e = 0; e < n && n_required > 0; e++)
+  /* Every entry with a word found is listed. */
+  for (guint i = 0; i < sc->n_entries && n_required > 0; i++)
     {
-      if (count[e] == n_required)
+      if (count[sc->entries[i]] == n_required)
         any_complete = TRUE;
     }
 
@@ -1530,8 +1669,9 @@ query_words (DorsumSearchIndex *self,
       text_score[t] = 0;
     }
 
-  for (guint e = 0; e < n && n_required > 0; e++)
+  for (guint i = 0; i < sc->n_entries && n_required > 0; i++)
     {
+      guint e = sc->entries[i];
       float mean = sums[e] / n_required;
       guint score_e;
 
@@ -1568,6 +1708,15 @@ query_words (DorsumSearchIndex *self,
     g_array_unref (g_array_index (concepts, Concept, c).alternatives);
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint64 ka = *(const guint64 *)a, kb = *(const guint64 *)b;
+
+  return (ka > kb) - (ka < kb);
+}
+
 /**
  * dorsum_search_index_query:
  * @max_results: at most this many, or 0 for all
@@ -1601,8 +1750,9 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
                                 DorsumSearchFlags  flags)
 {
   g_autofree char *query = NULL;
-  g_autofree Found *found = NULL;
   g_autofree guint *by_score = NULL;
+  Scratch *sc;
+  Found *found;
   QueryInfo *info;
   GArray *results;
   guint n, total = 0;
@@ -1620,7 +1770,8 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
     return results;
 
   n = self->entries->len;
-  found = g_new0 (Found, n);
+  sc = &self->scratch;
+  found = sc->found;
   info = g_rc_box_new0 (QueryInfo);
   info->hits = g_ptr_array_new_with_free_func (g_free);
 
@@ -1632,26 +1783,29 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
 
       query_names_only (self, query, best, matched, field);
       for (guint e = 0; e < n; e++)
-        found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+        if (best[e] > 0)
+          {
+            scratch_list (sc, e);
+            found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+          }
     }
   else
     {
       g_auto(GStrv) raw = g_strsplit (query, " ", -1);
       g_auto(GStrv) stems = g_strdupv (raw);
-      g_autofree guint *best = g_new0 (guint, n);
-      g_autofree const char **matched = g_new0 (const char *, n);
-      g_autofree const char **field = g_new0 (const char *, n);
 
       for (guint i = 0; stems[i]; i++)
         stem_in_place (stems[i]);
 
-      query_words (self, stems, raw, found, info);
+      query_words (self, stems, raw, info);
 
-      match_names (self, query, best, matched, field);
-      for (guint e = 0; e < n; e++)
+      match_names (self, query);
+      for (guint i = 0; i < sc->n_entries; i++)
         {
-          if (best[e] > 0 && best[e] >= found[e].score)
-            found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+          guint e = sc->entries[i];
+
+          if (sc->name_best[e] > 0 && sc->name_best[e] >= found[e].score)
+            found[e] = (Found) { sc->name_best[e], FALSE, sc->name_matched[e], sc->name_field[e] };
         }
 
       /* The whole query as typed is a hit too, for the snippets. */
@@ -1659,35 +1813,58 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
         g_ptr_array_insert (info->hits, 0, g_strdup (query));
     }
 
-  /* Scores are small whole numbers: count them, then lay the entries out by score, each
-   * score's entries in name order. No comparison sort, which took most of a query. */
-  {
-    guint counts[MAX_SCORE + 2] = { 0, };
-    guint starts[MAX_SCORE + 2];
-    guint pos = 0;
+  /* Best score first, equal scores in name order. Scores are small whole numbers: a few
+   * entries are sorted on one number made of the score and the place in name order; many
+   * are counted by score and laid out in one pass over the name order. */
+  for (guint i = 0; i < sc->n_entries; i++)
+    if (found[sc->entries[i]].score > 0)
+      total++;
+  by_score = g_new (guint, MAX (1, total));
 
-    for (guint e = 0; e < n; e++)
-      if (found[e].score > 0)
+  if ((gsize)total * 16 < n)
+    {
+      g_autofree guint64 *keys = g_new (guint64, MAX (1, total));
+      guint k = 0;
+
+      for (guint i = 0; i < sc->n_entries; i++)
         {
-          counts[MIN (found[e].score, MAX_SCORE)]++;
-          total++;
+          guint e = sc->entries[i];
+
+          if (found[e].score > 0)
+            keys[k++] = (guint64)(MAX_SCORE - MIN (found[e].score, MAX_SCORE)) << 32 | self->rank[e];
+        }
+      qsort (keys, total, sizeof (guint64), compare_keys);
+      for (guint i = 0; i < total; i++)
+        by_score[i] = self->order[(guint32)keys[i]];
+    }
+  else
+    {
+      guint counts[MAX_SCORE + 2] = { 0, };
+      guint starts[MAX_SCORE + 2];
+      guint pos = 0;
+
+      for (guint i = 0; i < sc->n_entries; i++)
+        {
+          guint e = sc->entries[i];
+
+          if (found[e].score > 0)
+            counts[MIN (found[e].score, MAX_SCORE)]++;
         }
 
-    for (int s = MAX_SCORE; s >= 0; s--)
-      {
-        starts[s] = pos;
-        pos += counts[s];
-      }
+      for (int s = MAX_SCORE; s >= 0; s--)
+        {
+          starts[s] = pos;
+          pos += counts[s];
+        }
 
-    by_score = g_new (guint, MAX (1, total));
-    for (guint i = 0; i < n; i++)
-      {
-        guint e = self->order[i];
+      for (guint i = 0; i < n; i++)
+        {
+          guint e = self->order[i];
 
-        if (found[e].score > 0)
-          by_score[starts[MIN (found[e].score, MAX_SCORE)]++] = e;
-      }
-  }
+          if (found[e].score > 0)
+            by_score[starts[MIN (found[e].score, MAX_SCORE)]++] = e;
+        }
+    }
 
   if (max_results > 0)
     total = MIN (total, max_results);
@@ -1706,6 +1883,7 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       r->query = g_rc_box_acquire (info);
     }
 
+  scratch_clear (sc);
   g_rc_box_release_full (info, query_info_clear);
 
   return results;
