@@ -2,8 +2,8 @@
 /* Prints the ranked results of many queries, over the built-in library and the generated
  * 10 000 entries, so that a change to the search can be checked to rank exactly as before:
  * run it on both builds and diff the outputs. The queries are a fixed list and, from every
- * word of the built-in names, aliases, Latin names and referrals, the word, its beginning
- * and four misspellings of it. */
+ * word of the built-in names, aliases, Latin names and referrals, the word, its beginning,
+ * its end and four misspellings of it. */
 
 #include "config.h"
 
@@ -151,6 +151,7 @@ dump_word (DorsumSearchIndex *index,
   replaced[len - 2] = replaced[len - 2] == 'x' ? 'y' : 'x';
   dump_query (index, replaced);
   dump_query (index, doubled);
+  dump_query (index, word + 2);
 }
 
 int

@@ -164,7 +164,13 @@ struct _DorsumSearchIndex
   guint32       *touched;
   guint         *stem_starts; /* per word, its offset in stems */
   guint         *first_term; /* per entry, its first term; one more for the end */
-  GString       *names;     /* every term folded, one per line, for one scan per query */
+  GString       *names;     /* every term folded, one per line */
+  /* Three letters inside a word of a term ("umb" in "lumborum", not "lum"), sorted, and
+   * for each the terms that have it there: a query inside a word reads only those. */
+  guint32       *tri_keys;
+  guint32       *tri_starts;  /* per key, its first in tri_terms; one more for the end */
+  guint32       *tri_terms;
+  guint          n_tri_keys;
   GPtrArray     *all_text;  /* per entry: every term folded, space-joined (names only) */
   GArray        *texts;     /* Text */
   GHashTable    *vocab;     /* stem → Word* */
@@ -643,6 +649,120 @@ scratch_clear (Scratch *sc)
   sc->n_entries = 0;
 }
 
+static inline guint32
+trigram_key (const char *p)
+{
+  return (guint32)(guchar)p[0] << 16 | (guint32)(guchar)p[1] << 8 | (guchar)p[2];
+}
+
+/* The index of three letters inside words: every (key, term) pair, sorted by key with a
+ * stable radix sort (so each key's terms stay in order), then once each. */
+static void
+build_trigrams (DorsumSearchIndex *self)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree guint64 *sorted = NULL;
+  guint64 *from, *to;
+  guint n_keys = 0, n_terms = 0;
+
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      const Term *term = &g_array_index (self->terms, Term, t);
+      const char *folded = self->names->str + term->start;
+
+      for (guint i = 1; i + 3 <= term->len; i++)
+        {
+          guint64 pair;
+
+          if (folded[i - 1] == ' ' || folded[i] == ' ' || folded[i + 1] == ' ' || folded[i + 2] == ' ')
+            continue;
+          pair = (guint64)trigram_key (folded + i) << 32 | t;
+          g_array_append_val (pairs, pair);
+        }
+    }
+
+  sorted = g_new (guint64, MAX (1, pairs->len));
+  from = (guint64 *)(gpointer)pairs->data;
+  to = sorted;
+  for (guint shift = 32; shift < 56; shift += 8)
+    {
+      guint starts[256] = { 0, };
+      guint pos = 0;
+
+      for (guint i = 0; i < pairs->len; i++)
+        starts[(from[i] >> shift) & 0xff]++;
+      for (guint b = 0; b < 256; b++)
+        {
+          guint c = starts[b];
+
+          starts[b] = pos;
+          pos += c;
+        }
+      for (guint i = 0; i < pairs->len; i++)
+        to[starts[(from[i] >> shift) & 0xff]++] = from[i];
+
+      {
+        guint64 *tmp = from;
+
+        from = to;
+        to = tmp;
+      }
+    }
+
+  g_free (self->tri_keys);
+  g_free (self->tri_starts);
+  g_free (self->tri_terms);
+  self->tri_keys = g_new (guint32, MAX (1, pairs->len));
+  self->tri_starts = g_new (guint32, pairs->len + 1);
+  self->tri_terms = g_new (guint32, MAX (1, pairs->len));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint32 key = (guint32)(from[i] >> 32), t = (guint32)from[i];
+
+      if (n_keys == 0 || self->tri_keys[n_keys - 1] != key)
+        {
+          self->tri_keys[n_keys] = key;
+          self->tri_starts[n_keys++] = n_terms;
+        }
+      else if (self->tri_terms[n_terms - 1] == t)
+        continue;
+      self->tri_terms[n_terms++] = t;
+    }
+  self->tri_starts[n_keys] = n_terms;
+  self->n_tri_keys = n_keys;
+  self->tri_keys = g_renew (guint32, self->tri_keys, MAX (1, n_keys));
+  self->tri_starts = g_renew (guint32, self->tri_starts, n_keys + 1);
+  self->tri_terms = g_renew (guint32, self->tri_terms, MAX (1, n_terms));
+}
+
+/* The terms with @key inside a word, or FALSE when there are none. */
+static gboolean
+trigram_terms (DorsumSearchIndex *self,
+               guint32            key,
+               guint             *first,
+               guint             *last)
+{
+  guint lo = 0, hi = self->n_tri_keys;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->tri_keys[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo == self->n_tri_keys || self->tri_keys[lo] != key)
+    return FALSE;
+
+  *first = self->tri_starts[lo];
+  *last = self->tri_starts[lo + 1];
+
+  return TRUE;
+}
+
 static void
 rebuild (DorsumSearchIndex *self)
 {
@@ -733,6 +853,7 @@ rebuild (DorsumSearchIndex *self)
     self->rank[self->order[i]] = i;
 
   scratch_init (&self->scratch, self->entries->len, self->texts->len);
+  build_trigrams (self);
 
   self->n_indexed = dorsum_library_get_n_entries (self->library);
 }
@@ -746,6 +867,9 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->tri_keys, g_free);
+  g_clear_pointer (&self->tri_starts, g_free);
+  g_clear_pointer (&self->tri_terms, g_free);
   scratch_free (&self->scratch);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->first_term, g_free);
@@ -1046,27 +1170,35 @@ match_names (DorsumSearchIndex *self,
     }
 
   /* Inside a word ("umbor" in "lumborum", "des" in "blades"): single words of three
-   * letters or more, in one scan of the names. */
+   * letters or more. Each of the query's three letters is inside a word of any term that
+   * has the query there: only the terms with its rarest three are read. As each term's
+   * first place with the query counts, a term that has it at a word's start first was
+   * scored above. */
   if (query_len >= 3 && n_words == 1)
     {
-      const char *names = self->names->str;
-      const char *end = names + self->names->len;
-      const char *p = names;
-      guint t = 0;
+      guint first = 0, last = G_MAXUINT;
 
-      while (p < end && (p = memmem (p, (gsize)(end - p), query, query_len)) != NULL)
+      for (gsize i = 0; i + 3 <= query_len; i++)
         {
-          const Term *term;
+          guint f, l;
 
-          /* The hits come in order, and so do the terms. */
-          while (t + 1 < self->terms->len && g_array_index (self->terms, Term, t + 1).start <= (gsize)(p - names))
-            t++;
-          term = &g_array_index (self->terms, Term, t);
+          if (!trigram_terms (self, trigram_key (query + i), &f, &l))
+            return;
+          if (l - f < last - first)
+            {
+              first = f;
+              last = l;
+            }
+        }
 
-          /* A hit at a word's start was scored above, and beats any later one inside a word. */
-          if (p > names + term->start && p[-1] != ' ' && p + query_len <= names + term->start + term->len)
+      for (guint i = first; i < last; i++)
+        {
+          const Term *term = &g_array_index (self->terms, Term, self->tri_terms[i]);
+          const char *folded = self->names->str + term->start;
+          const char *p = memmem (folded, term->len, query, query_len);
+
+          if (p != NULL && p > folded && p[-1] != ' ')
             set_name_match (sc, term, SCORE_SUBSTRING);
-          p = p + query_len <= names + term->start + term->len ? names + term->start + term->len + 1 : p + 1;
         }
     }
 }
