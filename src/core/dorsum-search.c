@@ -112,7 +112,8 @@ typedef struct
 {
   guint        score;
   gboolean     fuzzy;
-  const char  *matched;
+  guint32      text;      /* the text that matched, looked up only for the results … */
+  const char  *matched;   /* … unless this is set */
   const char  *field;
 } Found;
 
@@ -608,7 +609,9 @@ scratch_init (Scratch *sc,
   sc->name_matched = g_new0 (const char *, n);
   sc->name_field = g_new0 (const char *, n);
   sc->name_count = g_new0 (guint8, n);
-  sc->found = g_new0 (Found, n);
+  sc->found = g_new (Found, n);
+  for (gsize e = 0; e < n; e++)
+    sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
   sc->listed = g_new0 (guint8, n);
   sc->entries = g_new (guint32, n);
   sc->word_entries = g_new (guint32, n);
@@ -643,7 +646,7 @@ scratch_clear (Scratch *sc)
       sc->reason_hits[e] = 0;
       sc->name_best[e] = 0;
       sc->name_count[e] = 0;
-      sc->found[e] = (Found) { 0, };
+      sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
       sc->listed[e] = FALSE;
     }
   sc->n_entries = 0;
@@ -1821,13 +1824,9 @@ query_words (DorsumSearchIndex *self,
 
       if (score_e > found[e].score)
         {
-          DorsumEntry *entry = g_ptr_array_index (self->entries, e);
-          const Text *text = reason_text[e] != NO_REASON ? &g_array_index (self->texts, Text, reason_text[e]) : NULL;
-
           found[e].score = score_e;
           found[e].fuzzy = any_fuzzy[e] && count[e] == n_required;
-          found[e].matched = text ? text->text : dorsum_entry_get_name (entry);
-          found[e].field = text ? text->key : "name";
+          found[e].text = reason_text[e];
         }
     }
 
@@ -1918,7 +1917,7 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
         if (best[e] > 0)
           {
             scratch_list (sc, e);
-            found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+            found[e] = (Found) { best[e], FALSE, NO_REASON, matched[e], field[e] };
           }
     }
   else
@@ -1937,7 +1936,7 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
           guint e = sc->entries[i];
 
           if (sc->name_best[e] > 0 && sc->name_best[e] >= found[e].score)
-            found[e] = (Found) { sc->name_best[e], FALSE, sc->name_matched[e], sc->name_field[e] };
+            found[e] = (Found) { sc->name_best[e], FALSE, NO_REASON, sc->name_matched[e], sc->name_field[e] };
         }
 
       /* The whole query as typed is a hit too, for the snippets. */
@@ -2011,6 +2010,13 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       r->score = found[e].score;
       r->matched = found[e].matched;
       r->field = found[e].field;
+      if (r->matched == NULL)
+        {
+          const Text *t = found[e].text != NO_REASON ? &g_array_index (self->texts, Text, found[e].text) : NULL;
+
+          r->matched = t ? t->text : dorsum_entry_get_name (r->entry);
+          r->field = t ? t->key : "name";
+        }
       r->fuzzy = found[e].fuzzy;
       r->query = g_rc_box_acquire (info);
     }
