@@ -122,21 +122,34 @@ typedef struct
  * what it finds rather than the size of the library. */
 typedef struct
 {
-  float       *sums;          /* the query's words: the sum of their scores … */
-  float       *soft;          /* … of words like "pain" … */
-  guint8      *count;         /* … how many were found */
-  gboolean    *any_fuzzy;     /* … and whether one took a near spelling */
-  float       *score;         /* the word being matched: its best score … */
-  gboolean    *fuzzy;         /* … and whether that took a near spelling */
-  guint32     *reason_text;   /* the text that scored most, for the reason … */
-  float       *reason_score;
-  guint8      *reason_hits;   /* … and the most words one text had */
+  float        sums;          /* the query's words: the sum of their scores … */
+  float        soft;          /* … of words like "pain" … */
+  float        score;         /* the word being matched: its best score … */
+  float        reason_score;
+  guint32      reason_text;   /* the text that scored most, for the reason … */
+  guint8       reason_hits;   /* … and the most words one text had */
+  guint8       count;         /* the query's words found … */
+  guint8       any_fuzzy;     /* … and whether one took a near spelling */
+  guint8       fuzzy;         /* the word being matched took a near spelling */
+  guint8       listed;        /* whether in Scratch.entries */
+} EntryState;
+
+/* Per text, for the reason. */
+typedef struct
+{
+  float        score;         /* the query's words in it, their scores … */
+  guint8       hits;          /* … and how many */
+  guint8       concept;       /* the last one counted, from 1 */
+} TextState;
+
+typedef struct
+{
+  EntryState  *state;         /* one together, as a posting reads and writes them all */
   guint       *name_best;     /* the whole query in a name, alias or Latin name … */
   const char **name_matched;
   const char **name_field;
   guint8      *name_count;    /* … and how many of its words the names have */
   Found       *found;
-  guint8      *listed;        /* whether in entries, below */
   guint32     *entries;       /* the entries written, to clear afterwards */
   guint        n_entries;
   guint32     *word_entries;  /* the entries the word being matched scored in */
@@ -159,9 +172,7 @@ struct _DorsumSearchIndex
   GString       *stems;     /* every word's stem, sorted, one per line */
   guint8        *word_lens;   /* per word, its length (at most 255) */
   guint32       *word_masks;  /* per word, its letters */
-  guint8        *text_hits;   /* per text, scratch for a query: see query_words() */
-  guint8        *text_concept;
-  float         *text_score;
+  TextState     *text_state;  /* per text, scratch for a query: see query_words() */
   guint32       *touched;
   guint         *stem_starts; /* per word, its offset in stems */
   guint         *first_term; /* per entry, its first term; one more for the end */
@@ -566,21 +577,12 @@ compare_order (gconstpointer a,
 static void
 scratch_free (Scratch *sc)
 {
-  g_free (sc->sums);
-  g_free (sc->soft);
-  g_free (sc->count);
-  g_free (sc->any_fuzzy);
-  g_free (sc->score);
-  g_free (sc->fuzzy);
-  g_free (sc->reason_text);
-  g_free (sc->reason_score);
-  g_free (sc->reason_hits);
+  g_free (sc->state);
   g_free (sc->name_best);
   g_free (sc->name_matched);
   g_free (sc->name_field);
   g_free (sc->name_count);
   g_free (sc->found);
-  g_free (sc->listed);
   g_free (sc->entries);
   g_free (sc->word_entries);
   g_free (sc->text_count);
@@ -595,16 +597,9 @@ scratch_init (Scratch *sc,
   gsize n = MAX (1, n_entries);
 
   scratch_free (sc);
-  sc->sums = g_new0 (float, n);
-  sc->soft = g_new0 (float, n);
-  sc->count = g_new0 (guint8, n);
-  sc->any_fuzzy = g_new0 (gboolean, n);
-  sc->score = g_new0 (float, n);
-  sc->fuzzy = g_new0 (gboolean, n);
-  sc->reason_text = g_new (guint32, n);
-  memset (sc->reason_text, 0xff, n * sizeof (guint32));
-  sc->reason_score = g_new0 (float, n);
-  sc->reason_hits = g_new0 (guint8, n);
+  sc->state = g_new0 (EntryState, n);
+  for (gsize e = 0; e < n; e++)
+    sc->state[e].reason_text = NO_REASON;
   sc->name_best = g_new0 (guint, n);
   sc->name_matched = g_new0 (const char *, n);
   sc->name_field = g_new0 (const char *, n);
@@ -612,7 +607,6 @@ scratch_init (Scratch *sc,
   sc->found = g_new (Found, n);
   for (gsize e = 0; e < n; e++)
     sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
-  sc->listed = g_new0 (guint8, n);
   sc->entries = g_new (guint32, n);
   sc->word_entries = g_new (guint32, n);
   sc->text_count = g_new0 (guint8, MAX (1, n_texts));
@@ -623,9 +617,9 @@ static inline void
 scratch_list (Scratch *sc,
               guint    e)
 {
-  if (!sc->listed[e])
+  if (!sc->state[e].listed)
     {
-      sc->listed[e] = TRUE;
+      sc->state[e].listed = TRUE;
       sc->entries[sc->n_entries++] = e;
     }
 }
@@ -638,16 +632,11 @@ scratch_clear (Scratch *sc)
     {
       guint e = sc->entries[i];
 
-      sc->sums[e] = sc->soft[e] = 0;
-      sc->count[e] = 0;
-      sc->any_fuzzy[e] = FALSE;
-      sc->reason_text[e] = NO_REASON;
-      sc->reason_score[e] = 0;
-      sc->reason_hits[e] = 0;
+      sc->state[e] = (EntryState) { 0, };
+      sc->state[e].reason_text = NO_REASON;
       sc->name_best[e] = 0;
       sc->name_count[e] = 0;
       sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
-      sc->listed[e] = FALSE;
     }
   sc->n_entries = 0;
 }
@@ -810,12 +799,8 @@ rebuild (DorsumSearchIndex *self)
   self->stem_starts = g_new (guint, MAX (1, self->words->len));
   self->word_lens = g_new (guint8, MAX (1, self->words->len));
   self->word_masks = g_new (guint32, MAX (1, self->words->len));
-  g_free (self->text_hits);
-  g_free (self->text_concept);
-  g_free (self->text_score);
-  self->text_hits = g_new0 (guint8, MAX (1, self->texts->len));
-  self->text_concept = g_new0 (guint8, MAX (1, self->texts->len));
-  self->text_score = g_new0 (float, MAX (1, self->texts->len));
+  g_free (self->text_state);
+  self->text_state = g_new0 (TextState, MAX (1, self->texts->len));
   g_free (self->touched);
   self->touched = g_new (guint32, MAX (1, self->texts->len));
   for (guint i = 0; i < self->words->len; i++)
@@ -879,9 +864,7 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_pointer (&self->stem_starts, g_free);
   g_clear_pointer (&self->word_lens, g_free);
   g_clear_pointer (&self->word_masks, g_free);
-  g_clear_pointer (&self->text_hits, g_free);
-  g_clear_pointer (&self->text_concept, g_free);
-  g_clear_pointer (&self->text_score, g_free);
+  g_clear_pointer (&self->text_state, g_free);
   g_clear_pointer (&self->touched, g_free);
   if (self->stems != NULL)
     g_string_free (self->stems, TRUE);
@@ -1228,16 +1211,9 @@ typedef struct
 {
   DorsumSearchIndex *self;
   Scratch           *sc;
-  float             *score;      /* this concept's best score per entry */
-  gboolean          *fuzzy;      /* … and whether it took a near spelling */
-  guint8            *text_hits;     /* per text: how many of the query's concepts it has */
-  guint8            *text_concept;  /* … the last one counted, from 1 */
-  float             *text_score;
+  TextState         *text_state;
   guint32           *touched;       /* texts with hits, to clear afterwards */
   guint              n_touched;
-  guint32           *reason_text;   /* per entry: its text that scored most */
-  float             *reason_score;
-  guint8            *reason_hits;   /* … and the most concepts one text had */
   guint8             concept;       /* the concept being matched, from 1 */
   gboolean           soft;          /* … and it is a word like "pain" */
   GPtrArray         *hits;
@@ -1275,64 +1251,61 @@ posting_score (Matcher       *m,
   return s;
 }
 
-/* Keeps @s as the entry's best in @out, and counts the posting's text as having the
- * current concept, for the reason. */
+/* Keeps @s as the entry's best for the word being matched, and counts the posting's text
+ * as having the current concept, for the reason. */
 static inline void
 score_posting (Matcher       *m,
                const Posting *posting,
                float          s,
                gboolean       fuzzy,
-               gboolean       reason,
-               float         *out,
-               gboolean      *out_fuzzy)
+               gboolean       reason)
 {
-  if (s > out[posting->entry])
-    {
-      if (out[posting->entry] == 0)
-        {
-          Scratch *sc = m->sc;
+  Scratch *sc = m->sc;
+  guint e = posting->entry;
+  EntryState *st = &sc->state[e];
 
-          sc->word_entries[sc->n_word_entries++] = posting->entry;
-          scratch_list (sc, posting->entry);
+  if (s > st->score)
+    {
+      if (st->score == 0)
+        {
+          sc->word_entries[sc->n_word_entries++] = e;
+          scratch_list (sc, e);
         }
-      out[posting->entry] = s;
-      if (out_fuzzy != NULL)
-        out_fuzzy[posting->entry] = fuzzy;
+      st->score = s;
+      st->fuzzy = (guint8)fuzzy;
     }
 
-  if (reason && m->text_concept[posting->text] != m->concept)
+  if (reason && m->text_state[posting->text].concept != m->concept)
     {
       guint32 t = posting->text;
-      guint e = posting->entry;
+      TextState *ts = &m->text_state[t];
 
-      scratch_list (m->sc, e);
-      if (m->text_hits[t] == 0)
+      scratch_list (sc, e);
+      if (ts->hits == 0)
         m->touched[m->n_touched++] = t;
-      m->text_concept[t] = m->concept;
-      m->text_hits[t]++;
+      ts->concept = m->concept;
+      ts->hits++;
       /* "pain" is in many texts: the reason is the text with the query's other words. */
-      m->text_score[t] += m->soft ? s / 10 : s;
+      ts->score += m->soft ? s / 10 : s;
 
       /* Each entry's reason is its text that scores most over all of the query's words. */
-      m->reason_hits[e] = MAX (m->reason_hits[e], m->text_hits[t]);
-      if (m->text_score[t] > m->reason_score[e])
+      st->reason_hits = MAX (st->reason_hits, ts->hits);
+      if (ts->score > st->reason_score)
         {
-          m->reason_score[e] = m->text_score[t];
-          m->reason_text[e] = t;
+          st->reason_score = ts->score;
+          st->reason_text = t;
         }
     }
 }
 
-/* Scores @word's postings into @out (the best per entry). */
+/* Scores @word's postings (the best per entry). */
 static void
 score_postings (Matcher    *m,
                 const Word *word,
                 float       factor,
                 TextClass   last_class,
                 gboolean    fuzzy,
-                gboolean    reason,
-                float      *out,
-                gboolean   *out_fuzzy)
+                gboolean    reason)
 {
   gboolean hit = FALSE;
 
@@ -1344,7 +1317,7 @@ score_postings (Matcher    *m,
         continue;
 
       hit = TRUE;
-      score_posting (m, posting, posting_score (m, posting, factor, fuzzy), fuzzy, reason, out, out_fuzzy);
+      score_posting (m, posting, posting_score (m, posting, factor, fuzzy), fuzzy, reason);
     }
 
   if (hit)
@@ -1419,7 +1392,7 @@ match_literal_word (Matcher    *m,
   gboolean any = exact != NULL;
 
   if (exact != NULL)
-    score_postings (m, exact, factor, CLASS_BODY, FALSE, reason, m->score, m->fuzzy);
+    score_postings (m, exact, factor, CLASS_BODY, FALSE, reason);
 
   /* Words that begin with it as typed ("lats" does not begin "lateral"); short beginnings
    * only in names, where "tra" means trapezius rather than every "training" and "transverse". */
@@ -1433,7 +1406,7 @@ match_literal_word (Matcher    *m,
         continue;
       any = TRUE;
       score_postings (m, word, factor * PREFIX_FACTOR, raw_len < MIN_PREFIX_LEN ? CLASS_LATIN : CLASS_BODY,
-                      FALSE, reason, m->score, m->fuzzy);
+                      FALSE, reason);
     }
 
   if (exact != NULL || len < MIN_FUZZY_LEN)
@@ -1461,8 +1434,7 @@ match_literal_word (Matcher    *m,
         if (d > limit || d == 0)
           continue;
 
-        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), CLASS_BODY, TRUE, reason,
-                        m->score, m->fuzzy);
+        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), CLASS_BODY, TRUE, reason);
         if (d < nearest_distance || (d == nearest_distance && word->postings->len > nearest->postings->len))
           {
             nearest = word;
@@ -1550,7 +1522,7 @@ match_phrase (Matcher     *m,
       Posting posting = { text->entry, t, (guint8)text->class };
 
       if (text->class <= last_class && text_has_phrase (text->text, stems))
-        score_posting (m, &posting, posting_score (m, &posting, factor, FALSE), FALSE, reason, m->score, m->fuzzy);
+        score_posting (m, &posting, posting_score (m, &posting, factor, FALSE), FALSE, reason);
     }
 
   if (candidates->len > 0)
@@ -1702,24 +1674,13 @@ query_words (DorsumSearchIndex *self,
   gboolean where_it_hurts = FALSE;
   g_autoptr(GArray) concepts = parse_concepts (self, stems, raw, &where_it_hurts);
   Scratch *sc = &self->scratch;
-  float *sums = sc->sums;
-  float *soft = sc->soft;
-  guint8 *count = sc->count;
-  gboolean *any_fuzzy = sc->any_fuzzy;
-  float *score = sc->score;
-  gboolean *fuzzy = sc->fuzzy;
-  guint32 *reason_text = sc->reason_text;
-  guint8 *reason_hits = sc->reason_hits;
-  float *reason_score = sc->reason_score;
+  EntryState *state = sc->state;
   Found *found = sc->found;
   /* Per text, kept in the index and cleared after each query where it was written:
    * clearing them all took longer than most queries. */
-  guint8 *text_hits = self->text_hits;
-  guint8 *text_concept = self->text_concept;
-  float *text_score = self->text_score;
+  TextState *text_state = self->text_state;
   g_autoptr(GHashTable) hit_set = g_hash_table_new (g_str_hash, g_str_equal);
-  Matcher m = { self, sc, score, fuzzy, text_hits, text_concept, text_score, self->touched, 0,
-                reason_text, reason_score, reason_hits, 0, FALSE, info->hits, hit_set, where_it_hurts };
+  Matcher m = { self, sc, text_state, self->touched, 0, 0, FALSE, info->hits, hit_set, where_it_hurts };
   guint n_required = 0;
   gboolean any_complete = FALSE, corrected = FALSE;
   GString *suggestion = g_string_new (NULL);
@@ -1747,7 +1708,7 @@ query_words (DorsumSearchIndex *self,
               Word *word = g_hash_table_lookup (self->vocab, alt->word);
 
               if (word != NULL)
-                score_postings (&m, word, alt->factor, alt->last_class, FALSE, TRUE, score, fuzzy);
+                score_postings (&m, word, alt->factor, alt->last_class, FALSE, TRUE);
             }
           else
             match_phrase (&m, alt->phrase, alt->factor, alt->last_class, TRUE);
@@ -1758,18 +1719,18 @@ query_words (DorsumSearchIndex *self,
         n_required++;
       for (guint i = 0; i < sc->n_word_entries; i++)
         {
-          guint e = sc->word_entries[i];
+          EntryState *st = &state[sc->word_entries[i]];
 
           if (concept->soft)
-            soft[e] += score[e] / 25.0f;
-          else if (score[e] > 0)
+            st->soft += st->score / 25.0f;
+          else if (st->score > 0)
             {
-              sums[e] += score[e];
-              count[e]++;
-              any_fuzzy[e] |= fuzzy[e];
+              st->sums += st->score;
+              st->count++;
+              st->any_fuzzy |= st->fuzzy;
             }
-          score[e] = 0;
-          fuzzy[e] = FALSE;
+          st->score = 0;
+          st->fuzzy = FALSE;
         }
       sc->n_word_entries = 0;
 
@@ -1792,7 +1753,7 @@ query_words (DorsumSearchIndex *self,
   /* Every entry with a word found is listed. */
   for (guint i = 0; i < sc->n_entries && n_required > 0; i++)
     {
-      if (count[sc->entries[i]] == n_required)
+      if (state[sc->entries[i]].count == n_required)
         any_complete = TRUE;
     }
 
@@ -1800,33 +1761,33 @@ query_words (DorsumSearchIndex *self,
     {
       guint32 t = m.touched[i];
 
-      text_hits[t] = text_concept[t] = 0;
-      text_score[t] = 0;
+      text_state[t] = (TextState) { 0, };
     }
 
   for (guint i = 0; i < sc->n_entries && n_required > 0; i++)
     {
       guint e = sc->entries[i];
-      float mean = sums[e] / n_required;
+      const EntryState *st = &state[e];
+      float mean = st->sums / n_required;
       guint score_e;
 
-      if (count[e] == 0)
+      if (st->count == 0)
         continue;
 
       /* Every word of the query in one text ("pain down the back of my leg") adds a little. */
-      if (count[e] == n_required)
-        score_e = any_fuzzy[e] ? SCORE_FUZZY + (guint)(mean / 2)
-                : SCORE_WORDS + (guint)(mean + MIN (soft[e], 4.0f)) + (concepts->len > 1 && reason_hits[e] == concepts->len ? 4 : 0);
+      if (st->count == n_required)
+        score_e = st->any_fuzzy ? SCORE_FUZZY + (guint)(mean / 2)
+                : SCORE_WORDS + (guint)(mean + MIN (st->soft, 4.0f)) + (concepts->len > 1 && st->reason_hits == concepts->len ? 4 : 0);
       else if (!any_complete)
-        score_e = 1 + (guint)(mean * count[e] / n_required / 3);
+        score_e = 1 + (guint)(mean * st->count / n_required / 3);
       else
         continue;
 
       if (score_e > found[e].score)
         {
           found[e].score = score_e;
-          found[e].fuzzy = any_fuzzy[e] && count[e] == n_required;
-          found[e].text = reason_text[e];
+          found[e].fuzzy = st->any_fuzzy && st->count == n_required;
+          found[e].text = st->reason_text;
         }
     }
 
