@@ -132,6 +132,11 @@ typedef struct
   guint8       any_fuzzy;     /* … and whether one took a near spelling */
   guint8       fuzzy;         /* the word being matched took a near spelling */
   guint8       listed;        /* whether in Scratch.entries */
+  guint8       name_count;    /* the query's words in its names … */
+  guint        name_best;     /* … the whole query in a name, alias or Latin name … */
+  guint32      name_term;     /* … which one */
+  guint64      name_terms;    /* its names with the query's last word, by place; all ones
+                               * for all of them */
 } EntryState;
 
 /* Per text, for the reason. */
@@ -145,10 +150,6 @@ typedef struct
 typedef struct
 {
   EntryState  *state;         /* one together, as a posting reads and writes them all */
-  guint       *name_best;     /* the whole query in a name, alias or Latin name … */
-  const char **name_matched;
-  const char **name_field;
-  guint8      *name_count;    /* … and how many of its words the names have */
   Found       *found;
   guint32     *entries;       /* the entries written, to clear afterwards */
   guint        n_entries;
@@ -176,6 +177,7 @@ struct _DorsumSearchIndex
   guint32       *touched;
   guint         *stem_starts; /* per word, its offset in stems */
   guint         *first_term; /* per entry, its first term; one more for the end */
+  guint32       *text_term;  /* per text of a name, alias or Latin name, its term */
   GString       *names;     /* every term folded, one per line */
   /* Three letters inside a word of a term ("umb" in "lumborum", not "lum"), sorted, and
    * for each the terms that have it there: a query inside a word reads only those. */
@@ -578,10 +580,6 @@ static void
 scratch_free (Scratch *sc)
 {
   g_free (sc->state);
-  g_free (sc->name_best);
-  g_free (sc->name_matched);
-  g_free (sc->name_field);
-  g_free (sc->name_count);
   g_free (sc->found);
   g_free (sc->entries);
   g_free (sc->word_entries);
@@ -600,10 +598,6 @@ scratch_init (Scratch *sc,
   sc->state = g_new0 (EntryState, n);
   for (gsize e = 0; e < n; e++)
     sc->state[e].reason_text = NO_REASON;
-  sc->name_best = g_new0 (guint, n);
-  sc->name_matched = g_new0 (const char *, n);
-  sc->name_field = g_new0 (const char *, n);
-  sc->name_count = g_new0 (guint8, n);
   sc->found = g_new (Found, n);
   for (gsize e = 0; e < n; e++)
     sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
@@ -634,8 +628,6 @@ scratch_clear (Scratch *sc)
 
       sc->state[e] = (EntryState) { 0, };
       sc->state[e].reason_text = NO_REASON;
-      sc->name_best[e] = 0;
-      sc->name_count[e] = 0;
       sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
     }
   sc->n_entries = 0;
@@ -824,6 +816,22 @@ rebuild (DorsumSearchIndex *self)
       self->first_term[e] = t;
     }
 
+  /* An entry's names are its first texts, in the order of its terms. */
+  g_free (self->text_term);
+  self->text_term = g_new (guint32, MAX (1, self->texts->len));
+  for (guint i = 0, e = G_MAXUINT, next = 0; i < self->texts->len; i++)
+    {
+      const Text *text = &g_array_index (self->texts, Text, i);
+
+      if (text->entry != e)
+        {
+          e = text->entry;
+          next = self->first_term[e];
+        }
+      self->text_term[i] = text->class <= CLASS_LATIN ? next++ : G_MAXUINT32;
+      g_assert (text->class > CLASS_LATIN || self->text_term[i] < self->first_term[e + 1]);
+    }
+
   /* The lists are sorted by name within a kind already; sorting keeps that true for packs. */
   g_free (self->kinds);
   self->kinds = g_new (guint8, MAX (1, self->entries->len));
@@ -861,6 +869,7 @@ dorsum_search_index_finalize (GObject *object)
   scratch_free (&self->scratch);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->first_term, g_free);
+  g_clear_pointer (&self->text_term, g_free);
   g_clear_pointer (&self->stem_starts, g_free);
   g_clear_pointer (&self->word_lens, g_free);
   g_clear_pointer (&self->word_masks, g_free);
@@ -1062,17 +1071,19 @@ match_word_starts (const char *folded,
 }
 
 static void
-set_name_match (Scratch    *sc,
-                const Term *term,
-                guint       score)
+set_name_match (DorsumSearchIndex *self,
+                guint              t,
+                guint              score)
 {
+  const Term *term = &g_array_index (self->terms, Term, t);
+  EntryState *st = &self->scratch.state[term->entry];
+
   score += term->weight;
-  if (score > sc->name_best[term->entry])
+  if (score > st->name_best)
     {
-      scratch_list (sc, term->entry);
-      sc->name_best[term->entry] = score;
-      sc->name_matched[term->entry] = term->original;
-      sc->name_field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+      scratch_list (&self->scratch, term->entry);
+      st->name_best = score;
+      st->name_term = t;
     }
 }
 
@@ -1106,11 +1117,13 @@ match_names (DorsumSearchIndex *self,
   Scratch *sc = &self->scratch;
   gsize query_len = strlen (query);
   g_auto(GStrv) words = g_strsplit (query, " ", -1);
-  guint8 *count = sc->name_count;
+  EntryState *state = sc->state;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_words = MIN (g_strv_length (words), 250);
 
-  /* Entries with every word of the query in their names, the last maybe unfinished. */
+  /* Entries with every word of the query in their names, the last maybe unfinished. Only
+   * their names with a word that the last begins can have the query at a word's start:
+   * the others are not read. */
   for (guint w = 0; w < n_words; w++)
     {
       gboolean last = w + 1 == n_words;
@@ -1129,29 +1142,47 @@ match_names (DorsumSearchIndex *self,
           for (guint j = 0; j < word->postings->len; j++)
             {
               const Posting *posting = &g_array_index (word->postings, Posting, j);
+              EntryState *st;
 
-              if (posting->class <= CLASS_LATIN && count[posting->entry] == w)
+              if (posting->class > CLASS_LATIN)
+                continue;
+
+              st = &state[posting->entry];
+              if (st->name_count == w)
                 {
                   scratch_list (sc, posting->entry);
-                  count[posting->entry] = (guint8)(w + 1);
+                  st->name_count = (guint8)(w + 1);
                   if (last)
                     g_array_append_val (candidates, posting->entry);
+                }
+              if (last && st->name_count == w + 1)
+                {
+                  guint place = self->text_term[posting->text] - self->first_term[posting->entry];
+
+                  st->name_terms |= place < 63 ? G_GUINT64_CONSTANT (1) << place : G_MAXUINT64;
                 }
             }
         }
     }
 
+  /* Each candidate's names in order, so that the first of equal scores is kept. */
   for (guint c = 0; c < candidates->len; c++)
     {
       guint e = g_array_index (candidates, guint, c);
+      guint64 places = state[e].name_terms;
 
       for (guint t = self->first_term[e]; t < self->first_term[e + 1]; t++)
         {
-          const Term *term = &g_array_index (self->terms, Term, t);
-          guint score = match_word_starts (self->names->str + term->start, term->len, query, query_len);
+          const Term *term;
+          guint score;
 
+          if (places != G_MAXUINT64 && !(places & G_GUINT64_CONSTANT (1) << (t - self->first_term[e])))
+            continue;
+
+          term = &g_array_index (self->terms, Term, t);
+          score = match_word_starts (self->names->str + term->start, term->len, query, query_len);
           if (score > 0)
-            set_name_match (sc, term, score);
+            set_name_match (self, t, score);
         }
     }
 
@@ -1184,7 +1215,7 @@ match_names (DorsumSearchIndex *self,
           const char *p = memmem (folded, term->len, query, query_len);
 
           if (p != NULL && p > folded && p[-1] != ' ')
-            set_name_match (sc, term, SCORE_SUBSTRING);
+            set_name_match (self, self->tri_terms[i], SCORE_SUBSTRING);
         }
     }
 }
@@ -1896,8 +1927,15 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
         {
           guint e = sc->entries[i];
 
-          if (sc->name_best[e] > 0 && sc->name_best[e] >= found[e].score)
-            found[e] = (Found) { sc->name_best[e], FALSE, NO_REASON, sc->name_matched[e], sc->name_field[e] };
+          const EntryState *st = &sc->state[e];
+
+          if (st->name_best > 0 && st->name_best >= found[e].score)
+            {
+              const Term *term = &g_array_index (self->terms, Term, st->name_term);
+
+              found[e] = (Found) { st->name_best, FALSE, NO_REASON, term->original,
+                                   term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin" };
+            }
         }
 
       /* The whole query as typed is a hit too, for the snippets. */
