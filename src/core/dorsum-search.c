@@ -170,12 +170,13 @@ struct _DorsumSearchIndex
   Scratch        scratch;
   guint8        *kinds;     /* per entry, its kind */
   GArray        *terms;     /* Term */
-  GString       *stems;     /* every word's stem, sorted, one per line */
-  guint8        *word_lens;   /* per word, its length (at most 255) */
-  guint32       *word_masks;  /* per word, its letters */
+  /* The words by length (at most 255), and their letters side by side: near spellings
+   * are looked for among the words of about the right length only. */
+  guint32       *len_words;   /* word indices, by length then index */
+  guint32       *len_masks;   /* … and the letters each has */
+  guint          len_starts[257];
   TextState     *text_state;  /* per text, scratch for a query: see query_words() */
   guint32       *touched;
-  guint         *stem_starts; /* per word, its offset in stems */
   guint         *first_term; /* per entry, its first term; one more for the end */
   guint32       *text_term;  /* per text of a name, alias or Latin name, its term */
   GString       *names;     /* every term folded, one per line */
@@ -784,28 +785,34 @@ rebuild (DorsumSearchIndex *self)
 
   g_ptr_array_sort (self->words, compare_words);
 
-  g_string_truncate (self->stems, 0);
-  g_free (self->stem_starts);
-  g_free (self->word_lens);
-  g_free (self->word_masks);
-  self->stem_starts = g_new (guint, MAX (1, self->words->len));
-  self->word_lens = g_new (guint8, MAX (1, self->words->len));
-  self->word_masks = g_new (guint32, MAX (1, self->words->len));
+  g_free (self->len_words);
+  g_free (self->len_masks);
+  self->len_words = g_new (guint32, MAX (1, self->words->len));
+  self->len_masks = g_new (guint32, MAX (1, self->words->len));
   g_free (self->text_state);
   self->text_state = g_new0 (TextState, MAX (1, self->texts->len));
   g_free (self->touched);
   self->touched = g_new (guint32, MAX (1, self->texts->len));
-  for (guint i = 0; i < self->words->len; i++)
-    {
-      const Word *word = g_ptr_array_index (self->words, i);
+  {
+    guint next[256];
 
-      self->word_lens[i] = (guint8)MIN (word->len, 255);
-      self->word_masks[i] = word->mask;
+    memset (self->len_starts, 0, sizeof self->len_starts);
+    for (guint i = 0; i < self->words->len; i++)
+      self->len_starts[MIN (((Word *)g_ptr_array_index (self->words, i))->len, 255) + 1]++;
+    for (guint l = 0; l < 256; l++)
+      {
+        self->len_starts[l + 1] += self->len_starts[l];
+        next[l] = self->len_starts[l];
+      }
+    for (guint i = 0; i < self->words->len; i++)
+      {
+        const Word *word = g_ptr_array_index (self->words, i);
+        guint j = next[MIN (word->len, 255)]++;
 
-      self->stem_starts[i] = (guint)self->stems->len;
-      g_string_append_len (self->stems, word->stem, word->len);
-      g_string_append_c (self->stems, '\n');
-    }
+        self->len_words[j] = i;
+        self->len_masks[j] = word->mask;
+      }
+  }
 
   g_free (self->first_term);
   self->first_term = g_new (guint, self->entries->len + 1);
@@ -870,13 +877,10 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->first_term, g_free);
   g_clear_pointer (&self->text_term, g_free);
-  g_clear_pointer (&self->stem_starts, g_free);
-  g_clear_pointer (&self->word_lens, g_free);
-  g_clear_pointer (&self->word_masks, g_free);
+  g_clear_pointer (&self->len_words, g_free);
+  g_clear_pointer (&self->len_masks, g_free);
   g_clear_pointer (&self->text_state, g_free);
   g_clear_pointer (&self->touched, g_free);
-  if (self->stems != NULL)
-    g_string_free (self->stems, TRUE);
   g_clear_pointer (&self->terms, g_array_unref);
   if (self->names != NULL)
     g_string_free (self->names, TRUE);
@@ -907,7 +911,6 @@ dorsum_search_index_init (DorsumSearchIndex *self)
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_array_set_clear_func (self->terms, term_clear);
   self->names = g_string_new (NULL);
-  self->stems = g_string_new (NULL);
   self->all_text = g_ptr_array_new_with_free_func (g_free);
   self->texts = g_array_new (FALSE, FALSE, sizeof (Text));
   self->vocab = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1405,6 +1408,15 @@ near_distance (const char *a,
   return prev[lb];
 }
 
+static int
+compare_uint32 (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 ua = *(const guint32 *)a, ub = *(const guint32 *)b;
+
+  return (ua > ub) - (ua < ub);
+}
+
 /* A word as typed: itself, words it begins, and if it is not in the index at all, words
  * within one or two edits of it. Returns the nearest spelling used, if any. */
 static const char *
@@ -1447,19 +1459,22 @@ match_literal_word (Matcher    *m,
     guint limit = len >= 8 ? 2 : 1;
     guint32 mask = letter_mask (stem);
 
-    /* Lengths and letters side by side in memory rule out almost every word without
-     * reading the word itself. */
-    for (guint i = 0; i < self->words->len; i++)
+    g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+    /* Words of about the right length, and with about the same letters (read side by side
+     * in memory, without reading the word itself); then in the vocabulary's order, which
+     * decides between equally near words. */
+    for (guint l = len > limit ? len - limit : 0; l <= MIN (len + limit, 255); l++)
+      for (guint j = self->len_starts[l]; j < self->len_starts[l + 1]; j++)
+        if (__builtin_popcount (mask & ~self->len_masks[j]) <= (int)limit &&
+            __builtin_popcount (self->len_masks[j] & ~mask) <= (int)limit)
+          g_array_append_val (near, self->len_words[j]);
+    g_array_sort (near, compare_uint32);
+
+    for (guint k = 0; k < near->len; k++)
       {
-        const Word *word;
+        const Word *word = g_ptr_array_index (self->words, g_array_index (near, guint32, k));
         guint d;
-
-        if (self->word_lens[i] + limit < len || len + limit < self->word_lens[i] ||
-            __builtin_popcount (mask & ~self->word_masks[i]) > (int)limit ||
-            __builtin_popcount (self->word_masks[i] & ~mask) > (int)limit)
-          continue;
-
-        word = g_ptr_array_index (self->words, i);
 
         d = near_distance (stem, len, word->stem, word->len, limit);
         if (d > limit || d == 0)
