@@ -80,11 +80,14 @@ typedef struct
   TextClass    class;
 } Text;
 
+/* Eight bytes: a query over many entries reads many postings. */
+#define MAX_TEXTS (1u << 29)
+
 typedef struct
 {
   guint32      entry;
-  guint32      text;       /* index into texts */
-  guint8       class;
+  guint32      text : 29;  /* index into texts */
+  guint32      class : 3;  /* TextClass */
 } Posting;
 
 typedef struct
@@ -110,7 +113,6 @@ typedef struct
 
 typedef struct
 {
-  guint        score;
   gboolean     fuzzy;
   guint32      text;      /* the text that matched, looked up only for the results … */
   const char  *matched;   /* … unless this is set */
@@ -131,13 +133,16 @@ typedef struct
   guint8       count;         /* the query's words found … */
   guint8       any_fuzzy;     /* … and whether one took a near spelling */
   guint8       fuzzy;         /* the word being matched took a near spelling */
-  guint8       listed;        /* whether in Scratch.entries */
-  guint8       name_count;    /* the query's words in its names … */
-  guint        name_best;     /* … the whole query in a name, alias or Latin name … */
-  guint32      name_term;     /* … which one */
-  guint64      name_terms;    /* its names with the query's last word, by place; all ones
-                               * for all of them */
 } EntryState;
+
+/* Per entry, the whole query in its names. */
+typedef struct
+{
+  guint64      terms;         /* its names with the query's last word, by place; all ones
+                               * for all of them */
+  guint        best;          /* the best score of the whole query in one of them … */
+  guint32      term;          /* … which one */
+} NameState;
 
 /* Per text, for the reason. */
 typedef struct
@@ -149,8 +154,19 @@ typedef struct
 
 typedef struct
 {
-  EntryState  *state;         /* one together, as a posting reads and writes them all */
-  Found       *found;
+  /* A posting reads and writes all of an entry's state at once, so it is one record; what
+   * a query reads for every entry with a word, whether it is listed and how many of the
+   * query's words its names have, is a byte each, to keep wide queries in the cache. */
+  EntryState  *state;
+  guint8      *listed;        /* whether in entries, below */
+  guint8      *name_count;
+  NameState   *names;
+  guint32     *name_entries;  /* the entries whose names were written */
+  guint        n_name_entries;
+  guint16     *found_score;   /* the entry's score, 0 when not found … */
+  Found       *found;         /* … and the rest of its result */
+  guint32     *found_entries; /* the entries found, in no order */
+  guint        n_found;
   guint32     *entries;       /* the entries written, to clear afterwards */
   guint        n_entries;
   guint32     *word_entries;  /* the entries the word being matched scored in */
@@ -481,7 +497,8 @@ add_text (DorsumSearchIndex *self,
   Text t = { key, text, entry, class };
   guint32 index = self->texts->len;
 
-  if (text == NULL || *text == '\0')
+  /* A pack holds at most 400 000 tags, so the last check never bites. */
+  if (text == NULL || *text == '\0' || index >= MAX_TEXTS)
     return;
 
   g_array_append_val (self->texts, t);
@@ -581,6 +598,12 @@ static void
 scratch_free (Scratch *sc)
 {
   g_free (sc->state);
+  g_free (sc->listed);
+  g_free (sc->name_count);
+  g_free (sc->names);
+  g_free (sc->name_entries);
+  g_free (sc->found_score);
+  g_free (sc->found_entries);
   g_free (sc->found);
   g_free (sc->entries);
   g_free (sc->word_entries);
@@ -597,11 +620,17 @@ scratch_init (Scratch *sc,
 
   scratch_free (sc);
   sc->state = g_new0 (EntryState, n);
+  sc->listed = g_new0 (guint8, n);
+  sc->name_count = g_new0 (guint8, n);
+  sc->names = g_new0 (NameState, n);
+  sc->name_entries = g_new (guint32, n);
+  sc->found_score = g_new0 (guint16, n);
+  sc->found_entries = g_new (guint32, n);
   for (gsize e = 0; e < n; e++)
     sc->state[e].reason_text = NO_REASON;
   sc->found = g_new (Found, n);
   for (gsize e = 0; e < n; e++)
-    sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
+    sc->found[e] = (Found) { FALSE, NO_REASON, NULL, NULL };
   sc->entries = g_new (guint32, n);
   sc->word_entries = g_new (guint32, n);
   sc->text_count = g_new0 (guint8, MAX (1, n_texts));
@@ -612,11 +641,35 @@ static inline void
 scratch_list (Scratch *sc,
               guint    e)
 {
-  if (!sc->state[e].listed)
+  if (!sc->listed[e])
     {
-      sc->state[e].listed = TRUE;
+      sc->listed[e] = TRUE;
       sc->entries[sc->n_entries++] = e;
     }
+}
+
+/* The entry's names are about to be written. */
+static inline NameState *
+scratch_names (Scratch *sc,
+               guint    e)
+{
+  NameState *ns = &sc->names[e];
+
+  if (ns->terms == 0 && ns->best == 0)
+    sc->name_entries[sc->n_name_entries++] = e;
+
+  return ns;
+}
+
+/* Sets the entry's score, noting it as found. */
+static inline void
+scratch_found (Scratch *sc,
+               guint    e,
+               guint    score)
+{
+  if (sc->found_score[e] == 0)
+    sc->found_entries[sc->n_found++] = e;
+  sc->found_score[e] = (guint16)score;
 }
 
 /* Puts the entries the query wrote back as they were. */
@@ -629,9 +682,23 @@ scratch_clear (Scratch *sc)
 
       sc->state[e] = (EntryState) { 0, };
       sc->state[e].reason_text = NO_REASON;
-      sc->found[e] = (Found) { 0, FALSE, NO_REASON, NULL, NULL };
+      sc->listed[e] = FALSE;
+      sc->name_count[e] = 0;
     }
   sc->n_entries = 0;
+
+  for (guint i = 0; i < sc->n_name_entries; i++)
+    sc->names[sc->name_entries[i]] = (NameState) { 0, };
+  sc->n_name_entries = 0;
+
+  for (guint i = 0; i < sc->n_found; i++)
+    {
+      guint e = sc->found_entries[i];
+
+      sc->found_score[e] = 0;
+      sc->found[e] = (Found) { FALSE, NO_REASON, NULL, NULL };
+    }
+  sc->n_found = 0;
 }
 
 static inline guint32
@@ -1079,14 +1146,15 @@ set_name_match (DorsumSearchIndex *self,
                 guint              score)
 {
   const Term *term = &g_array_index (self->terms, Term, t);
-  EntryState *st = &self->scratch.state[term->entry];
+  NameState *ns = &self->scratch.names[term->entry];
 
   score += term->weight;
-  if (score > st->name_best)
+  if (score > ns->best)
     {
       scratch_list (&self->scratch, term->entry);
-      st->name_best = score;
-      st->name_term = t;
+      ns = scratch_names (&self->scratch, term->entry);
+      ns->best = score;
+      ns->term = t;
     }
 }
 
@@ -1120,7 +1188,7 @@ match_names (DorsumSearchIndex *self,
   Scratch *sc = &self->scratch;
   gsize query_len = strlen (query);
   g_auto(GStrv) words = g_strsplit (query, " ", -1);
-  EntryState *state = sc->state;
+  guint8 *count = sc->name_count;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_words = MIN (g_strv_length (words), 250);
 
@@ -1145,24 +1213,23 @@ match_names (DorsumSearchIndex *self,
           for (guint j = 0; j < word->postings->len; j++)
             {
               const Posting *posting = &g_array_index (word->postings, Posting, j);
-              EntryState *st;
+              guint e = posting->entry;
 
               if (posting->class > CLASS_LATIN)
                 continue;
 
-              st = &state[posting->entry];
-              if (st->name_count == w)
+              if (count[e] == w)
                 {
-                  scratch_list (sc, posting->entry);
-                  st->name_count = (guint8)(w + 1);
+                  scratch_list (sc, e);
+                  count[e] = (guint8)(w + 1);
                   if (last)
-                    g_array_append_val (candidates, posting->entry);
+                    g_array_append_val (candidates, e);
                 }
-              if (last && st->name_count == w + 1)
+              if (last && count[e] == w + 1)
                 {
-                  guint place = self->text_term[posting->text] - self->first_term[posting->entry];
+                  guint place = self->text_term[posting->text] - self->first_term[e];
 
-                  st->name_terms |= place < 63 ? G_GUINT64_CONSTANT (1) << place : G_MAXUINT64;
+                  scratch_names (sc, e)->terms |= place < 63 ? G_GUINT64_CONSTANT (1) << place : G_MAXUINT64;
                 }
             }
         }
@@ -1172,7 +1239,7 @@ match_names (DorsumSearchIndex *self,
   for (guint c = 0; c < candidates->len; c++)
     {
       guint e = g_array_index (candidates, guint, c);
-      guint64 places = state[e].name_terms;
+      guint64 places = sc->names[e].terms;
 
       for (guint t = self->first_term[e]; t < self->first_term[e + 1]; t++)
         {
@@ -1545,13 +1612,15 @@ match_phrase (Matcher     *m,
         {
           const Posting *posting = &g_array_index (word->postings, Posting, i);
 
-          if (count[posting->text] == w)
+          guint32 t = posting->text;
+
+          if (count[t] == w)
             {
-              count[posting->text] = (guint8)(w + 1);
+              count[t] = (guint8)(w + 1);
               if (w == 0)
-                g_array_append_val (counted, posting->text);
+                g_array_append_val (counted, t);
               if (w + 1 == n_words)
-                g_array_append_val (candidates, posting->text);
+                g_array_append_val (candidates, t);
             }
         }
     }
@@ -1829,9 +1898,9 @@ query_words (DorsumSearchIndex *self,
       else
         continue;
 
-      if (score_e > found[e].score)
+      if (score_e > sc->found_score[e])
         {
-          found[e].score = score_e;
+          scratch_found (sc, e, score_e);
           found[e].fuzzy = st->any_fuzzy && st->count == n_required;
           found[e].text = st->reason_text;
         }
@@ -1924,7 +1993,8 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
         if (best[e] > 0)
           {
             scratch_list (sc, e);
-            found[e] = (Found) { best[e], FALSE, NO_REASON, matched[e], field[e] };
+            scratch_found (sc, e, best[e]);
+            found[e] = (Found) { FALSE, NO_REASON, matched[e], field[e] };
           }
     }
   else
@@ -1938,17 +2008,17 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       query_words (self, stems, raw, info);
 
       match_names (self, query);
-      for (guint i = 0; i < sc->n_entries; i++)
+      for (guint i = 0; i < sc->n_name_entries; i++)
         {
-          guint e = sc->entries[i];
+          guint e = sc->name_entries[i];
+          const NameState *ns = &sc->names[e];
 
-          const EntryState *st = &sc->state[e];
-
-          if (st->name_best > 0 && st->name_best >= found[e].score)
+          if (ns->best > 0 && ns->best >= sc->found_score[e])
             {
-              const Term *term = &g_array_index (self->terms, Term, st->name_term);
+              const Term *term = &g_array_index (self->terms, Term, ns->term);
 
-              found[e] = (Found) { st->name_best, FALSE, NO_REASON, term->original,
+              scratch_found (sc, e, ns->best);
+              found[e] = (Found) { FALSE, NO_REASON, term->original,
                                    term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin" };
             }
         }
@@ -1961,9 +2031,7 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
   /* Best score first, equal scores in name order. Scores are small whole numbers: a few
    * entries are sorted on one number made of the score and the place in name order; many
    * are counted by score and laid out in one pass over the name order. */
-  for (guint i = 0; i < sc->n_entries; i++)
-    if (found[sc->entries[i]].score > 0)
-      total++;
+  total = sc->n_found;
   by_score = g_new (guint, MAX (1, total));
 
   if ((gsize)total * 16 < n)
@@ -1971,12 +2039,11 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       g_autofree guint64 *keys = g_new (guint64, MAX (1, total));
       guint k = 0;
 
-      for (guint i = 0; i < sc->n_entries; i++)
+      for (guint i = 0; i < sc->n_found; i++)
         {
-          guint e = sc->entries[i];
+          guint e = sc->found_entries[i];
 
-          if (found[e].score > 0)
-            keys[k++] = (guint64)(MAX_SCORE - MIN (found[e].score, MAX_SCORE)) << 32 | self->rank[e];
+          keys[k++] = (guint64)(MAX_SCORE - MIN (sc->found_score[e], MAX_SCORE)) << 32 | self->rank[e];
         }
       qsort (keys, total, sizeof (guint64), compare_keys);
       for (guint i = 0; i < total; i++)
@@ -1988,13 +2055,8 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       guint starts[MAX_SCORE + 2];
       guint pos = 0;
 
-      for (guint i = 0; i < sc->n_entries; i++)
-        {
-          guint e = sc->entries[i];
-
-          if (found[e].score > 0)
-            counts[MIN (found[e].score, MAX_SCORE)]++;
-        }
+      for (guint i = 0; i < sc->n_found; i++)
+        counts[MIN (sc->found_score[sc->found_entries[i]], MAX_SCORE)]++;
 
       for (int s = MAX_SCORE; s >= 0; s--)
         {
@@ -2006,8 +2068,8 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
         {
           guint e = self->order[i];
 
-          if (found[e].score > 0)
-            by_score[starts[MIN (found[e].score, MAX_SCORE)]++] = e;
+          if (sc->found_score[e] > 0)
+            by_score[starts[MIN (sc->found_score[e], MAX_SCORE)]++] = e;
         }
     }
 
@@ -2021,7 +2083,7 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       DorsumSearchResult *r = &g_array_index (results, DorsumSearchResult, i);
 
       r->entry = g_ptr_array_index (self->entries, e);
-      r->score = found[e].score;
+      r->score = sc->found_score[e];
       r->matched = found[e].matched;
       r->field = found[e].field;
       if (r->matched == NULL)
