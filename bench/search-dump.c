@@ -177,6 +177,22 @@ main (int    argc,
     dump_word (index, g_ptr_array_index (words, w));
   g_clear_object (&index);
 
+  g_print ("# names only, built-in library\n");
+  index = dorsum_search_index_new (builtin);
+  for (guint q = 0; q < G_N_ELEMENTS (fixed_queries); q++)
+    {
+      g_autoptr(GArray) results = dorsum_search_index_query_full (index, fixed_queries[q], 0, DORSUM_SEARCH_NAMES_ONLY);
+
+      g_print ("names only \"%s\": %u results\n", fixed_queries[q], results->len);
+      for (guint i = 0; i < results->len; i++)
+        {
+          const DorsumSearchResult *r = &g_array_index (results, DorsumSearchResult, i);
+
+          g_print ("  %s %u %s %s\n", dorsum_entry_get_id (r->entry), r->score, r->field, r->matched);
+        }
+    }
+  g_clear_object (&index);
+
   g_print ("# generated 10 000 entries\n");
   add_packs (big, packs);
   index = dorsum_search_index_new (big);

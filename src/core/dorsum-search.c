@@ -111,14 +111,6 @@ typedef struct
   gboolean     body_area;
 } Line;
 
-typedef struct
-{
-  gboolean     fuzzy;
-  guint32      text;      /* the text that matched, looked up only for the results … */
-  const char  *matched;   /* … unless this is set */
-  const char  *field;
-} Found;
-
 /* Per entry, a query's working state. All of it is zero (reason_text all ones) between
  * queries: a query notes the entries it writes and clears only those, so that it costs
  * what it finds rather than the size of the library. */
@@ -133,6 +125,8 @@ typedef struct
   guint8       count;         /* the query's words found … */
   guint8       any_fuzzy;     /* … and whether one took a near spelling */
   guint8       fuzzy;         /* the word being matched took a near spelling */
+  guint8       stated;        /* whether in Scratch.state_entries */
+  guint8       result_fuzzy;  /* found only by a near spelling */
 } EntryState;
 
 /* Per entry, the whole query in its names. */
@@ -154,21 +148,23 @@ typedef struct
 
 typedef struct
 {
-  /* A posting reads and writes all of an entry's state at once, so it is one record; what
-   * a query reads for every entry with a word, whether it is listed and how many of the
-   * query's words its names have, is a byte each, to keep wide queries in the cache. */
+  /* A posting reads and writes all of an entry's state at once, so it is one record; how
+   * many of the query's words an entry's names have is a byte apart, as a query with a
+   * common word reads it for every entry. Each part lists the entries it wrote, to be
+   * cleared: a query reads and clears what it wrote, not one record per entry it met. */
   EntryState  *state;
-  guint8      *listed;        /* whether in entries, below */
+  guint32     *state_entries;
+  guint        n_state_entries;
   guint8      *name_count;
+  guint32     *count_entries;
+  guint        n_count_entries;
   NameState   *names;
-  guint32     *name_entries;  /* the entries whose names were written */
+  guint32     *name_entries;
   guint        n_name_entries;
   guint16     *found_score;   /* the entry's score, 0 when not found … */
-  Found       *found;         /* … and the rest of its result */
+  guint8      *found_by_name; /* … and whether its names decided it */
   guint32     *found_entries; /* the entries found, in no order */
   guint        n_found;
-  guint32     *entries;       /* the entries written, to clear afterwards */
-  guint        n_entries;
   guint32     *word_entries;  /* the entries the word being matched scored in */
   guint        n_word_entries;
   guint8      *text_count;    /* per text: how many words of a phrase it has */
@@ -598,14 +594,14 @@ static void
 scratch_free (Scratch *sc)
 {
   g_free (sc->state);
-  g_free (sc->listed);
+  g_free (sc->state_entries);
   g_free (sc->name_count);
+  g_free (sc->count_entries);
   g_free (sc->names);
   g_free (sc->name_entries);
   g_free (sc->found_score);
+  g_free (sc->found_by_name);
   g_free (sc->found_entries);
-  g_free (sc->found);
-  g_free (sc->entries);
   g_free (sc->word_entries);
   g_free (sc->text_count);
   memset (sc, 0, sizeof *sc);
@@ -620,31 +616,30 @@ scratch_init (Scratch *sc,
 
   scratch_free (sc);
   sc->state = g_new0 (EntryState, n);
-  sc->listed = g_new0 (guint8, n);
+  for (gsize e = 0; e < n; e++)
+    sc->state[e].reason_text = NO_REASON;
+  sc->state_entries = g_new (guint32, n);
   sc->name_count = g_new0 (guint8, n);
+  sc->count_entries = g_new (guint32, n);
   sc->names = g_new0 (NameState, n);
   sc->name_entries = g_new (guint32, n);
   sc->found_score = g_new0 (guint16, n);
+  sc->found_by_name = g_new0 (guint8, n);
   sc->found_entries = g_new (guint32, n);
-  for (gsize e = 0; e < n; e++)
-    sc->state[e].reason_text = NO_REASON;
-  sc->found = g_new (Found, n);
-  for (gsize e = 0; e < n; e++)
-    sc->found[e] = (Found) { FALSE, NO_REASON, NULL, NULL };
-  sc->entries = g_new (guint32, n);
   sc->word_entries = g_new (guint32, n);
   sc->text_count = g_new0 (guint8, MAX (1, n_texts));
 }
 
-/* Notes that the query wrote @e's scratch. */
+/* The entry's state is about to be written. */
 static inline void
-scratch_list (Scratch *sc,
-              guint    e)
+scratch_state (Scratch    *sc,
+               EntryState *st,
+               guint       e)
 {
-  if (!sc->listed[e])
+  if (!st->stated)
     {
-      sc->listed[e] = TRUE;
-      sc->entries[sc->n_entries++] = e;
+      st->stated = TRUE;
+      sc->state_entries[sc->n_state_entries++] = e;
     }
 }
 
@@ -663,29 +658,33 @@ scratch_names (Scratch *sc,
 
 /* Sets the entry's score, noting it as found. */
 static inline void
-scratch_found (Scratch *sc,
-               guint    e,
-               guint    score)
+scratch_found (Scratch  *sc,
+               guint     e,
+               guint     score,
+               gboolean  by_name)
 {
   if (sc->found_score[e] == 0)
     sc->found_entries[sc->n_found++] = e;
   sc->found_score[e] = (guint16)score;
+  sc->found_by_name[e] = (guint8)by_name;
 }
 
-/* Puts the entries the query wrote back as they were. */
+/* Puts what the query wrote back as it was. */
 static void
 scratch_clear (Scratch *sc)
 {
-  for (guint i = 0; i < sc->n_entries; i++)
+  for (guint i = 0; i < sc->n_state_entries; i++)
     {
-      guint e = sc->entries[i];
+      EntryState *st = &sc->state[sc->state_entries[i]];
 
-      sc->state[e] = (EntryState) { 0, };
-      sc->state[e].reason_text = NO_REASON;
-      sc->listed[e] = FALSE;
-      sc->name_count[e] = 0;
+      *st = (EntryState) { 0, };
+      st->reason_text = NO_REASON;
     }
-  sc->n_entries = 0;
+  sc->n_state_entries = 0;
+
+  for (guint i = 0; i < sc->n_count_entries; i++)
+    sc->name_count[sc->count_entries[i]] = 0;
+  sc->n_count_entries = 0;
 
   for (guint i = 0; i < sc->n_name_entries; i++)
     sc->names[sc->name_entries[i]] = (NameState) { 0, };
@@ -693,10 +692,8 @@ scratch_clear (Scratch *sc)
 
   for (guint i = 0; i < sc->n_found; i++)
     {
-      guint e = sc->found_entries[i];
-
-      sc->found_score[e] = 0;
-      sc->found[e] = (Found) { FALSE, NO_REASON, NULL, NULL };
+      sc->found_score[sc->found_entries[i]] = 0;
+      sc->found_by_name[sc->found_entries[i]] = FALSE;
     }
   sc->n_found = 0;
 }
@@ -1056,8 +1053,7 @@ static void
 query_names_only (DorsumSearchIndex *self,
                   const char        *query,
                   guint             *best,
-                  const char       **matched,
-                  const char       **field)
+                  guint32           *best_term)
 {
   gsize query_len = strlen (query);
 
@@ -1073,8 +1069,7 @@ query_names_only (DorsumSearchIndex *self,
       if (score > best[term->entry])
         {
           best[term->entry] = score;
-          matched[term->entry] = term->original;
-          field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+          best_term[term->entry] = i;
         }
     }
 
@@ -1096,8 +1091,7 @@ query_names_only (DorsumSearchIndex *self,
           if (best[i] == 0 && match_all_words (g_ptr_array_index (self->all_text, i), words))
             {
               best[i] = SCORE_ALL_WORDS;
-              matched[i] = dorsum_entry_get_name (g_ptr_array_index (self->entries, i));
-              field[i] = "name";
+              best_term[i] = G_MAXUINT32;   /* the entry's name */
             }
         }
     }
@@ -1151,7 +1145,6 @@ set_name_match (DorsumSearchIndex *self,
   score += term->weight;
   if (score > ns->best)
     {
-      scratch_list (&self->scratch, term->entry);
       ns = scratch_names (&self->scratch, term->entry);
       ns->best = score;
       ns->term = t;
@@ -1220,7 +1213,8 @@ match_names (DorsumSearchIndex *self,
 
               if (count[e] == w)
                 {
-                  scratch_list (sc, e);
+                  if (w == 0)
+                    sc->count_entries[sc->n_count_entries++] = e;
                   count[e] = (guint8)(w + 1);
                   if (last)
                     g_array_append_val (candidates, e);
@@ -1370,7 +1364,7 @@ score_posting (Matcher       *m,
       if (st->score == 0)
         {
           sc->word_entries[sc->n_word_entries++] = e;
-          scratch_list (sc, e);
+          scratch_state (sc, st, e);
         }
       st->score = s;
       st->fuzzy = (guint8)fuzzy;
@@ -1381,7 +1375,7 @@ score_posting (Matcher       *m,
       guint32 t = posting->text;
       TextState *ts = &m->text_state[t];
 
-      scratch_list (sc, e);
+      scratch_state (sc, st, e);
       if (ts->hits == 0)
         m->touched[m->n_touched++] = t;
       ts->concept = m->concept;
@@ -1790,7 +1784,6 @@ query_words (DorsumSearchIndex *self,
   g_autoptr(GArray) concepts = parse_concepts (self, stems, raw, &where_it_hurts);
   Scratch *sc = &self->scratch;
   EntryState *state = sc->state;
-  Found *found = sc->found;
   /* Per text, kept in the index and cleared after each query where it was written:
    * clearing them all took longer than most queries. */
   TextState *text_state = self->text_state;
@@ -1866,9 +1859,9 @@ query_words (DorsumSearchIndex *self,
     }
 
   /* Every entry with a word found is listed. */
-  for (guint i = 0; i < sc->n_entries && n_required > 0; i++)
+  for (guint i = 0; i < sc->n_state_entries && n_required > 0; i++)
     {
-      if (state[sc->entries[i]].count == n_required)
+      if (state[sc->state_entries[i]].count == n_required)
         any_complete = TRUE;
     }
 
@@ -1879,10 +1872,10 @@ query_words (DorsumSearchIndex *self,
       text_state[t] = (TextState) { 0, };
     }
 
-  for (guint i = 0; i < sc->n_entries && n_required > 0; i++)
+  for (guint i = 0; i < sc->n_state_entries && n_required > 0; i++)
     {
-      guint e = sc->entries[i];
-      const EntryState *st = &state[e];
+      guint e = sc->state_entries[i];
+      EntryState *st = &state[e];
       float mean = st->sums / n_required;
       guint score_e;
 
@@ -1900,9 +1893,8 @@ query_words (DorsumSearchIndex *self,
 
       if (score_e > sc->found_score[e])
         {
-          scratch_found (sc, e, score_e);
-          found[e].fuzzy = st->any_fuzzy && st->count == n_required;
-          found[e].text = st->reason_text;
+          scratch_found (sc, e, score_e, FALSE);
+          st->result_fuzzy = st->any_fuzzy && st->count == n_required;
         }
     }
 
@@ -1959,7 +1951,6 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
   g_autofree char *query = NULL;
   g_autofree guint *by_score = NULL;
   Scratch *sc;
-  Found *found;
   QueryInfo *info;
   GArray *results;
   guint n, total = 0;
@@ -1978,23 +1969,23 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
 
   n = self->entries->len;
   sc = &self->scratch;
-  found = sc->found;
   info = g_rc_box_new0 (QueryInfo);
   info->hits = g_ptr_array_new_with_free_func (g_free);
 
   if (flags & DORSUM_SEARCH_NAMES_ONLY)
     {
       g_autofree guint *best = g_new0 (guint, n);
-      g_autofree const char **matched = g_new0 (const char *, n);
-      g_autofree const char **field = g_new0 (const char *, n);
+      g_autofree guint32 *best_term = g_new0 (guint32, n);
 
-      query_names_only (self, query, best, matched, field);
+      query_names_only (self, query, best, best_term);
       for (guint e = 0; e < n; e++)
         if (best[e] > 0)
           {
-            scratch_list (sc, e);
-            scratch_found (sc, e, best[e]);
-            found[e] = (Found) { FALSE, NO_REASON, matched[e], field[e] };
+            NameState *ns = scratch_names (sc, e);
+
+            ns->best = best[e];
+            ns->term = best_term[e];
+            scratch_found (sc, e, best[e], TRUE);
           }
     }
   else
@@ -2014,13 +2005,7 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
           const NameState *ns = &sc->names[e];
 
           if (ns->best > 0 && ns->best >= sc->found_score[e])
-            {
-              const Term *term = &g_array_index (self->terms, Term, ns->term);
-
-              scratch_found (sc, e, ns->best);
-              found[e] = (Found) { FALSE, NO_REASON, term->original,
-                                   term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin" };
-            }
+            scratch_found (sc, e, ns->best, TRUE);
         }
 
       /* The whole query as typed is a hit too, for the snippets. */
@@ -2084,16 +2069,30 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
 
       r->entry = g_ptr_array_index (self->entries, e);
       r->score = sc->found_score[e];
-      r->matched = found[e].matched;
-      r->field = found[e].field;
-      if (r->matched == NULL)
+      if (sc->found_by_name[e] && sc->names[e].term != G_MAXUINT32)
         {
-          const Text *t = found[e].text != NO_REASON ? &g_array_index (self->texts, Text, found[e].text) : NULL;
+          const Term *term = &g_array_index (self->terms, Term, sc->names[e].term);
 
+          r->matched = term->original;
+          r->field = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+          r->fuzzy = FALSE;
+        }
+      else if (sc->found_by_name[e])
+        {
+          r->matched = dorsum_entry_get_name (r->entry);
+          r->field = "name";
+          r->fuzzy = FALSE;
+        }
+      else
+        {
+          const EntryState *st = &sc->state[e];
+          const Text *t = st->reason_text != NO_REASON ? &g_array_index (self->texts, Text, st->reason_text) : NULL;
+
+          /* The text an entry matched in is looked up only for the entries returned. */
           r->matched = t ? t->text : dorsum_entry_get_name (r->entry);
           r->field = t ? t->key : "name";
+          r->fuzzy = st->result_fuzzy;
         }
-      r->fuzzy = found[e].fuzzy;
       r->query = g_rc_box_acquire (info);
     }
 
