@@ -107,8 +107,15 @@ add_query (GPtrArray  *queries,
            GHashTable *seen,
            char       *query)
 {
-  if (g_hash_table_add (seen, query))
-    g_ptr_array_add (queries, query);
+  /* Adding a key that is there already would put this copy in its place. */
+  if (g_hash_table_contains (seen, query))
+    {
+      g_free (query);
+      return;
+    }
+
+  g_hash_table_add (seen, query);
+  g_ptr_array_add (queries, query);
 }
 
 /* The fixed queries, then for every word of the names and referrals: the word, its end
