@@ -159,6 +159,7 @@ typedef struct
   guint32     *count_entries;
   guint        n_count_entries;
   NameState   *names;
+  guint8      *named;         /* whether the whole query is in a name: see score_posting() */
   guint32     *name_entries;
   guint        n_name_entries;
   guint16     *found_score;   /* the entry's score, 0 when not found … */
@@ -598,6 +599,7 @@ scratch_free (Scratch *sc)
   g_free (sc->name_count);
   g_free (sc->count_entries);
   g_free (sc->names);
+  g_free (sc->named);
   g_free (sc->name_entries);
   g_free (sc->found_score);
   g_free (sc->found_by_name);
@@ -622,6 +624,7 @@ scratch_init (Scratch *sc,
   sc->name_count = g_new0 (guint8, n);
   sc->count_entries = g_new (guint32, n);
   sc->names = g_new0 (NameState, n);
+  sc->named = g_new0 (guint8, n);
   sc->name_entries = g_new (guint32, n);
   sc->found_score = g_new0 (guint16, n);
   sc->found_by_name = g_new0 (guint8, n);
@@ -687,7 +690,10 @@ scratch_clear (Scratch *sc)
   sc->n_count_entries = 0;
 
   for (guint i = 0; i < sc->n_name_entries; i++)
-    sc->names[sc->name_entries[i]] = (NameState) { 0, };
+    {
+      sc->names[sc->name_entries[i]] = (NameState) { 0, };
+      sc->named[sc->name_entries[i]] = FALSE;
+    }
   sc->n_name_entries = 0;
 
   for (guint i = 0; i < sc->n_found; i++)
@@ -1146,6 +1152,7 @@ set_name_match (DorsumSearchIndex *self,
   if (score > ns->best)
     {
       ns = scratch_names (&self->scratch, term->entry);
+      self->scratch.named[term->entry] = TRUE;
       ns->best = score;
       ns->term = t;
     }
@@ -1370,7 +1377,10 @@ score_posting (Matcher       *m,
       st->fuzzy = (guint8)fuzzy;
     }
 
-  if (reason && m->text_state[posting->text].concept != m->concept)
+  /* The whole query in a name scores 301 or more, and every word of it somewhere at most
+   * 219: the entry's name decides, and which of its texts the words are in does not
+   * matter. (Its words still count, above, for whether any entry has them all.) */
+  if (reason && !sc->named[e] && m->text_state[posting->text].concept != m->concept)
     {
       guint32 t = posting->text;
       TextState *ts = &m->text_state[t];
@@ -1996,9 +2006,11 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       for (guint i = 0; stems[i]; i++)
         stem_in_place (stems[i]);
 
+      /* The names first: an entry whose name has the whole query needs no reason from
+       * its other texts. */
+      match_names (self, query);
       query_words (self, stems, raw, info);
 
-      match_names (self, query);
       for (guint i = 0; i < sc->n_name_entries; i++)
         {
           guint e = sc->name_entries[i];
