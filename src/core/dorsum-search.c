@@ -31,6 +31,10 @@
 #define SCORE_FUZZY          50
 /* … and, only when no entry has every word, entries with some of them: below 50. */
 #define MAX_SCORE          1100
+/* The best score of every word found somewhere: a whole word in a referral about where it
+ * hurts (or a condition's name), every word in one text, and a little for "pain". The
+ * query in a name, at least SCORE_SUBSTRING + 1, must beat it: see score_posting(). */
+#define MAX_WORDS_SCORE    (SCORE_WORDS + (REFERRAL_WHERE_IT_HURTS + 1) + 4 + 4)
 
 
 /* The texts of an entry, best first; the score a word gets from each. */
@@ -53,6 +57,8 @@ static const float class_scores[N_CLASSES] = { 100, 96, 92, 75, 55, 40 };
  * less than the reader's own word in a referral. */
 #define SYNONYM_IN_NAME          70
 #define NO_REASON                G_MAXUINT32
+
+G_STATIC_ASSERT (SCORE_SUBSTRING + 1 > MAX_WORDS_SCORE);
 
 #define PREFIX_FACTOR   0.85f   /* "scapul" for "scapula" */
 #define SYNONYM_FACTOR  0.9f    /* "coccyx" for "tailbone" */
