@@ -368,6 +368,45 @@ test_finds_what_names_found (void)
     }
 }
 
+/* A query leaves nothing behind for the next: the index keeps its working state between
+ * queries and clears only what each wrote. The same query gives the same results before
+ * and after others, whole or cut short. */
+static void
+test_repeatable (void)
+{
+  g_autoptr(DorsumLibrary) library = builtin_library ();
+  g_autoptr(DorsumSearchIndex) index = dorsum_search_index_new (library);
+  const char *queries[] = { "rhomboyd", "headache", "hip pain", "between shoulder blades", "lats", "umbor",
+                            "pain down the back of the leg", "herniated disc", "muscle spasm", "m", "lattisimus" };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    g_ptr_array_add (before, dorsum_search_index_query (index, queries[q], 0));
+
+  for (guint q = G_N_ELEMENTS (queries); q-- > 0;)
+    {
+      GArray *first = g_ptr_array_index (before, q);
+      g_autoptr(GArray) again = dorsum_search_index_query (index, queries[q], 0);
+      g_autoptr(GArray) few = dorsum_search_index_query (index, queries[q], 4);
+
+      g_assert_cmpuint (again->len, ==, first->len);
+      g_assert_cmpuint (few->len, ==, MIN (4, first->len));
+      for (guint i = 0; i < first->len; i++)
+        {
+          const DorsumSearchResult *a = &g_array_index (first, DorsumSearchResult, i);
+          const DorsumSearchResult *b = &g_array_index (again, DorsumSearchResult, i);
+
+          g_assert_true (a->entry == b->entry);
+          g_assert_cmpuint (a->score, ==, b->score);
+          g_assert_true (a->matched == b->matched);
+          g_assert_cmpstr (a->field, ==, b->field);
+          g_assert_cmpint (a->fuzzy, ==, b->fuzzy);
+          if (i < few->len)
+            g_assert_true (g_array_index (few, DorsumSearchResult, i).entry == a->entry);
+        }
+    }
+}
+
 /* The names-only search of version 1.0 is kept for the benchmark's comparison. */
 static void
 test_names_only (void)
@@ -398,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/search/match-reasons", test_match_reasons);
   g_test_add_func ("/search/names-only", test_names_only);
   g_test_add_func ("/search/finds-what-names-found", test_finds_what_names_found);
+  g_test_add_func ("/search/repeatable", test_repeatable);
 
   return g_test_run ();
 }

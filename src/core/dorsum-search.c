@@ -31,6 +31,10 @@
 #define SCORE_FUZZY          50
 /* … and, only when no entry has every word, entries with some of them: below 50. */
 #define MAX_SCORE          1100
+/* The best score of every word found somewhere: a whole word in a referral about where it
+ * hurts (or a condition's name), every word in one text, and a little for "pain". The
+ * query in a name, at least SCORE_SUBSTRING + 1, must beat it: see score_posting(). */
+#define MAX_WORDS_SCORE    (SCORE_WORDS + (REFERRAL_WHERE_IT_HURTS + 1) + 4 + 4)
 
 
 /* The texts of an entry, best first; the score a word gets from each. */
@@ -53,6 +57,8 @@ static const float class_scores[N_CLASSES] = { 100, 96, 92, 75, 55, 40 };
  * less than the reader's own word in a referral. */
 #define SYNONYM_IN_NAME          70
 #define NO_REASON                G_MAXUINT32
+
+G_STATIC_ASSERT (SCORE_SUBSTRING + 1 > MAX_WORDS_SCORE);
 
 #define PREFIX_FACTOR   0.85f   /* "scapul" for "scapula" */
 #define SYNONYM_FACTOR  0.9f    /* "coccyx" for "tailbone" */
@@ -80,11 +86,14 @@ typedef struct
   TextClass    class;
 } Text;
 
+/* Eight bytes: a query over many entries reads many postings. */
+#define MAX_TEXTS (1u << 29)
+
 typedef struct
 {
   guint32      entry;
-  guint32      text;       /* index into texts */
-  guint8       class;
+  guint32      text : 29;  /* index into texts */
+  guint32      class : 3;  /* TextClass */
 } Posting;
 
 typedef struct
@@ -108,6 +117,66 @@ typedef struct
   gboolean     body_area;
 } Line;
 
+/* Per entry, a query's working state. All of it is zero (reason_text all ones) between
+ * queries: a query notes the entries it writes and clears only those, so that it costs
+ * what it finds rather than the size of the library. */
+typedef struct
+{
+  float        sums;          /* the query's words: the sum of their scores … */
+  float        soft;          /* … of words like "pain" … */
+  float        score;         /* the word being matched: its best score … */
+  float        reason_score;
+  guint32      reason_text;   /* the text that scored most, for the reason … */
+  guint8       reason_hits;   /* … and the most words one text had */
+  guint8       count;         /* the query's words found … */
+  guint8       any_fuzzy;     /* … and whether one took a near spelling */
+  guint8       fuzzy;         /* the word being matched took a near spelling */
+  guint8       stated;        /* whether in Scratch.state_entries */
+  guint8       result_fuzzy;  /* found only by a near spelling */
+} EntryState;
+
+/* Per entry, the whole query in its names. */
+typedef struct
+{
+  guint64      terms;         /* its names with the query's last word, by place; all ones
+                               * for all of them */
+  guint        best;          /* the best score of the whole query in one of them … */
+  guint32      term;          /* … which one */
+} NameState;
+
+/* Per text, for the reason. */
+typedef struct
+{
+  float        score;         /* the query's words in it, their scores … */
+  guint8       hits;          /* … and how many */
+  guint8       concept;       /* the last one counted, from 1 */
+} TextState;
+
+typedef struct
+{
+  /* A posting reads and writes all of an entry's state at once, so it is one record; how
+   * many of the query's words an entry's names have is a byte apart, as a query with a
+   * common word reads it for every entry. Each part lists the entries it wrote, to be
+   * cleared: a query reads and clears what it wrote, not one record per entry it met. */
+  EntryState  *state;
+  guint32     *state_entries;
+  guint        n_state_entries;
+  guint8      *name_count;
+  guint32     *count_entries;
+  guint        n_count_entries;
+  NameState   *names;
+  guint8      *named;         /* whether the whole query is in a name: see score_posting() */
+  guint32     *name_entries;
+  guint        n_name_entries;
+  guint16     *found_score;   /* the entry's score, 0 when not found … */
+  guint8      *found_by_name; /* … and whether its names decided it */
+  guint32     *found_entries; /* the entries found, in no order */
+  guint        n_found;
+  guint32     *word_entries;  /* the entries the word being matched scored in */
+  guint        n_word_entries;
+  guint8      *text_count;    /* per text: how many words of a phrase it has */
+} Scratch;
+
 struct _DorsumSearchIndex
 {
   GObject        parent_instance;
@@ -116,18 +185,26 @@ struct _DorsumSearchIndex
   guint          n_indexed;
   GPtrArray     *entries;   /* DorsumEntry* */
   guint         *order;     /* entry indices by kind, then name: the order of equal scores */
+  guint         *rank;      /* per entry, its place in order */
+  Scratch        scratch;
   guint8        *kinds;     /* per entry, its kind */
   GArray        *terms;     /* Term */
-  GString       *stems;     /* every word's stem, sorted, one per line */
-  guint8        *word_lens;   /* per word, its length (at most 255) */
-  guint32       *word_masks;  /* per word, its letters */
-  guint8        *text_hits;   /* per text, scratch for a query: see query_words() */
-  guint8        *text_concept;
-  float         *text_score;
+  /* The words by length (at most 255), and their letters side by side: near spellings
+   * are looked for among the words of about the right length only. */
+  guint32       *len_words;   /* word indices, by length then index */
+  guint32       *len_masks;   /* … and the letters each has */
+  guint          len_starts[257];
+  TextState     *text_state;  /* per text, scratch for a query: see query_words() */
   guint32       *touched;
-  guint         *stem_starts; /* per word, its offset in stems */
   guint         *first_term; /* per entry, its first term; one more for the end */
-  GString       *names;     /* every term folded, one per line, for one scan per query */
+  guint32       *text_term;  /* per text of a name, alias or Latin name, its term */
+  GString       *names;     /* every term folded, one per line */
+  /* Three letters inside a word of a term ("umb" in "lumborum", not "lum"), sorted, and
+   * for each the terms that have it there: a query inside a word reads only those. */
+  guint32       *tri_keys;
+  guint32       *tri_starts;  /* per key, its first in tri_terms; one more for the end */
+  guint32       *tri_terms;
+  guint          n_tri_keys;
   GPtrArray     *all_text;  /* per entry: every term folded, space-joined (names only) */
   GArray        *texts;     /* Text */
   GHashTable    *vocab;     /* stem → Word* */
@@ -423,7 +500,8 @@ add_text (DorsumSearchIndex *self,
   Text t = { key, text, entry, class };
   guint32 index = self->texts->len;
 
-  if (text == NULL || *text == '\0')
+  /* A pack holds at most 400 000 tags, so the last check never bites. */
+  if (text == NULL || *text == '\0' || index >= MAX_TEXTS)
     return;
 
   g_array_append_val (self->texts, t);
@@ -520,6 +598,233 @@ compare_order (gconstpointer a,
 }
 
 static void
+scratch_free (Scratch *sc)
+{
+  g_free (sc->state);
+  g_free (sc->state_entries);
+  g_free (sc->name_count);
+  g_free (sc->count_entries);
+  g_free (sc->names);
+  g_free (sc->named);
+  g_free (sc->name_entries);
+  g_free (sc->found_score);
+  g_free (sc->found_by_name);
+  g_free (sc->found_entries);
+  g_free (sc->word_entries);
+  g_free (sc->text_count);
+  memset (sc, 0, sizeof *sc);
+}
+
+static void
+scratch_init (Scratch *sc,
+              guint    n_entries,
+              guint    n_texts)
+{
+  gsize n = MAX (1, n_entries);
+
+  scratch_free (sc);
+  sc->state = g_new0 (EntryState, n);
+  for (gsize e = 0; e < n; e++)
+    sc->state[e].reason_text = NO_REASON;
+  sc->state_entries = g_new (guint32, n);
+  sc->name_count = g_new0 (guint8, n);
+  sc->count_entries = g_new (guint32, n);
+  sc->names = g_new0 (NameState, n);
+  sc->named = g_new0 (guint8, n);
+  sc->name_entries = g_new (guint32, n);
+  sc->found_score = g_new0 (guint16, n);
+  sc->found_by_name = g_new0 (guint8, n);
+  sc->found_entries = g_new (guint32, n);
+  sc->word_entries = g_new (guint32, n);
+  sc->text_count = g_new0 (guint8, MAX (1, n_texts));
+}
+
+/* The entry's state is about to be written. */
+static inline void
+scratch_state (Scratch    *sc,
+               EntryState *st,
+               guint       e)
+{
+  if (!st->stated)
+    {
+      st->stated = TRUE;
+      sc->state_entries[sc->n_state_entries++] = e;
+    }
+}
+
+/* The entry's names are about to be written. */
+static inline NameState *
+scratch_names (Scratch *sc,
+               guint    e)
+{
+  NameState *ns = &sc->names[e];
+
+  if (ns->terms == 0 && ns->best == 0)
+    sc->name_entries[sc->n_name_entries++] = e;
+
+  return ns;
+}
+
+/* Sets the entry's score, noting it as found. */
+static inline void
+scratch_found (Scratch  *sc,
+               guint     e,
+               guint     score,
+               gboolean  by_name)
+{
+  if (sc->found_score[e] == 0)
+    sc->found_entries[sc->n_found++] = e;
+  sc->found_score[e] = (guint16)score;
+  sc->found_by_name[e] = (guint8)by_name;
+}
+
+/* Puts what the query wrote back as it was. */
+static void
+scratch_clear (Scratch *sc)
+{
+  for (guint i = 0; i < sc->n_state_entries; i++)
+    {
+      EntryState *st = &sc->state[sc->state_entries[i]];
+
+      *st = (EntryState) { 0, };
+      st->reason_text = NO_REASON;
+    }
+  sc->n_state_entries = 0;
+
+  for (guint i = 0; i < sc->n_count_entries; i++)
+    sc->name_count[sc->count_entries[i]] = 0;
+  sc->n_count_entries = 0;
+
+  for (guint i = 0; i < sc->n_name_entries; i++)
+    {
+      sc->names[sc->name_entries[i]] = (NameState) { 0, };
+      sc->named[sc->name_entries[i]] = FALSE;
+    }
+  sc->n_name_entries = 0;
+
+  for (guint i = 0; i < sc->n_found; i++)
+    {
+      sc->found_score[sc->found_entries[i]] = 0;
+      sc->found_by_name[sc->found_entries[i]] = FALSE;
+    }
+  sc->n_found = 0;
+}
+
+static inline guint32
+trigram_key (const char *p)
+{
+  return (guint32)(guchar)p[0] << 16 | (guint32)(guchar)p[1] << 8 | (guchar)p[2];
+}
+
+/* The index of three letters inside words: every (key, term) pair, sorted by key with a
+ * stable radix sort (so each key's terms stay in order), then once each. */
+static void
+build_trigrams (DorsumSearchIndex *self)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree guint64 *sorted = NULL;
+  guint64 *from, *to;
+  guint n_keys = 0, n_terms = 0;
+
+  for (guint t = 0; t < self->terms->len; t++)
+    {
+      const Term *term = &g_array_index (self->terms, Term, t);
+      const char *folded = self->names->str + term->start;
+
+      for (guint i = 1; i + 3 <= term->len; i++)
+        {
+          guint64 pair;
+
+          if (folded[i - 1] == ' ' || folded[i] == ' ' || folded[i + 1] == ' ' || folded[i + 2] == ' ')
+            continue;
+          pair = (guint64)trigram_key (folded + i) << 32 | t;
+          g_array_append_val (pairs, pair);
+        }
+    }
+
+  sorted = g_new (guint64, MAX (1, pairs->len));
+  from = (guint64 *)(gpointer)pairs->data;
+  to = sorted;
+  for (guint shift = 32; shift < 56; shift += 8)
+    {
+      guint starts[256] = { 0, };
+      guint pos = 0;
+
+      for (guint i = 0; i < pairs->len; i++)
+        starts[(from[i] >> shift) & 0xff]++;
+      for (guint b = 0; b < 256; b++)
+        {
+          guint c = starts[b];
+
+          starts[b] = pos;
+          pos += c;
+        }
+      for (guint i = 0; i < pairs->len; i++)
+        to[starts[(from[i] >> shift) & 0xff]++] = from[i];
+
+      {
+        guint64 *tmp = from;
+
+        from = to;
+        to = tmp;
+      }
+    }
+
+  g_free (self->tri_keys);
+  g_free (self->tri_starts);
+  g_free (self->tri_terms);
+  self->tri_keys = g_new (guint32, MAX (1, pairs->len));
+  self->tri_starts = g_new (guint32, pairs->len + 1);
+  self->tri_terms = g_new (guint32, MAX (1, pairs->len));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      guint32 key = (guint32)(from[i] >> 32), t = (guint32)from[i];
+
+      if (n_keys == 0 || self->tri_keys[n_keys - 1] != key)
+        {
+          self->tri_keys[n_keys] = key;
+          self->tri_starts[n_keys++] = n_terms;
+        }
+      else if (self->tri_terms[n_terms - 1] == t)
+        continue;
+      self->tri_terms[n_terms++] = t;
+    }
+  self->tri_starts[n_keys] = n_terms;
+  self->n_tri_keys = n_keys;
+  self->tri_keys = g_renew (guint32, self->tri_keys, MAX (1, n_keys));
+  self->tri_starts = g_renew (guint32, self->tri_starts, n_keys + 1);
+  self->tri_terms = g_renew (guint32, self->tri_terms, MAX (1, n_terms));
+}
+
+/* The terms with @key inside a word, or FALSE when there are none. */
+static gboolean
+trigram_terms (DorsumSearchIndex *self,
+               guint32            key,
+               guint             *first,
+               guint             *last)
+{
+  guint lo = 0, hi = self->n_tri_keys;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->tri_keys[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo == self->n_tri_keys || self->tri_keys[lo] != key)
+    return FALSE;
+
+  *first = self->tri_starts[lo];
+  *last = self->tri_starts[lo + 1];
+
+  return TRUE;
+}
+
+static void
 rebuild (DorsumSearchIndex *self)
 {
   g_ptr_array_set_size (self->entries, 0);
@@ -556,32 +861,34 @@ rebuild (DorsumSearchIndex *self)
 
   g_ptr_array_sort (self->words, compare_words);
 
-  g_string_truncate (self->stems, 0);
-  g_free (self->stem_starts);
-  g_free (self->word_lens);
-  g_free (self->word_masks);
-  self->stem_starts = g_new (guint, MAX (1, self->words->len));
-  self->word_lens = g_new (guint8, MAX (1, self->words->len));
-  self->word_masks = g_new (guint32, MAX (1, self->words->len));
-  g_free (self->text_hits);
-  g_free (self->text_concept);
-  g_free (self->text_score);
-  self->text_hits = g_new0 (guint8, MAX (1, self->texts->len));
-  self->text_concept = g_new0 (guint8, MAX (1, self->texts->len));
-  self->text_score = g_new0 (float, MAX (1, self->texts->len));
+  g_free (self->len_words);
+  g_free (self->len_masks);
+  self->len_words = g_new (guint32, MAX (1, self->words->len));
+  self->len_masks = g_new (guint32, MAX (1, self->words->len));
+  g_free (self->text_state);
+  self->text_state = g_new0 (TextState, MAX (1, self->texts->len));
   g_free (self->touched);
   self->touched = g_new (guint32, MAX (1, self->texts->len));
-  for (guint i = 0; i < self->words->len; i++)
-    {
-      const Word *word = g_ptr_array_index (self->words, i);
+  {
+    guint next[256];
 
-      self->word_lens[i] = (guint8)MIN (word->len, 255);
-      self->word_masks[i] = word->mask;
+    memset (self->len_starts, 0, sizeof self->len_starts);
+    for (guint i = 0; i < self->words->len; i++)
+      self->len_starts[MIN (((Word *)g_ptr_array_index (self->words, i))->len, 255) + 1]++;
+    for (guint l = 0; l < 256; l++)
+      {
+        self->len_starts[l + 1] += self->len_starts[l];
+        next[l] = self->len_starts[l];
+      }
+    for (guint i = 0; i < self->words->len; i++)
+      {
+        const Word *word = g_ptr_array_index (self->words, i);
+        guint j = next[MIN (word->len, 255)]++;
 
-      self->stem_starts[i] = (guint)self->stems->len;
-      g_string_append_len (self->stems, word->stem, word->len);
-      g_string_append_c (self->stems, '\n');
-    }
+        self->len_words[j] = i;
+        self->len_masks[j] = word->mask;
+      }
+  }
 
   g_free (self->first_term);
   self->first_term = g_new (guint, self->entries->len + 1);
@@ -590,6 +897,22 @@ rebuild (DorsumSearchIndex *self)
       while (t < self->terms->len && g_array_index (self->terms, Term, t).entry < e)
         t++;
       self->first_term[e] = t;
+    }
+
+  /* An entry's names are its first texts, in the order of its terms. */
+  g_free (self->text_term);
+  self->text_term = g_new (guint32, MAX (1, self->texts->len));
+  for (guint i = 0, e = G_MAXUINT, next = 0; i < self->texts->len; i++)
+    {
+      const Text *text = &g_array_index (self->texts, Text, i);
+
+      if (text->entry != e)
+        {
+          e = text->entry;
+          next = self->first_term[e];
+        }
+      self->text_term[i] = text->class <= CLASS_LATIN ? next++ : G_MAXUINT32;
+      g_assert (text->class > CLASS_LATIN || self->text_term[i] < self->first_term[e + 1]);
     }
 
   /* The lists are sorted by name within a kind already; sorting keeps that true for packs. */
@@ -603,6 +926,13 @@ rebuild (DorsumSearchIndex *self)
   for (guint i = 0; i < self->entries->len; i++)
     self->order[i] = i;
   g_qsort_with_data (self->order, (gint)self->entries->len, sizeof (guint), compare_order, self->entries);
+  g_free (self->rank);
+  self->rank = g_new (guint, MAX (1, self->entries->len));
+  for (guint i = 0; i < self->entries->len; i++)
+    self->rank[self->order[i]] = i;
+
+  scratch_init (&self->scratch, self->entries->len, self->texts->len);
+  build_trigrams (self);
 
   self->n_indexed = dorsum_library_get_n_entries (self->library);
 }
@@ -615,17 +945,18 @@ dorsum_search_index_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->rank, g_free);
+  g_clear_pointer (&self->tri_keys, g_free);
+  g_clear_pointer (&self->tri_starts, g_free);
+  g_clear_pointer (&self->tri_terms, g_free);
+  scratch_free (&self->scratch);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->first_term, g_free);
-  g_clear_pointer (&self->stem_starts, g_free);
-  g_clear_pointer (&self->word_lens, g_free);
-  g_clear_pointer (&self->word_masks, g_free);
-  g_clear_pointer (&self->text_hits, g_free);
-  g_clear_pointer (&self->text_concept, g_free);
-  g_clear_pointer (&self->text_score, g_free);
+  g_clear_pointer (&self->text_term, g_free);
+  g_clear_pointer (&self->len_words, g_free);
+  g_clear_pointer (&self->len_masks, g_free);
+  g_clear_pointer (&self->text_state, g_free);
   g_clear_pointer (&self->touched, g_free);
-  if (self->stems != NULL)
-    g_string_free (self->stems, TRUE);
   g_clear_pointer (&self->terms, g_array_unref);
   if (self->names != NULL)
     g_string_free (self->names, TRUE);
@@ -656,7 +987,6 @@ dorsum_search_index_init (DorsumSearchIndex *self)
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_array_set_clear_func (self->terms, term_clear);
   self->names = g_string_new (NULL);
-  self->stems = g_string_new (NULL);
   self->all_text = g_ptr_array_new_with_free_func (g_free);
   self->texts = g_array_new (FALSE, FALSE, sizeof (Text));
   self->vocab = g_hash_table_new (g_str_hash, g_str_equal);
@@ -735,8 +1065,7 @@ static void
 query_names_only (DorsumSearchIndex *self,
                   const char        *query,
                   guint             *best,
-                  const char       **matched,
-                  const char       **field)
+                  guint32           *best_term)
 {
   gsize query_len = strlen (query);
 
@@ -752,8 +1081,7 @@ query_names_only (DorsumSearchIndex *self,
       if (score > best[term->entry])
         {
           best[term->entry] = score;
-          matched[term->entry] = term->original;
-          field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+          best_term[term->entry] = i;
         }
     }
 
@@ -775,8 +1103,7 @@ query_names_only (DorsumSearchIndex *self,
           if (best[i] == 0 && match_all_words (g_ptr_array_index (self->all_text, i), words))
             {
               best[i] = SCORE_ALL_WORDS;
-              matched[i] = dorsum_entry_get_name (g_ptr_array_index (self->entries, i));
-              field[i] = "name";
+              best_term[i] = G_MAXUINT32;   /* the entry's name */
             }
         }
     }
@@ -821,18 +1148,19 @@ match_word_starts (const char *folded,
 
 static void
 set_name_match (DorsumSearchIndex *self,
-                const Term        *term,
-                guint              score,
-                guint             *best,
-                const char       **matched,
-                const char       **field)
+                guint              t,
+                guint              score)
 {
+  const Term *term = &g_array_index (self->terms, Term, t);
+  NameState *ns = &self->scratch.names[term->entry];
+
   score += term->weight;
-  if (score > best[term->entry])
+  if (score > ns->best)
     {
-      best[term->entry] = score;
-      matched[term->entry] = term->original;
-      field[term->entry] = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+      ns = scratch_names (&self->scratch, term->entry);
+      self->scratch.named[term->entry] = TRUE;
+      ns->best = score;
+      ns->term = t;
     }
 }
 
@@ -861,18 +1189,18 @@ words_from (DorsumSearchIndex *self,
 
 static void
 match_names (DorsumSearchIndex *self,
-             const char        *query,
-             guint             *best,
-             const char       **matched,
-             const char       **field)
+             const char        *query)
 {
+  Scratch *sc = &self->scratch;
   gsize query_len = strlen (query);
   g_auto(GStrv) words = g_strsplit (query, " ", -1);
-  g_autofree guint8 *count = g_new0 (guint8, self->entries->len);
+  guint8 *count = sc->name_count;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_words = MIN (g_strv_length (words), 250);
 
-  /* Entries with every word of the query in their names, the last maybe unfinished. */
+  /* Entries with every word of the query in their names, the last maybe unfinished. Only
+   * their names with a word that the last begins can have the query at a word's start:
+   * the others are not read. */
   for (guint w = 0; w < n_words; w++)
     {
       gboolean last = w + 1 == n_words;
@@ -891,53 +1219,80 @@ match_names (DorsumSearchIndex *self,
           for (guint j = 0; j < word->postings->len; j++)
             {
               const Posting *posting = &g_array_index (word->postings, Posting, j);
+              guint e = posting->entry;
 
-              if (posting->class <= CLASS_LATIN && count[posting->entry] == w)
+              if (posting->class > CLASS_LATIN)
+                continue;
+
+              if (count[e] == w)
                 {
-                  count[posting->entry] = (guint8)(w + 1);
+                  if (w == 0)
+                    sc->count_entries[sc->n_count_entries++] = e;
+                  count[e] = (guint8)(w + 1);
                   if (last)
-                    g_array_append_val (candidates, posting->entry);
+                    g_array_append_val (candidates, e);
+                }
+              if (last && count[e] == w + 1)
+                {
+                  guint place = self->text_term[posting->text] - self->first_term[e];
+
+                  scratch_names (sc, e)->terms |= place < 63 ? G_GUINT64_CONSTANT (1) << place : G_MAXUINT64;
                 }
             }
         }
     }
 
+  /* Each candidate's names in order, so that the first of equal scores is kept. */
   for (guint c = 0; c < candidates->len; c++)
     {
       guint e = g_array_index (candidates, guint, c);
+      guint64 places = sc->names[e].terms;
 
       for (guint t = self->first_term[e]; t < self->first_term[e + 1]; t++)
         {
-          const Term *term = &g_array_index (self->terms, Term, t);
-          guint score = match_word_starts (self->names->str + term->start, term->len, query, query_len);
+          const Term *term;
+          guint score;
 
+          if (places != G_MAXUINT64 && !(places & G_GUINT64_CONSTANT (1) << (t - self->first_term[e])))
+            continue;
+
+          term = &g_array_index (self->terms, Term, t);
+          score = match_word_starts (self->names->str + term->start, term->len, query, query_len);
           if (score > 0)
-            set_name_match (self, term, score, best, matched, field);
+            set_name_match (self, t, score);
         }
     }
 
   /* Inside a word ("umbor" in "lumborum", "des" in "blades"): single words of three
-   * letters or more, in one scan of the names. */
+   * letters or more. Each of the query's three letters is inside a word of any term that
+   * has the query there: only the terms with its rarest three are read. As each term's
+   * first place with the query counts, a term that has it at a word's start first was
+   * scored above. */
   if (query_len >= 3 && n_words == 1)
     {
-      const char *names = self->names->str;
-      const char *end = names + self->names->len;
-      const char *p = names;
-      guint t = 0;
+      guint first = 0, last = G_MAXUINT;
 
-      while (p < end && (p = memmem (p, (gsize)(end - p), query, query_len)) != NULL)
+      for (gsize i = 0; i + 3 <= query_len; i++)
         {
-          const Term *term;
+          guint f, l;
 
-          /* The hits come in order, and so do the terms. */
-          while (t + 1 < self->terms->len && g_array_index (self->terms, Term, t + 1).start <= (gsize)(p - names))
-            t++;
-          term = &g_array_index (self->terms, Term, t);
+          if (!trigram_terms (self, trigram_key (query + i), &f, &l))
+            return;
+          if (l - f < last - first)
+            {
+              first = f;
+              last = l;
+            }
+        }
 
-          /* A hit at a word's start was scored above, and beats any later one inside a word. */
-          if (p > names + term->start && p[-1] != ' ' && p + query_len <= names + term->start + term->len)
-            set_name_match (self, term, SCORE_SUBSTRING, best, matched, field);
-          p = p + query_len <= names + term->start + term->len ? names + term->start + term->len + 1 : p + 1;
+      for (guint i = first; i < last; i++)
+        {
+          const Term *term = &g_array_index (self->terms, Term, self->tri_terms[i]);
+          const char *folded = self->names->str + term->start;
+          const char *p = memmem (folded, term->len, query, query_len);
+
+          if (p != NULL && p > folded && p[-1] != ' ')
+            set_name_match (self, self->tri_terms[i], SCORE_SUBSTRING);
         }
     }
 }
@@ -963,18 +1318,10 @@ typedef struct
 typedef struct
 {
   DorsumSearchIndex *self;
-  guint              n;
-  float             *score;      /* this concept's best score per entry */
-  gboolean          *fuzzy;      /* … and whether it took a near spelling */
-  float             *scratch;    /* per entry, for phrases */
-  guint8            *text_hits;     /* per text: how many of the query's concepts it has */
-  guint8            *text_concept;  /* … the last one counted, from 1 */
-  float             *text_score;
+  Scratch           *sc;
+  TextState         *text_state;
   guint32           *touched;       /* texts with hits, to clear afterwards */
   guint              n_touched;
-  guint32           *reason_text;   /* per entry: its text that scored most */
-  float             *reason_score;
-  guint8            *reason_hits;   /* … and the most concepts one text had */
   guint8             concept;       /* the concept being matched, from 1 */
   gboolean           soft;          /* … and it is a word like "pain" */
   GPtrArray         *hits;
@@ -1012,56 +1359,64 @@ posting_score (Matcher       *m,
   return s;
 }
 
-/* Keeps @s as the entry's best in @out, and counts the posting's text as having the
- * current concept, for the reason. */
+/* Keeps @s as the entry's best for the word being matched, and counts the posting's text
+ * as having the current concept, for the reason. */
 static inline void
 score_posting (Matcher       *m,
                const Posting *posting,
                float          s,
                gboolean       fuzzy,
-               gboolean       reason,
-               float         *out,
-               gboolean      *out_fuzzy)
+               gboolean       reason)
 {
-  if (s > out[posting->entry])
+  Scratch *sc = m->sc;
+  guint e = posting->entry;
+  EntryState *st = &sc->state[e];
+
+  if (s > st->score)
     {
-      out[posting->entry] = s;
-      if (out_fuzzy != NULL)
-        out_fuzzy[posting->entry] = fuzzy;
+      if (st->score == 0)
+        {
+          sc->word_entries[sc->n_word_entries++] = e;
+          scratch_state (sc, st, e);
+        }
+      st->score = s;
+      st->fuzzy = (guint8)fuzzy;
     }
 
-  if (reason && m->text_concept[posting->text] != m->concept)
+  /* The whole query in a name scores 301 or more, and every word of it somewhere at most
+   * 219: the entry's name decides, and which of its texts the words are in does not
+   * matter. (Its words still count, above, for whether any entry has them all.) */
+  if (reason && !sc->named[e] && m->text_state[posting->text].concept != m->concept)
     {
       guint32 t = posting->text;
-      guint e = posting->entry;
+      TextState *ts = &m->text_state[t];
 
-      if (m->text_hits[t] == 0)
+      scratch_state (sc, st, e);
+      if (ts->hits == 0)
         m->touched[m->n_touched++] = t;
-      m->text_concept[t] = m->concept;
-      m->text_hits[t]++;
+      ts->concept = m->concept;
+      ts->hits++;
       /* "pain" is in many texts: the reason is the text with the query's other words. */
-      m->text_score[t] += m->soft ? s / 10 : s;
+      ts->score += m->soft ? s / 10 : s;
 
       /* Each entry's reason is its text that scores most over all of the query's words. */
-      m->reason_hits[e] = MAX (m->reason_hits[e], m->text_hits[t]);
-      if (m->text_score[t] > m->reason_score[e])
+      st->reason_hits = MAX (st->reason_hits, ts->hits);
+      if (ts->score > st->reason_score)
         {
-          m->reason_score[e] = m->text_score[t];
-          m->reason_text[e] = t;
+          st->reason_score = ts->score;
+          st->reason_text = t;
         }
     }
 }
 
-/* Scores @word's postings into @out (the best per entry). */
+/* Scores @word's postings (the best per entry). */
 static void
 score_postings (Matcher    *m,
                 const Word *word,
                 float       factor,
                 TextClass   last_class,
                 gboolean    fuzzy,
-                gboolean    reason,
-                float      *out,
-                gboolean   *out_fuzzy)
+                gboolean    reason)
 {
   gboolean hit = FALSE;
 
@@ -1073,7 +1428,7 @@ score_postings (Matcher    *m,
         continue;
 
       hit = TRUE;
-      score_posting (m, posting, posting_score (m, posting, factor, fuzzy), fuzzy, reason, out, out_fuzzy);
+      score_posting (m, posting, posting_score (m, posting, factor, fuzzy), fuzzy, reason);
     }
 
   if (hit)
@@ -1130,6 +1485,15 @@ near_distance (const char *a,
   return prev[lb];
 }
 
+static int
+compare_uint32 (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 ua = *(const guint32 *)a, ub = *(const guint32 *)b;
+
+  return (ua > ub) - (ua < ub);
+}
+
 /* A word as typed: itself, words it begins, and if it is not in the index at all, words
  * within one or two edits of it. Returns the nearest spelling used, if any. */
 static const char *
@@ -1148,7 +1512,7 @@ match_literal_word (Matcher    *m,
   gboolean any = exact != NULL;
 
   if (exact != NULL)
-    score_postings (m, exact, factor, CLASS_BODY, FALSE, reason, m->score, m->fuzzy);
+    score_postings (m, exact, factor, CLASS_BODY, FALSE, reason);
 
   /* Words that begin with it as typed ("lats" does not begin "lateral"); short beginnings
    * only in names, where "tra" means trapezius rather than every "training" and "transverse". */
@@ -1162,7 +1526,7 @@ match_literal_word (Matcher    *m,
         continue;
       any = TRUE;
       score_postings (m, word, factor * PREFIX_FACTOR, raw_len < MIN_PREFIX_LEN ? CLASS_LATIN : CLASS_BODY,
-                      FALSE, reason, m->score, m->fuzzy);
+                      FALSE, reason);
     }
 
   if (exact != NULL || len < MIN_FUZZY_LEN)
@@ -1172,26 +1536,28 @@ match_literal_word (Matcher    *m,
     guint limit = len >= 8 ? 2 : 1;
     guint32 mask = letter_mask (stem);
 
-    /* Lengths and letters side by side in memory rule out almost every word without
-     * reading the word itself. */
-    for (guint i = 0; i < self->words->len; i++)
+    g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+    /* Words of about the right length, and with about the same letters (read side by side
+     * in memory, without reading the word itself); then in the vocabulary's order, which
+     * decides between equally near words. */
+    for (guint l = len > limit ? len - limit : 0; l <= MIN (len + limit, 255); l++)
+      for (guint j = self->len_starts[l]; j < self->len_starts[l + 1]; j++)
+        if (__builtin_popcount (mask & ~self->len_masks[j]) <= (int)limit &&
+            __builtin_popcount (self->len_masks[j] & ~mask) <= (int)limit)
+          g_array_append_val (near, self->len_words[j]);
+    g_array_sort (near, compare_uint32);
+
+    for (guint k = 0; k < near->len; k++)
       {
-        const Word *word;
+        const Word *word = g_ptr_array_index (self->words, g_array_index (near, guint32, k));
         guint d;
-
-        if (self->word_lens[i] + limit < len || len + limit < self->word_lens[i] ||
-            __builtin_popcount (mask & ~self->word_masks[i]) > (int)limit ||
-            __builtin_popcount (self->word_masks[i] & ~mask) > (int)limit)
-          continue;
-
-        word = g_ptr_array_index (self->words, i);
 
         d = near_distance (stem, len, word->stem, word->len, limit);
         if (d > limit || d == 0)
           continue;
 
-        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), CLASS_BODY, TRUE, reason,
-                        m->score, m->fuzzy);
+        score_postings (m, word, factor * FUZZY_FACTOR * (d == 1 ? 1.0f : 0.9f), CLASS_BODY, TRUE, reason);
         if (d < nearest_distance || (d == nearest_distance && word->postings->len > nearest->postings->len))
           {
             nearest = word;
@@ -1236,28 +1602,43 @@ match_phrase (Matcher     *m,
 {
   DorsumSearchIndex *self = m->self;
   guint n_words = g_strv_length (stems);
-  g_autofree guint8 *count = g_new0 (guint8, MAX (1, self->texts->len));
+  /* Per text, zero between calls: the texts with the first word are listed to clear. */
+  guint8 *count = m->sc->text_count;
+  g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean all_words = TRUE;
 
-  for (guint w = 0; w < n_words; w++)
+  for (guint w = 0; w < n_words && all_words; w++)
     {
       const Word *word = g_hash_table_lookup (self->vocab, stems[w]);
 
       if (word == NULL || w >= 255)
-        return;
+        {
+          all_words = FALSE;
+          break;
+        }
 
       for (guint i = 0; i < word->postings->len; i++)
         {
           const Posting *posting = &g_array_index (word->postings, Posting, i);
 
-          if (count[posting->text] == w)
+          guint32 t = posting->text;
+
+          if (count[t] == w)
             {
-              count[posting->text] = (guint8)(w + 1);
+              count[t] = (guint8)(w + 1);
+              if (w == 0)
+                g_array_append_val (counted, t);
               if (w + 1 == n_words)
-                g_array_append_val (candidates, posting->text);
+                g_array_append_val (candidates, t);
             }
         }
     }
+
+  for (guint i = 0; i < counted->len; i++)
+    count[g_array_index (counted, guint32, i)] = 0;
+  if (!all_words)
+    return;
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -1266,7 +1647,7 @@ match_phrase (Matcher     *m,
       Posting posting = { text->entry, t, (guint8)text->class };
 
       if (text->class <= last_class && text_has_phrase (text->text, stems))
-        score_posting (m, &posting, posting_score (m, &posting, factor, FALSE), FALSE, reason, m->score, m->fuzzy);
+        score_posting (m, &posting, posting_score (m, &posting, factor, FALSE), FALSE, reason);
     }
 
   if (candidates->len > 0)
@@ -1409,55 +1790,31 @@ parse_concepts (DorsumSearchIndex *self,
   return concepts;
 }
 
-typedef struct
-{
-  guint        score;
-  gboolean     fuzzy;
-  const char  *matched;
-  const char  *field;
-} Found;
-
 static void
 query_words (DorsumSearchIndex *self,
              char             **stems,
              char             **raw,
-             Found             *found,
              QueryInfo         *info)
 {
   gboolean where_it_hurts = FALSE;
   g_autoptr(GArray) concepts = parse_concepts (self, stems, raw, &where_it_hurts);
-  guint n = self->entries->len;
-  g_autofree float *sums = g_new0 (float, n);
-  g_autofree float *soft = g_new0 (float, n);
-  g_autofree guint8 *count = g_new0 (guint8, n);
-  g_autofree gboolean *any_fuzzy = g_new0 (gboolean, n);
-  g_autofree float *score = g_new (float, n);
-  g_autofree gboolean *fuzzy = g_new (gboolean, n);
-  g_autofree float *scratch = g_new (float, n);
-  g_autofree guint32 *reason_text = g_new (guint32, n);
-  g_autofree guint8 *reason_hits = g_new0 (guint8, n);
-  g_autofree float *reason_score = g_new0 (float, n);
+  Scratch *sc = &self->scratch;
+  EntryState *state = sc->state;
   /* Per text, kept in the index and cleared after each query where it was written:
    * clearing them all took longer than most queries. */
-  guint8 *text_hits = self->text_hits;
-  guint8 *text_concept = self->text_concept;
-  float *text_score = self->text_score;
+  TextState *text_state = self->text_state;
   g_autoptr(GHashTable) hit_set = g_hash_table_new (g_str_hash, g_str_equal);
-  Matcher m = { self, n, score, fuzzy, scratch, text_hits, text_concept, text_score, self->touched, 0,
-                reason_text, reason_score, reason_hits, 0, FALSE, info->hits, hit_set, where_it_hurts };
+  Matcher m = { self, sc, text_state, self->touched, 0, 0, FALSE, info->hits, hit_set, where_it_hurts };
   guint n_required = 0;
   gboolean any_complete = FALSE, corrected = FALSE;
   GString *suggestion = g_string_new (NULL);
 
-  memset (reason_text, 0xff, n * sizeof (guint32));
   for (guint c = 0; c < concepts->len; c++)
     {
       Concept *concept = &g_array_index (concepts, Concept, c);
 
       m.concept = (guint8)MIN (c + 1, 255);
       m.soft = concept->soft;
-      memset (score, 0, n * sizeof (float));
-      memset (fuzzy, 0, n * sizeof (gboolean));
 
       for (guint a = 0; a < concept->alternatives->len; a++)
         {
@@ -1475,30 +1832,31 @@ query_words (DorsumSearchIndex *self,
               Word *word = g_hash_table_lookup (self->vocab, alt->word);
 
               if (word != NULL)
-                score_postings (&m, word, alt->factor, alt->last_class, FALSE, TRUE, score, fuzzy);
+                score_postings (&m, word, alt->factor, alt->last_class, FALSE, TRUE);
             }
           else
             match_phrase (&m, alt->phrase, alt->factor, alt->last_class, TRUE);
         }
 
-      if (concept->soft)
+      /* Only the entries this concept scored in, which are then cleared for the next. */
+      if (!concept->soft)
+        n_required++;
+      for (guint i = 0; i < sc->n_word_entries; i++)
         {
-          for (guint e = 0; e < n; e++)
-            soft[e] += score[e] / 25.0f;
-        }
-      else
-        {
-          n_required++;
-          for (guint e = 0; e < n; e++)
+          EntryState *st = &state[sc->word_entries[i]];
+
+          if (concept->soft)
+            st->soft += st->score / 25.0f;
+          else if (st->score > 0)
             {
-              if (score[e] > 0)
-                {
-                  sums[e] += score[e];
-                  count[e]++;
-                  any_fuzzy[e] |= fuzzy[e];
-                }
+              st->sums += st->score;
+              st->count++;
+              st->any_fuzzy |= st->fuzzy;
             }
+          st->score = 0;
+          st->fuzzy = FALSE;
         }
+      sc->n_word_entries = 0;
 
       if (suggestion->len > 0)
         g_string_append_c (suggestion, ' ');
@@ -1516,9 +1874,10 @@ query_words (DorsumSearchIndex *self,
         }
     }
 
-  for (guint e = 0; e < n && n_required > 0; e++)
+  /* Every entry with a word found is listed. */
+  for (guint i = 0; i < sc->n_state_entries && n_required > 0; i++)
     {
-      if (count[e] == n_required)
+      if (state[sc->state_entries[i]].count == n_required)
         any_complete = TRUE;
     }
 
@@ -1526,36 +1885,32 @@ query_words (DorsumSearchIndex *self,
     {
       guint32 t = m.touched[i];
 
-      text_hits[t] = text_concept[t] = 0;
-      text_score[t] = 0;
+      text_state[t] = (TextState) { 0, };
     }
 
-  for (guint e = 0; e < n && n_required > 0; e++)
+  for (guint i = 0; i < sc->n_state_entries && n_required > 0; i++)
     {
-      float mean = sums[e] / n_required;
+      guint e = sc->state_entries[i];
+      EntryState *st = &state[e];
+      float mean = st->sums / n_required;
       guint score_e;
 
-      if (count[e] == 0)
+      if (st->count == 0)
         continue;
 
       /* Every word of the query in one text ("pain down the back of my leg") adds a little. */
-      if (count[e] == n_required)
-        score_e = any_fuzzy[e] ? SCORE_FUZZY + (guint)(mean / 2)
-                : SCORE_WORDS + (guint)(mean + MIN (soft[e], 4.0f)) + (concepts->len > 1 && reason_hits[e] == concepts->len ? 4 : 0);
+      if (st->count == n_required)
+        score_e = st->any_fuzzy ? SCORE_FUZZY + (guint)(mean / 2)
+                : SCORE_WORDS + (guint)(mean + MIN (st->soft, 4.0f)) + (concepts->len > 1 && st->reason_hits == concepts->len ? 4 : 0);
       else if (!any_complete)
-        score_e = 1 + (guint)(mean * count[e] / n_required / 3);
+        score_e = 1 + (guint)(mean * st->count / n_required / 3);
       else
         continue;
 
-      if (score_e > found[e].score)
+      if (score_e > sc->found_score[e])
         {
-          DorsumEntry *entry = g_ptr_array_index (self->entries, e);
-          const Text *text = reason_text[e] != NO_REASON ? &g_array_index (self->texts, Text, reason_text[e]) : NULL;
-
-          found[e].score = score_e;
-          found[e].fuzzy = any_fuzzy[e] && count[e] == n_required;
-          found[e].matched = text ? text->text : dorsum_entry_get_name (entry);
-          found[e].field = text ? text->key : "name";
+          scratch_found (sc, e, score_e, FALSE);
+          st->result_fuzzy = st->any_fuzzy && st->count == n_required;
         }
     }
 
@@ -1566,6 +1921,15 @@ query_words (DorsumSearchIndex *self,
 
   for (guint c = 0; c < concepts->len; c++)
     g_array_unref (g_array_index (concepts, Concept, c).alternatives);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint64 ka = *(const guint64 *)a, kb = *(const guint64 *)b;
+
+  return (ka > kb) - (ka < kb);
 }
 
 /**
@@ -1601,8 +1965,8 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
                                 DorsumSearchFlags  flags)
 {
   g_autofree char *query = NULL;
-  g_autofree Found *found = NULL;
   g_autofree guint *by_score = NULL;
+  Scratch *sc;
   QueryInfo *info;
   GArray *results;
   guint n, total = 0;
@@ -1620,38 +1984,46 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
     return results;
 
   n = self->entries->len;
-  found = g_new0 (Found, n);
+  sc = &self->scratch;
   info = g_rc_box_new0 (QueryInfo);
   info->hits = g_ptr_array_new_with_free_func (g_free);
 
   if (flags & DORSUM_SEARCH_NAMES_ONLY)
     {
       g_autofree guint *best = g_new0 (guint, n);
-      g_autofree const char **matched = g_new0 (const char *, n);
-      g_autofree const char **field = g_new0 (const char *, n);
+      g_autofree guint32 *best_term = g_new0 (guint32, n);
 
-      query_names_only (self, query, best, matched, field);
+      query_names_only (self, query, best, best_term);
       for (guint e = 0; e < n; e++)
-        found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+        if (best[e] > 0)
+          {
+            NameState *ns = scratch_names (sc, e);
+
+            ns->best = best[e];
+            ns->term = best_term[e];
+            scratch_found (sc, e, best[e], TRUE);
+          }
     }
   else
     {
       g_auto(GStrv) raw = g_strsplit (query, " ", -1);
       g_auto(GStrv) stems = g_strdupv (raw);
-      g_autofree guint *best = g_new0 (guint, n);
-      g_autofree const char **matched = g_new0 (const char *, n);
-      g_autofree const char **field = g_new0 (const char *, n);
 
       for (guint i = 0; stems[i]; i++)
         stem_in_place (stems[i]);
 
-      query_words (self, stems, raw, found, info);
+      /* The names first: an entry whose name has the whole query needs no reason from
+       * its other texts. */
+      match_names (self, query);
+      query_words (self, stems, raw, info);
 
-      match_names (self, query, best, matched, field);
-      for (guint e = 0; e < n; e++)
+      for (guint i = 0; i < sc->n_name_entries; i++)
         {
-          if (best[e] > 0 && best[e] >= found[e].score)
-            found[e] = (Found) { best[e], FALSE, matched[e], field[e] };
+          guint e = sc->name_entries[i];
+          const NameState *ns = &sc->names[e];
+
+          if (ns->best > 0 && ns->best >= sc->found_score[e])
+            scratch_found (sc, e, ns->best, TRUE);
         }
 
       /* The whole query as typed is a hit too, for the snippets. */
@@ -1659,35 +2031,50 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
         g_ptr_array_insert (info->hits, 0, g_strdup (query));
     }
 
-  /* Scores are small whole numbers: count them, then lay the entries out by score, each
-   * score's entries in name order. No comparison sort, which took most of a query. */
-  {
-    guint counts[MAX_SCORE + 2] = { 0, };
-    guint starts[MAX_SCORE + 2];
-    guint pos = 0;
+  /* Best score first, equal scores in name order. Scores are small whole numbers: a few
+   * entries are sorted on one number made of the score and the place in name order; many
+   * are counted by score and laid out in one pass over the name order. */
+  total = sc->n_found;
+  by_score = g_new (guint, MAX (1, total));
 
-    for (guint e = 0; e < n; e++)
-      if (found[e].score > 0)
+  if ((gsize)total * 16 < n)
+    {
+      g_autofree guint64 *keys = g_new (guint64, MAX (1, total));
+      guint k = 0;
+
+      for (guint i = 0; i < sc->n_found; i++)
         {
-          counts[MIN (found[e].score, MAX_SCORE)]++;
-          total++;
+          guint e = sc->found_entries[i];
+
+          keys[k++] = (guint64)(MAX_SCORE - MIN (sc->found_score[e], MAX_SCORE)) << 32 | self->rank[e];
+        }
+      qsort (keys, total, sizeof (guint64), compare_keys);
+      for (guint i = 0; i < total; i++)
+        by_score[i] = self->order[(guint32)keys[i]];
+    }
+  else
+    {
+      guint counts[MAX_SCORE + 2] = { 0, };
+      guint starts[MAX_SCORE + 2];
+      guint pos = 0;
+
+      for (guint i = 0; i < sc->n_found; i++)
+        counts[MIN (sc->found_score[sc->found_entries[i]], MAX_SCORE)]++;
+
+      for (int s = MAX_SCORE; s >= 0; s--)
+        {
+          starts[s] = pos;
+          pos += counts[s];
         }
 
-    for (int s = MAX_SCORE; s >= 0; s--)
-      {
-        starts[s] = pos;
-        pos += counts[s];
-      }
+      for (guint i = 0; i < n; i++)
+        {
+          guint e = self->order[i];
 
-    by_score = g_new (guint, MAX (1, total));
-    for (guint i = 0; i < n; i++)
-      {
-        guint e = self->order[i];
-
-        if (found[e].score > 0)
-          by_score[starts[MIN (found[e].score, MAX_SCORE)]++] = e;
-      }
-  }
+          if (sc->found_score[e] > 0)
+            by_score[starts[MIN (sc->found_score[e], MAX_SCORE)]++] = e;
+        }
+    }
 
   if (max_results > 0)
     total = MIN (total, max_results);
@@ -1699,13 +2086,35 @@ dorsum_search_index_query_full (DorsumSearchIndex *self,
       DorsumSearchResult *r = &g_array_index (results, DorsumSearchResult, i);
 
       r->entry = g_ptr_array_index (self->entries, e);
-      r->score = found[e].score;
-      r->matched = found[e].matched;
-      r->field = found[e].field;
-      r->fuzzy = found[e].fuzzy;
+      r->score = sc->found_score[e];
+      if (sc->found_by_name[e] && sc->names[e].term != G_MAXUINT32)
+        {
+          const Term *term = &g_array_index (self->terms, Term, sc->names[e].term);
+
+          r->matched = term->original;
+          r->field = term->weight == 3 ? "name" : term->weight == 2 ? "alias" : "latin";
+          r->fuzzy = FALSE;
+        }
+      else if (sc->found_by_name[e])
+        {
+          r->matched = dorsum_entry_get_name (r->entry);
+          r->field = "name";
+          r->fuzzy = FALSE;
+        }
+      else
+        {
+          const EntryState *st = &sc->state[e];
+          const Text *t = st->reason_text != NO_REASON ? &g_array_index (self->texts, Text, st->reason_text) : NULL;
+
+          /* The text an entry matched in is looked up only for the entries returned. */
+          r->matched = t ? t->text : dorsum_entry_get_name (r->entry);
+          r->field = t ? t->key : "name";
+          r->fuzzy = st->result_fuzzy;
+        }
       r->query = g_rc_box_acquire (info);
     }
 
+  scratch_clear (sc);
   g_rc_box_release_full (info, query_info_clear);
 
   return results;
