@@ -695,6 +695,14 @@ test_problems_in_window (void)
 }
 
 static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
 study_ready (gconstpointer page)
 {
   return dorsum_study_page_get_store ((DorsumStudyPage *)page) != NULL;
@@ -808,6 +816,26 @@ test_study (void)
   g_assert_true (dorsum_study_store_get_stats (dorsum_study_page_get_store (page), NULL, g_get_real_time () / G_USEC_PER_SEC,
                                                &stats, NULL));
   g_assert_cmpuint (stats.reviews, ==, 10);
+
+  /* A muscle just studied: its page says how the student does on it. */
+  {
+    g_autoptr(GHashTable) mastery = dorsum_study_store_get_mastery (dorsum_study_page_get_store (page),
+                                                                    g_get_real_time () / G_USEC_PER_SEC, NULL);
+    DorsumLibrary *library = dorsum_application_get_library (app);
+    GHashTableIter iter;
+    gpointer key;
+    const char *studied = NULL;
+
+    g_hash_table_iter_init (&iter, mastery);
+    while (studied == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+      if (dorsum_library_lookup (library, key) != NULL &&
+          dorsum_entry_get_kind (dorsum_library_lookup (library, key)) == DORSUM_KIND_MUSCLE)
+        studied = key;
+    g_assert_nonnull (studied);
+    dorsum_window_show_entry (window, studied);
+    settle ();
+    g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_starting, "Your study: "));
+  }
   close_window (window);
 
   /* Closed and opened again: the answers are there (once the page has opened its file, in

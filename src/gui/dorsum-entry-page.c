@@ -31,6 +31,7 @@ struct _DorsumEntryPage
   GPtrArray       *old_boxes;   /* previous pages' widgets, hidden until they are released */
   guint            release_idle;
   gboolean         shown[DORSUM_N_KINDS][2];  /* kinds of links shown, [1] for red flags */
+  GtkWidget       *progress;    /* the student's progress on this muscle, hidden until known */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumEntryPage, dorsum_entry_page, GTK_TYPE_WIDGET)
@@ -587,6 +588,10 @@ add_header (DorsumEntryPage *self,
       add_label (self, text, "secondary-text");
     }
 
+  /* Filled in by dorsum_entry_page_set_study_progress() once the progress file is open. */
+  self->progress = add_label (self, "", "accent");
+  gtk_widget_set_visible (self->progress, FALSE);
+
   if (severity != NULL)
     {
       const char *text = g_str_equal (severity, "red-flag") ? _("Red flag — do not massage; see a doctor first")
@@ -867,4 +872,20 @@ dorsum_entry_page_set_entry (DorsumEntryPage *self,
   /* A new page starts at its top. */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   gtk_adjustment_set_value (adjustment, 0);
+}
+
+/**
+ * dorsum_entry_page_set_study_progress:
+ * @text: (nullable): what the student's answers on this entry show, or %NULL for nothing
+ */
+void
+dorsum_entry_page_set_study_progress (DorsumEntryPage *self,
+                                      const char      *text)
+{
+  g_return_if_fail (DORSUM_IS_ENTRY_PAGE (self));
+
+  if (self->progress == NULL)
+    return;
+  gtk_label_set_label (GTK_LABEL (self->progress), text ? text : "");
+  gtk_widget_set_visible (self->progress, text != NULL && *text != '\0');
 }

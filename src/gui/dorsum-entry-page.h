@@ -19,4 +19,7 @@ void         dorsum_entry_page_set_entry  (DorsumEntryPage *self,
                                            DorsumEntry     *entry);
 DorsumEntry *dorsum_entry_page_get_entry  (DorsumEntryPage *self);
 
+void         dorsum_entry_page_set_study_progress (DorsumEntryPage *self,
+                                                   const char      *text);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "dorsum-figure.h"
 #include "dorsum-search.h"
 #include "dorsum-study-page.h"
+#include "dorsum-study-store.h"
 #include "dorsum-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DorsumWindow, dorsum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -323,6 +324,34 @@ show_on_diagram (DorsumWindow *self,
     dorsum_diagram_view_set_highlight (self->diagram_view, (const char * const *)muscles);
 }
 
+/* A muscle's page tells the student how they do on it, once the Study page has opened
+ * their progress file. */
+static void
+show_study_progress (DorsumWindow *self,
+                     DorsumEntry  *entry)
+{
+  DorsumStudyStore *store = self->study_page ? dorsum_study_page_get_store (self->study_page) : NULL;
+  DorsumStudyStats stats = { 0, };
+  g_autofree char *text = NULL;
+
+  if (store != NULL && dorsum_entry_get_kind (entry) == DORSUM_KIND_MUSCLE &&
+      dorsum_study_store_get_entry_stats (store, dorsum_entry_get_id (entry), g_get_real_time () / G_USEC_PER_SEC,
+                                          &stats, NULL) &&
+      stats.reviews > 0)
+    {
+      /* Translators: the student's progress on a muscle: answers given, share right, cards due today */
+      g_autofree char *answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Your study: %u answer", "Your study: %u answers",
+                                                               stats.reviews), stats.reviews);
+
+      if (stats.retention >= 0)
+        text = g_strdup_printf (_("%s, %.0f %% right, %u due today"), answers, stats.retention * 100, stats.due);
+      else
+        text = g_strdup_printf (_("%s, %u due today"), answers, stats.due);
+    }
+
+  dorsum_entry_page_set_study_progress (self->entry_page, text);
+}
+
 void
 _dorsum_window_show_entry (DorsumWindow *self,
             const char   *id,
@@ -348,6 +377,7 @@ _dorsum_window_show_entry (DorsumWindow *self,
   if (self->study_page != NULL && _dorsum_window_studying (self))
     dorsum_study_page_leave (self->study_page);
   dorsum_entry_page_set_entry (self->entry_page, self->library, entry);
+  show_study_progress (self, entry);
   show_on_diagram (self, entry);
   adw_window_title_set_title (self->content_title, dorsum_entry_get_name (entry));
   adw_window_title_set_subtitle (self->content_title, dorsum_kind_get_title (dorsum_entry_get_kind (entry)));
