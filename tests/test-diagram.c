@@ -528,6 +528,71 @@ test_limits_leave_room (void)
     }
 }
 
+static cairo_surface_t *
+render_labels (DorsumDiagram     *diagram,
+               DorsumRenderFlags  flags)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 600);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dorsum_diagram_render (diagram, cr, 400, 600, flags, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (g_getenv ("DORSUM_LABELS_PNG_DIR"))
+    {
+      g_autofree char *name = g_strdup_printf ("labels-%d.png", flags);
+      g_autofree char *path = g_build_filename (g_getenv ("DORSUM_LABELS_PNG_DIR"), name, NULL);
+
+      cairo_surface_write_to_png (surface, path);
+    }
+
+  return surface;
+}
+
+static guint
+pixels_differing (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  const guint32 *pa = (const guint32 *)(gpointer)cairo_image_surface_get_data (a);
+  const guint32 *pb = (const guint32 *)(gpointer)cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int i = 0; i < 400 * 600; i++)
+    n += pa[i] != pb[i];
+
+  return n;
+}
+
+/* The names on the figure follow the desktop: high contrast gives them full ink and a wider
+ * halo, large text makes them larger; the muscles themselves do not change. */
+static void
+test_label_styles (void)
+{
+  g_autoptr(DorsumDiagram) diagram = dorsum_diagram_new_for_layer (DORSUM_LAYER_SUPERFICIAL, NULL);
+  cairo_surface_t *plain = render_labels (diagram, DORSUM_RENDER_DEFAULT);
+  cairo_surface_t *labels = render_labels (diagram, DORSUM_RENDER_LABELS);
+  cairo_surface_t *contrast = render_labels (diagram, DORSUM_RENDER_LABELS | DORSUM_RENDER_HIGH_CONTRAST);
+  cairo_surface_t *large = render_labels (diagram, DORSUM_RENDER_LABELS | DORSUM_RENDER_LARGE_TEXT);
+  cairo_surface_t *dark = render_labels (diagram, DORSUM_RENDER_LABELS | DORSUM_RENDER_DARK | DORSUM_RENDER_HIGH_CONTRAST);
+  /* Without labels, the label flags change nothing. */
+  cairo_surface_t *plain_flags = render_labels (diagram, DORSUM_RENDER_HIGH_CONTRAST | DORSUM_RENDER_LARGE_TEXT);
+
+  g_assert_cmpuint (pixels_differing (plain, labels), >, 1000);
+  g_assert_cmpuint (pixels_differing (labels, contrast), >, 1000);
+  g_assert_cmpuint (pixels_differing (labels, large), >, 1000);
+  g_assert_cmpuint (pixels_differing (contrast, dark), >, 1000);
+  g_assert_cmpuint (pixels_differing (plain, plain_flags), ==, 0);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (labels);
+  cairo_surface_destroy (contrast);
+  cairo_surface_destroy (large);
+  cairo_surface_destroy (dark);
+  cairo_surface_destroy (plain_flags);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -537,6 +602,7 @@ main (int    argc,
   g_test_add_func ("/diagram/small/hits", test_small_hits);
   g_test_add_func ("/diagram/small/bad-path", test_bad_path);
   g_test_add_func ("/diagram/layers/integrity", test_layers_integrity);
+  g_test_add_func ("/diagram/label-styles", test_label_styles);
   g_test_add_func ("/diagram/layers/render", test_render);
   g_test_add_func ("/diagram/layers/highlight-only-inside", test_highlight_only_inside);
   g_test_add_func ("/diagram/trigger-points-on-figure", test_trigger_points_on_figure);

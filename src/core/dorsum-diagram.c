@@ -1047,9 +1047,18 @@ dorsum_diagram_render (DorsumDiagram      *self,
 
   if ((flags & DORSUM_RENDER_LABELS) && self->labels != NULL)
     {
-      const char *css = (flags & DORSUM_RENDER_DARK) ? dark_css : "";
+      g_autoptr(GString) css = g_string_new ((flags & DORSUM_RENDER_DARK) ? dark_css : "");
 
-      if (!rsvg_handle_set_stylesheet (self->labels, (const guint8 *)css, strlen (css), error))
+      /* Names follow the desktop's high-contrast and large-text settings: full ink on a wider
+       * halo, bold, and larger (two-line names then sit closer, but stay apart). */
+      if (flags & DORSUM_RENDER_HIGH_CONTRAST)
+        g_string_append (css, (flags & DORSUM_RENDER_DARK)
+                              ? "#names { fill: #ffffff; stroke: #000000; stroke-width: 4; font-weight: bold; }\n"
+                              : "#names { fill: #000000; stroke: #ffffff; stroke-width: 4; font-weight: bold; }\n");
+      if (flags & DORSUM_RENDER_LARGE_TEXT)
+        g_string_append (css, "#names { font-size: 17px; }\n");
+
+      if (!rsvg_handle_set_stylesheet (self->labels, (const guint8 *)css->str, css->len, error))
         return FALSE;
 
       return rsvg_handle_render_document (self->labels, cr, &viewport, error);

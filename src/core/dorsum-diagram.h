@@ -52,6 +52,8 @@ typedef enum {
   DORSUM_RENDER_DEFAULT = 0,
   DORSUM_RENDER_LABELS  = 1 << 0,
   DORSUM_RENDER_DARK    = 1 << 1,  /* labels light on dark, for a dark style */
+  DORSUM_RENDER_HIGH_CONTRAST = 1 << 2,  /* labels in full black (or white) on a wide halo */
+  DORSUM_RENDER_LARGE_TEXT    = 1 << 3,  /* labels larger, for a large-text setting */
 } DorsumRenderFlags;
 
 typedef struct

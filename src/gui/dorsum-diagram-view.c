@@ -253,6 +253,18 @@ render_flags (DorsumDiagramView *self)
     flags |= DORSUM_RENDER_LABELS;
   if (self->labels && adw_style_manager_get_dark (adw_style_manager_get_default ()))
     flags |= DORSUM_RENDER_DARK;
+  if (self->labels && adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    flags |= DORSUM_RENDER_HIGH_CONTRAST;
+  /* Large text: the desktop's text scale (GNOME's "Large Text" is 1.25) reaches GTK as the
+   * font resolution, 96 dpi at 1. */
+  if (self->labels)
+    {
+      int dpi = 0;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+      if (dpi >= 1.2 * 96 * 1024)
+        flags |= DORSUM_RENDER_LARGE_TEXT;
+    }
 
   return flags;
 }
