@@ -105,6 +105,12 @@ void               _dorsum_window_save_strv       (DorsumWindow *self,
                                                    GStrv         strv);
 void               _dorsum_window_refresh_list    (DorsumWindow *self);
 void               _dorsum_window_update_actions  (DorsumWindow *self);
+void               _dorsum_window_sidebar_class_init (GtkWidgetClass *widget_class);
+void               _dorsum_window_sidebar_init    (DorsumWindow *self);
+gboolean           _dorsum_window_show_all_rows   (gpointer      data);
+void               _dorsum_window_select_shown    (DorsumWindow *self);
+void               _dorsum_window_remember_recent (DorsumWindow *self,
+                                                   const char   *id);
 
 gboolean           dorsum_window_plan_first_diagram (DorsumLayer *layer,
                                                      double      *zoom,
