@@ -28,15 +28,21 @@ polygon_area (GArray *polygon)
   return fabs (area) / 2;
 }
 
-/* Zones are given for the figure's own right side (the viewer's right on the posterior
- * figure, the viewer's left on the anterior one); a point on the other side is mirrored
- * across the midline before testing, and zones that cross the midline are tested as drawn. */
-static gboolean
-zones_contain (DorsumEntry *muscle,
-               const char  *figure,
-               double       x,
-               double       y)
+/* A zone on one of the chart's figures, with its bounding box: most samples fall outside
+ * it, and the box says so without walking the polygon. */
+typedef struct
 {
+  GArray *points;
+  double  x0, y0, x1, y1;
+} Zone;
+
+/* @muscle's zones on @figure (an interned id). */
+static GArray *
+zones_on_figure (DorsumEntry *muscle,
+                 const char  *figure)
+{
+  GArray *zones = g_array_new (FALSE, FALSE, sizeof (Zone));
+
   for (guint t = 0; t < dorsum_entry_get_n_trigger_points (muscle); t++)
     {
       const DorsumTriggerPoint *tp = dorsum_entry_get_trigger_point (muscle, t);
@@ -44,14 +50,50 @@ zones_contain (DorsumEntry *muscle,
       for (guint z = 0; z < tp->all_zones->len; z++)
         {
           const DorsumZone *zone = g_ptr_array_index (tp->all_zones, z);
+          Zone box = { zone->points, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
 
           /* Figure ids are interned. */
           if (zone->figure != figure)
             continue;
-          if (dorsum_polygon_contains (zone->points, x, y) ||
-              dorsum_polygon_contains (zone->points, 800 - x, y))
-            return TRUE;
+          for (guint p = 0; p < zone->points->len; p++)
+            {
+              const DorsumPoint *pt = &g_array_index (zone->points, DorsumPoint, p);
+
+              box.x0 = MIN (box.x0, pt->x);
+              box.y0 = MIN (box.y0, pt->y);
+              box.x1 = MAX (box.x1, pt->x);
+              box.y1 = MAX (box.y1, pt->y);
+            }
+          g_array_append_val (zones, box);
         }
+    }
+
+  return zones;
+}
+
+static gboolean
+zone_contains (const Zone *zone,
+               double      x,
+               double      y)
+{
+  return x >= zone->x0 && x <= zone->x1 && y >= zone->y0 && y <= zone->y1 &&
+         dorsum_polygon_contains (zone->points, x, y);
+}
+
+/* Zones are given for the figure's own right side (the viewer's right on the posterior
+ * figure, the viewer's left on the anterior one); a point on the other side is mirrored
+ * across the midline before testing, and zones that cross the midline are tested as drawn. */
+static gboolean
+zones_contain (GArray *zones,
+               double  x,
+               double  y)
+{
+  for (guint z = 0; z < zones->len; z++)
+    {
+      const Zone *zone = &g_array_index (zones, Zone, z);
+
+      if (zone_contains (zone, x, y) || zone_contains (zone, 800 - x, y))
+        return TRUE;
     }
 
   return FALSE;
@@ -128,15 +170,28 @@ dorsum_lookup_muscles (DorsumLibrary *library,
       DorsumLookupResult result = { muscle, 0, 0 };
       double area;
 
+      g_autoptr(GPtrArray) figure_zones = NULL;
+
       if (dorsum_entry_get_n_trigger_points (muscle) == 0)
         continue;
+
+      /* The muscle's zones on each figure the chart uses, boxed once. */
+      figure_zones = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+      for (guint f = 0; f < figures->len; f++)
+        g_ptr_array_add (figure_zones, zones_on_figure (muscle, g_ptr_array_index (figures, f)));
 
       for (guint m = 0; m < n_marks; m++)
         {
           const DorsumMark *mark = dorsum_chart_get_mark (chart, m);
           const char *figure = g_intern_string (dorsum_mark_get_figure (mark));
-          guint hits = zones_contain (muscle, figure, mark->x, mark->y) ? 1 : 0;
+          GArray *zones = NULL;
+          guint hits;
           guint samples = 1;
+
+          for (guint f = 0; f < figures->len; f++)
+            if (g_ptr_array_index (figures, f) == figure)
+              zones = g_ptr_array_index (figure_zones, f);
+          hits = zones_contain (zones, mark->x, mark->y) ? 1 : 0;
 
           for (guint ring = 1; ring <= RINGS; ring++)
             for (guint k = 0; k < PER_RING; k++)
@@ -144,7 +199,7 @@ dorsum_lookup_muscles (DorsumLibrary *library,
                 double angle = 2 * G_PI * (k + 0.5 * (ring - 1)) / PER_RING;
                 double r = mark->radius * ring / RINGS;
 
-                hits += zones_contain (muscle, figure, mark->x + r * cos (angle), mark->y + r * sin (angle));
+                hits += zones_contain (zones, mark->x + r * cos (angle), mark->y + r * sin (angle));
                 samples++;
               }
 
