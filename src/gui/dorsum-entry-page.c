@@ -631,6 +631,10 @@ add_illustration (DorsumEntryPage *self,
   gtk_widget_set_margin_top (view, 12);
   gtk_widget_set_margin_bottom (view, 6);
   gtk_box_append (self->box, view);
+  /* Drawing the picture takes longer than laying out the page's first screen of text: it
+   * comes in the frame after, with the rest of the page. */
+  gtk_widget_set_visible (view, FALSE);
+  g_ptr_array_add (self->hidden, view);
 }
 
 static void
