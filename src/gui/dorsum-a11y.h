@@ -98,4 +98,23 @@ dorsum_a11y_name_action_buttons (GtkWidget  *widget,
     dorsum_a11y_name_action_buttons (child, action_name, label);
 }
 
+/* What libadwaita 1.2's rows put inside without a name: the edit icon of an entry row and
+ * the arrow of a combo row (images, read "GtkImage") are hidden from screen readers, and a
+ * combo row's list of choices is named after the row. */
+static inline void
+dorsum_a11y_tidy_rows (GtkWidget  *widget,
+                       const char *row_title)
+{
+  if (GTK_IS_IMAGE (widget))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  else if (GTK_IS_LIST_VIEW (widget) && row_title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, row_title, -1);
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    row_title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_tidy_rows (child, row_title);
+}
+
 G_END_DECLS

@@ -141,7 +141,9 @@ update_results (DorsumChartPage *self)
       gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Match"), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      /* The arrow only says the row opens something: not read out ("GtkImage"). */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "muscle-id", g_strdup (dorsum_entry_get_id (r->muscle)), g_free);
       gtk_list_box_append (self->results_list, row);
@@ -561,6 +563,7 @@ dorsum_chart_page_init (DorsumChartPage *self)
 
   dorsum_a11y_name_group_list (ADW_PREFERENCES_GROUP (self->mark_group));
   dorsum_a11y_name_group_list (self->client_group);
+  dorsum_a11y_tidy_rows (GTK_WIDGET (self->client_group), NULL);
   limit_row (self->note_row, self->mark_group, DORSUM_CHART_MAX_NOTE_CHARS);
   limit_row (self->notes_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_NOTES_CHARS);
   limit_row (self->initials_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_INITIALS_CHARS);

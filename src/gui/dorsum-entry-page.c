@@ -363,7 +363,9 @@ fill_link_group (DorsumEntryPage *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
       gtk_widget_set_tooltip_text (row, tooltip);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      /* The arrow only says the row opens something: not read out ("GtkImage"). */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "entry-id", g_strdup (dorsum_entry_get_id (target)), g_free);
       g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);

@@ -909,6 +909,8 @@ build_question (DorsumStudyPage *self)
       gtk_button_set_child (GTK_BUTTON (self->choices[i]), label);
       /* Counted from 1, so that no choice is stored as NULL. */
       g_object_set_data (G_OBJECT (self->choices[i]), "choice", GUINT_TO_POINTER (i + 1));
+      /* Each question names the button after its choice; before the first, this. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer"), -1);
       g_signal_connect (self->choices[i], "clicked", G_CALLBACK (choice_clicked_cb), self);
       gtk_box_append (GTK_BOX (self->choices_box), self->choices[i]);
     }
@@ -925,6 +927,8 @@ build_question (DorsumStudyPage *self)
   self->answer_label = GTK_LABEL (label_new (NULL, NULL, GTK_ACCESSIBLE_ROLE_LABEL));
   gtk_box_append (GTK_BOX (self->feedback_box), GTK_WIDGET (self->answer_label));
   self->open_button = gtk_button_new_with_label ("");
+  /* Named for what it does until a question gives it the entry's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the Page"), -1);
   gtk_widget_add_css_class (self->open_button, "flat");
   gtk_widget_set_halign (self->open_button, GTK_ALIGN_START);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", "");
@@ -1035,6 +1039,7 @@ dorsum_study_page_init (DorsumStudyPage *self)
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
   add_page (self, build_home (self), "home");
+  dorsum_a11y_tidy_rows (GTK_WIDGET (self->deck_group), NULL);
   add_page (self, build_question (self), "question");
   add_page (self, build_summary (self), "summary");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# What a screen reader hears: runs the built app in Xvfb with the AT-SPI bus, once per
+# state given (dorsum's own arguments; none: the atlas), and walks its accessibility tree
+# with build-aux/atspi-walk.py, listing every control without a name. Exit 1 if any.
+#   build-aux/atspi-check.sh [BUILDDIR] -- "--muscle quadratus-lumborum" "--study" "chart.dorsum-chart"
+# Needs xvfb, dbus, at-spi2-core and python3-pyatspi (apt-get install them).
+set -uo pipefail
+builddir=${1:-_build}; shift || true
+[ "${1:-}" = "--" ] && shift
+[ $# -gt 0 ] || set -- ""
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+status=0
+for state in "$@"; do
+  echo "== dorsum $state"
+  out=$(GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data" XDG_CONFIG_HOME="$tmp/config" \
+        XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" GTK_A11Y=atspi \
+        xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c "
+          /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+          sleep 1
+          '$builddir/src/dorsum' $state >/dev/null 2>&1 &
+          app=\$!
+          sleep 6
+          /usr/bin/python3 '$here/atspi-walk.py'
+          kill \$app" 2>/dev/null)
+  echo "$out"
+  echo "$out" | grep -q UNNAMED && status=1
+done
+exit $status
