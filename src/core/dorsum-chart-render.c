@@ -56,25 +56,11 @@ show_text_centered (cairo_t    *cr,
 }
 
 /**
- * dorsum_draw_marks:
+ * dorsum_draw_marks_on_figure:
  * @cr: a context whose user space is diagram units
+ * @figure: (nullable): draw only the marks on this figure; %NULL for all
  * @scale: device units per diagram unit, to keep outlines and letters readable
  * @selected: the mark to outline as selected, or -1
- */
-void
-dorsum_draw_marks (cairo_t     *cr,
-                   DorsumChart *chart,
-                   double       scale,
-                   int          selected)
-{
-  dorsum_draw_marks_on_figure (cr, chart, NULL, scale, selected);
-}
-
-/**
- * dorsum_draw_marks_on_figure:
- * @figure: (nullable): draw only the marks on this figure; %NULL for all
- *
- * As dorsum_draw_marks(), for one figure of a chart that has marks on several.
  */
 void
 dorsum_draw_marks_on_figure (cairo_t     *cr,

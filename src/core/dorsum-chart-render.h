@@ -14,10 +14,6 @@
 
 G_BEGIN_DECLS
 
-void      dorsum_draw_marks         (cairo_t       *cr,
-                                     DorsumChart   *chart,
-                                     double         scale,
-                                     int            selected);
 void      dorsum_draw_marks_on_figure (cairo_t     *cr,
                                        DorsumChart *chart,
                                        const char  *figure,

@@ -70,9 +70,7 @@ render_job_new (DorsumDiagram    *diagram,
   job->diagram = diagram ? g_object_ref (diagram) : NULL;
   job->figure = g_strdup (figure);
   job->layer = layer;
-  /* Every layer of a figure has the figure's size. */
-  job->width = (int)ceil (800 * scale);
-  job->height = (int)ceil (1200 * scale);
+  /* A job that loads its layer is given the size of the texture it stands beside. */
   if (diagram != NULL)
     {
       job->width = (int)ceil (dorsum_diagram_get_width (diagram) * scale);
