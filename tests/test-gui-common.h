@@ -188,3 +188,41 @@ answer_file_chooser (GFile *file)
   g_assert_true (wait_for (file_chooser_gone, NULL, 5));
   settle ();
 }
+
+/* With DORSUM_SHOT_DIR set: @toplevel as drawn, to NAME.png. */
+static inline void
+shoot_toplevel (GtkWidget  *toplevel,
+                const char *name)
+{
+  const char *dir = g_getenv ("DORSUM_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  /* A dialog just shown is laid out over the next frames. */
+  for (guint i = 0; i < 100 && (gtk_widget_get_width (toplevel) == 0 || !gtk_widget_get_mapped (toplevel)); i++)
+    {
+      g_usleep (10000);
+      settle ();
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_usleep (10000);
+      settle ();
+    }
+
+  paintable = gtk_widget_paintable_new (toplevel);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (toplevel), gtk_widget_get_height (toplevel));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (toplevel)), node, NULL);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+

@@ -14,6 +14,7 @@
 #include "dorsum-diagram-view.h"
 #include "dorsum-first-frame.h"
 #include "dorsum-gui-resources.h"
+#include "dorsum-preferences-window.h"
 #include "dorsum-search-provider.h"
 #include "dorsum-window.h"
 #include "dorsum-window-private.h"
@@ -76,6 +77,17 @@ dorsum_application_about_action (GSimpleAction *action,
 }
 
 static void
+dorsum_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  DorsumApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (dorsum_preferences_window_new (window)));
+}
+
+static void
 dorsum_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
@@ -93,6 +105,7 @@ dorsum_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", dorsum_application_about_action },
+  { "preferences", dorsum_application_preferences_action },
   { "quit", dorsum_application_quit_action },
 };
 
@@ -194,6 +207,7 @@ dorsum_application_startup (GApplication *app)
                                 g_object_ref (gtk_icon_theme_get_for_display (gdk_display_get_default ()))));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { "<Control>w", NULL });
 
