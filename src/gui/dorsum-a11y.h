@@ -117,4 +117,39 @@ dorsum_a11y_tidy_rows (GtkWidget  *widget,
     dorsum_a11y_tidy_rows (child, row_title);
 }
 
+/* Toggle buttons that show their text in a label of their own (libadwaita 1.2's view
+ * switcher buttons, read "toggle button"): each is named after the first label inside it
+ * that has text. */
+static inline const char *
+dorsum_a11y_first_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = dorsum_a11y_first_label_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+static inline void
+dorsum_a11y_name_toggles_by_label (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    {
+      const char *text = dorsum_a11y_first_label_text (widget);
+
+      if (text != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_name_toggles_by_label (child);
+}
+
 G_END_DECLS

@@ -120,8 +120,10 @@ dorsum_preferences_window_new (GtkWindow *parent)
                                     "destroy-with-parent", TRUE,
                                     NULL);
 
-  /* libadwaita 1.2 leaves these unnamed: the search toggle, the lists, the rows' icons. */
+  /* libadwaita 1.2 leaves these unnamed: the search toggle, the page switcher's buttons,
+   * the lists, the rows' icons. */
   dorsum_a11y_name_icon_buttons (window, "edit-find-symbolic", _("Search Preferences"));
+  dorsum_a11y_name_toggles_by_label (window);
   dorsum_a11y_name_all_lists (window, _("Preferences"));
   dorsum_a11y_tidy_rows (window, NULL);
   return window;
