@@ -106,7 +106,7 @@ test_preferences_journey (void)
   gtk_editable_set_text (GTK_EDITABLE (row), "Riverside Remedial Massage");
   row = find_widget (GTK_WIDGET (preferences), is_row_titled, "_Contact");
   gtk_editable_set_text (GTK_EDITABLE (row), "0400 123 456");
-  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Paper _Size");
+  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Paper Size");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   settle ();
@@ -177,7 +177,7 @@ test_preferences_journey (void)
   preferences = find_toplevel (DORSUM_TYPE_PREFERENCES_WINDOW);
   row = find_widget (GTK_WIDGET (preferences), is_row_titled, "_Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Sam Okafor");
-  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Paper _Size");
+  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Paper Size");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
   gtk_window_destroy (preferences);
   settle ();

@@ -152,4 +152,16 @@ dorsum_a11y_name_toggles_by_label (GtkWidget *widget)
     dorsum_a11y_name_toggles_by_label (child);
 }
 
+/* Search entries a toolkit window makes without a name. */
+static inline void
+dorsum_a11y_name_search_entries (GtkWidget  *widget,
+                                 const char *label)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_name_search_entries (child, label);
+}
+
 G_END_DECLS

@@ -124,6 +124,8 @@ dorsum_preferences_window_new (GtkWindow *parent)
    * the lists, the rows' icons. */
   dorsum_a11y_name_icon_buttons (window, "edit-find-symbolic", _("Search Preferences"));
   dorsum_a11y_name_toggles_by_label (window);
+  /* The window's own search entry, hidden while search is off but still in the tree. */
+  dorsum_a11y_name_search_entries (window, _("Search Preferences"));
   dorsum_a11y_name_all_lists (window, _("Preferences"));
   dorsum_a11y_tidy_rows (window, NULL);
   return window;
