@@ -83,6 +83,15 @@ find_widget (GtkWidget     *widget,
 }
 
 /* For find_widget(): a widget of the GType in @type (GSIZE_TO_POINTER). */
+/* A row of a preferences list titled @title (mnemonic underscores included). */
+static inline gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static inline gboolean
 is_type (GtkWidget     *widget,
          gconstpointer  type)

@@ -105,8 +105,8 @@ is_row_subtitled (GtkWidget     *widget,
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
 {
   return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
@@ -241,8 +241,8 @@ shoot_narrow (GFile       *file,
   editor = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_PLAN_EDITOR));
   shoot (window, NULL, "plan-narrow-top");
   shoot (window, editor, "plan-narrow-muscles");
-  shoot (window, find_widget (editor, is_row_titled, "Ball release for the buttock"), "plan-narrow-items");
-  shoot (window, find_widget (GTK_WIDGET (page), is_row_titled, "Right gluteus maximus (back): 7 → 5"), "plan-narrow-compare");
+  shoot (window, find_widget (editor, is_action_row_titled, "Ball release for the buttock"), "plan-narrow-items");
+  shoot (window, find_widget (GTK_WIDGET (page), is_action_row_titled, "Right gluteus maximus (back): 7 → 5"), "plan-narrow-compare");
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }
@@ -302,7 +302,7 @@ test_plan_journey (void)
   click_named (editor, removed_button);
   plan = dorsum_chart_get_plan (dorsum_window_get_chart (window));
   g_assert_nonnull (plan[0]);
-  g_assert_null (find_widget (editor, is_row_titled, removed));
+  g_assert_null (find_widget (editor, is_action_row_titled, removed));
   g_assert_null (find_widget (editor, is_row_subtitled, "Suggested by the marks"));
   g_assert_true (dorsum_chart_get_modified (dorsum_window_get_chart (window)));
 
@@ -331,7 +331,7 @@ test_plan_journey (void)
   settle ();
   g_assert_true (gtk_widget_get_sensitive (find_widget (editor, is_button_named, "Move Ball release for the buttock up")));
   click_named (editor, "Move Ball release for the buttock up");
-  shoot (window, find_widget (editor, is_row_titled, "Ball release for the buttock"), "plan-chosen");
+  shoot (window, find_widget (editor, is_action_row_titled, "Ball release for the buttock"), "plan-chosen");
 
   /* From the keyboard: Move down on the last-but-one, and the focus stays with that entry
    * (on its Up button, since Down is now off) for the next key press. */
@@ -370,7 +370,7 @@ test_plan_journey (void)
   }
 
   /* Dragged onto the first row, the last goes first; undo puts it back. */
-  drop_on_row (find_widget (editor, is_row_titled, "Ball release for the buttock"), "cross-leg-glute-stretch");
+  drop_on_row (find_widget (editor, is_action_row_titled, "Ball release for the buttock"), "cross-leg-glute-stretch");
   g_assert_true (plan_ends_with ("cross-leg-glute-stretch,ball-glute-release,figure-four-stretch"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   settle ();
@@ -416,16 +416,16 @@ test_plan_journey (void)
   answer_file_chooser (earlier_file);
   g_assert_nonnull (dorsum_chart_page_get_compare_chart (chart_page));
   g_assert_true (dorsum_diagram_view_get_compare_chart (view) == dorsum_chart_page_get_compare_chart (chart_page));
-  summary = find_widget (GTK_WIDGET (chart_page), is_row_titled, "Right gluteus maximus (back): 7 → 5");
+  summary = find_widget (GTK_WIDGET (chart_page), is_action_row_titled, "Right gluteus maximus (back): 7 → 5");
   g_assert_nonnull (summary);
-  g_assert_nonnull (find_widget (GTK_WIDGET (chart_page), is_row_titled, "Left gluteus medius (back): 6 → 5"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (chart_page), is_row_titled,
+  g_assert_nonnull (find_widget (GTK_WIDGET (chart_page), is_action_row_titled, "Left gluteus medius (back): 6 → 5"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (chart_page), is_action_row_titled,
                                  "Overall: better — 2 eased"));
   shoot (window, summary, "plan-compare");
   if (g_getenv ("DORSUM_SHOT_DIR") != NULL)
     {
       AdwStyleManager *style = adw_style_manager_get_default ();
-      GtkWidget *items = find_widget (editor, is_row_titled, "Ball release for the buttock");
+      GtkWidget *items = find_widget (editor, is_action_row_titled, "Ball release for the buttock");
 
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
       shoot (window, items, "plan-chosen-dark");
@@ -438,7 +438,7 @@ test_plan_journey (void)
   click_named (GTK_WIDGET (chart_page), "Stop Comparing");
   g_assert_null (dorsum_chart_page_get_compare_chart (chart_page));
   g_assert_null (dorsum_diagram_view_get_compare_chart (view));
-  g_assert_null (find_widget (GTK_WIDGET (chart_page), is_row_titled, "Right gluteus maximus (back): 7 → 5"));
+  g_assert_null (find_widget (GTK_WIDGET (chart_page), is_action_row_titled, "Right gluteus maximus (back): 7 → 5"));
 
   dorsum_chart_set_modified (dorsum_window_get_chart (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

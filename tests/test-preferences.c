@@ -32,14 +32,6 @@ preferences_gone (gconstpointer data)
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
 is_spin_button (GtkWidget     *widget,
                 gconstpointer  data)
 {

@@ -59,15 +59,6 @@ paper_set_mapping (const GValue       *value,
   return g_variant_new_string (paper_ids[i]);
 }
 
-/* The page switchers make their buttons as they get the pages, some only once shown. */
-static void
-dorsum_preferences_window_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (dorsum_preferences_window_parent_class)->map (widget);
-
-  dorsum_a11y_name_toggles_by_label (widget);
-}
-
 static void
 dorsum_preferences_window_dispose (GObject *object)
 {
@@ -85,7 +76,6 @@ dorsum_preferences_window_class_init (DorsumPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dorsum_preferences_window_dispose;
-  widget_class->map = dorsum_preferences_window_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dorsum/Dorsum/dorsum-preferences-window.ui");
