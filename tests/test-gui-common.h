@@ -82,7 +82,6 @@ find_widget (GtkWidget     *widget,
   return NULL;
 }
 
-/* For find_widget(): a widget of the GType in @type (GSIZE_TO_POINTER). */
 /* A row of a preferences list titled @title (mnemonic underscores included). */
 static inline gboolean
 is_row_titled (GtkWidget     *widget,
@@ -92,6 +91,7 @@ is_row_titled (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+/* For find_widget(): a widget of the GType in @type (GSIZE_TO_POINTER). */
 static inline gboolean
 is_type (GtkWidget     *widget,
          gconstpointer  type)

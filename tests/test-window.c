@@ -618,6 +618,79 @@ test_bookmarks (void)
   settle ();
 }
 
+/* The sidebar as a user goes through it: picks Bookmarks, stars an entry and sees it
+ * listed, unstars it and sees the list empty; picks Recent and sees what was opened, last
+ * first, with the shown entry's row selected; types a search and presses Enter to open
+ * the first result; clears it with Escape and has the Recent list back. */
+static void
+test_sidebar_lists (void)
+{
+  DorsumWindow *window = new_window (1280, 800);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_SIDEBAR));
+  GtkDropDown *browse = GTK_DROP_DOWN (find_widget (sidebar, is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  GtkWidget *search = find_widget (sidebar, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  GtkListView *list = GTK_LIST_VIEW (find_widget (sidebar, is_sidebar_list, NULL));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_STACK));
+  GtkSingleSelection *selection;
+  GListModel *model;
+  g_autoptr(DorsumEntry) first = NULL;
+  g_autoptr(DorsumEntry) second = NULL;
+
+  g_assert_nonnull (browse);
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_focus (search) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+
+  gtk_drop_down_set_selected (browse, DORSUM_BROWSE_BOOKMARKS);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  g_assert_true (dorsum_window_show_entry (window, "piriformis"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
+  settle ();
+  model = dorsum_window_get_list_model (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (dorsum_entry_get_id (first), ==, "piriformis");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (dorsum_window_get_list_model (window)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  gtk_drop_down_set_selected (browse, DORSUM_BROWSE_RECENT);
+  g_assert_true (dorsum_window_show_entry (window, "trapezius"));
+  settle ();
+  model = dorsum_window_get_list_model (window);
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (dorsum_entry_get_id (first), ==, "trapezius");
+  g_assert_cmpstr (dorsum_entry_get_id (second), ==, "piriformis");
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* Typing, then Enter: the first result opens. */
+  gtk_widget_grab_focus (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "rhomboyd");
+  settle ();
+  g_signal_emit_by_name (search, "activate");
+  settle ();
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "rhomboid-major");
+
+  /* Escape in the search clears it: the Recent list is back, rhomboid major first. */
+  g_signal_emit_by_name (search, "stop-search");
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_clear_object (&first);
+  first = g_list_model_get_item (dorsum_window_get_list_model (window), 0);
+  g_assert_cmpstr (dorsum_entry_get_id (first), ==, "rhomboid-major");
+
+  gtk_drop_down_set_selected (browse, DORSUM_BROWSE_MUSCLES_BY_REGION);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* The shown shortcuts window of @window, or NULL. */
 static GtkWindow *
 find_shortcuts_window (DorsumWindow *window)
@@ -872,6 +945,7 @@ main (int    argc,
   g_test_add_func ("/window/page-avoid-heading", test_page_avoid_heading);
   g_test_add_func ("/window/page-client-text", test_page_client_text);
   g_test_add_func ("/window/bookmarks", test_bookmarks);
+  g_test_add_func ("/window/sidebar-lists", test_sidebar_lists);
   g_test_add_func ("/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/window/toolbar-fits", test_toolbar_fits);
   g_test_add_func ("/window/tooltips", test_tooltips);

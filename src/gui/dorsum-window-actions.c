@@ -16,6 +16,54 @@
 #include "dorsum-figure.h"
 #include "dorsum-window-private.h"
 
+/* The bookmark and recent lists, kept in GSettings and shown by the sidebar. */
+void
+_dorsum_window_save_strv (DorsumWindow *self,
+           const char   *key,
+           GStrv         value)
+{
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, key, (const char * const *)value);
+}
+
+gboolean
+_dorsum_window_is_bookmarked (DorsumWindow *self,
+               const char   *id)
+{
+  return id != NULL && g_strv_contains ((const char * const *)self->bookmarks, id);
+}
+
+/* Strv helpers for the bookmark and recent lists, which are short. */
+GStrv
+_dorsum_window_strv_without (GStrv       strv,
+              const char *id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; strv && strv[i]; i++)
+    if (!g_str_equal (strv[i], id))
+      g_strv_builder_add (builder, strv[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+void
+_dorsum_window_remember_recent (DorsumWindow *self,
+                 const char   *id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) rest = _dorsum_window_strv_without (self->recent, id);
+
+  g_strv_builder_add (builder, id);
+  for (guint i = 0; rest[i] && i < MAX_RECENT - 1; i++)
+    g_strv_builder_add (builder, rest[i]);
+
+  g_strfreev (self->recent);
+  self->recent = g_strv_builder_end (builder);
+  _dorsum_window_save_strv (self, "recent", self->recent);
+  dorsum_sidebar_set_lists (self->library_list, (const char * const *)self->bookmarks, (const char * const *)self->recent);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -24,7 +72,7 @@ search_action (GtkWidget  *widget,
   DorsumWindow *self = DORSUM_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  dorsum_sidebar_focus_search (self->library_list);
 }
 
 static void
@@ -74,8 +122,7 @@ bookmark_action (GtkWidget  *widget,
   self->bookmarks = updated;
   _dorsum_window_save_strv (self, "bookmarks", self->bookmarks);
 
-  if (gtk_drop_down_get_selected (self->browse_dropdown) == DORSUM_BROWSE_BOOKMARKS)
-    _dorsum_window_refresh_list (self);
+  dorsum_sidebar_set_lists (self->library_list, (const char * const *)self->bookmarks, (const char * const *)self->recent);
   _dorsum_window_update_actions (self);
 }
 

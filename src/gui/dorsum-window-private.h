@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window's insides, shared by its files (dorsum-window.c: the library list, the atlas
- * and the page; dorsum-window-chart.c: the pain chart; dorsum-window-actions.c: the actions
- * and their keys), and what the widget tests reach for. */
+/* The window's insides, shared by its files (dorsum-window.c: the atlas and the page, with
+ * DorsumSidebar for the library list; dorsum-window-chart.c: the pain chart;
+ * dorsum-window-actions.c: the actions, their keys and the bookmark and recent lists), and
+ * what the widget tests reach for. */
 #pragma once
 
 #include "dorsum-chart-page.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
-#include "dorsum-search.h"
+#include "dorsum-sidebar.h"
 #include "dorsum-study-page.h"
 #include "dorsum-window.h"
 
@@ -21,15 +22,8 @@ struct _DorsumWindow
   AdwApplicationWindow  parent_instance;
 
   DorsumLibrary        *library;
-  DorsumSearchIndex    *search_index;
-  GListModel           *list_model;     /* what the list shows, whole */
-  char                 *list_query;     /* the search it shows, "" for none */
-  GtkSliceListModel    *list_slice;     /* its first rows, until the first frame */
-  gboolean              rows_waiting;   /* the slice ends short of the list */
-  guint                 all_rows_idle;
   guint                 tooltips_idle;
   gboolean              tooltips_set;
-  GtkSingleSelection   *selection;
   GSettings            *settings;
   char                 *shown_id;
   GPtrArray            *back_stack;     /* ids, oldest first */
@@ -45,11 +39,7 @@ struct _DorsumWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *browse_dropdown;
-  GtkStack             *list_stack;
-  AdwStatusPage        *list_empty;
-  GtkListView          *list_view;
+  DorsumSidebar        *library_list;
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
   GtkWidget            *bookmark_button;
@@ -103,12 +93,7 @@ GStrv              _dorsum_window_strv_without    (GStrv         strv,
 void               _dorsum_window_save_strv       (DorsumWindow *self,
                                                    const char   *key,
                                                    GStrv         strv);
-void               _dorsum_window_refresh_list    (DorsumWindow *self);
 void               _dorsum_window_update_actions  (DorsumWindow *self);
-void               _dorsum_window_sidebar_class_init (GtkWidgetClass *widget_class);
-void               _dorsum_window_sidebar_init    (DorsumWindow *self);
-gboolean           _dorsum_window_show_all_rows   (gpointer      data);
-void               _dorsum_window_select_shown    (DorsumWindow *self);
 void               _dorsum_window_remember_recent (DorsumWindow *self,
                                                    const char   *id);
 

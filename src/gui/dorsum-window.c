@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The main window: a sidebar that lists or searches the library (dorsum-window-sidebar.c),
+/* The main window: a sidebar that lists or searches the library (DorsumSidebar),
  * the atlas of the back and the front, and the page of the chosen entry, all linked, with
  * browser-like history; the pain chart (dorsum-window-chart.c) and the actions
  * (dorsum-window-actions.c) in files of their own. Folds to one column on narrow screens. */
@@ -18,7 +18,6 @@
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
 #include "dorsum-figure.h"
-#include "dorsum-search.h"
 #include "dorsum-study-page.h"
 #include "dorsum-study-store.h"
 #include "dorsum-window-private.h"
@@ -203,11 +202,7 @@ _dorsum_window_show_entry (DorsumWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   _dorsum_window_remember_recent (self, id);
-  if (gtk_drop_down_get_selected (self->browse_dropdown) == DORSUM_BROWSE_RECENT &&
-      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    _dorsum_window_refresh_list (self);
-  else
-    _dorsum_window_select_shown (self);
+  dorsum_sidebar_set_shown (self->library_list, id);
 
   _dorsum_window_update_actions (self);
 }
@@ -231,6 +226,33 @@ dorsum_window_show_entry (DorsumWindow *self,
   _dorsum_window_show_entry (self, id, TRUE);
 
   return TRUE;
+}
+
+static void
+entry_activated_cb (DorsumWindow  *self,
+                    const char    *id,
+                    DorsumSidebar *sidebar)
+{
+  dorsum_window_show_entry (self, id);
+}
+
+/* Shows the search's results for @text in the sidebar, now, with the search focused. */
+void
+dorsum_window_search (DorsumWindow *self,
+                      const char   *text)
+{
+  g_return_if_fail (DORSUM_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  dorsum_sidebar_search (self->library_list, text);
+}
+
+GListModel *
+dorsum_window_get_list_model (DorsumWindow *self)
+{
+  g_return_val_if_fail (DORSUM_IS_WINDOW (self), NULL);
+
+  return dorsum_sidebar_get_model (self->library_list);
 }
 
 const char *
@@ -482,13 +504,8 @@ dorsum_window_dispose (GObject *object)
   DorsumWindow *self = (DorsumWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
-  g_clear_handle_id (&self->all_rows_idle, g_source_remove);
   g_clear_handle_id (&self->tooltips_idle, g_source_remove);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->list_slice);
-  g_clear_object (&self->list_model);
-  g_clear_object (&self->search_index);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   if (self->session != NULL)
@@ -508,7 +525,6 @@ dorsum_window_finalize (GObject *object)
 
   g_free (self->shown_id);
   g_free (self->last_report);
-  g_free (self->list_query);
   g_ptr_array_unref (self->back_stack);
   g_ptr_array_unref (self->forward_stack);
   g_strfreev (self->bookmarks);
@@ -533,15 +549,12 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   g_type_ensure (DORSUM_TYPE_DIAGRAM_VIEW);
   g_type_ensure (DORSUM_TYPE_ENTRY_PAGE);
   g_type_ensure (DORSUM_TYPE_CHART_PAGE);
+  g_type_ensure (DORSUM_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dorsum/Dorsum/dorsum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, browse_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_empty);
-  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DorsumWindow, library_list);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, DorsumWindow, bookmark_button);
@@ -573,7 +586,7 @@ dorsum_window_class_init (DorsumWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_back_clicked_cb);
   _dorsum_window_chart_class_init (widget_class);
   _dorsum_window_actions_class_init (widget_class);
-  _dorsum_window_sidebar_class_init (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
 
 
@@ -597,7 +610,6 @@ dorsum_window_init (DorsumWindow *self)
   _dorsum_window_chart_init (self);
   /* The toggle inside a menu button or drop-down is what takes focus: it gets the name. */
   label_inner_button (GTK_WIDGET (self->menu_button), _("Main Menu"));
-  label_inner_button (GTK_WIDGET (self->browse_dropdown), _("Which List to Show"));
   _dorsum_window_actions_init (self);
 
   self->back_stack = g_ptr_array_new_with_free_func (g_free);
@@ -605,7 +617,8 @@ dorsum_window_init (DorsumWindow *self)
   self->bookmarks = g_new0 (char *, 1);
   self->recent = g_new0 (char *, 1);
 
-  _dorsum_window_sidebar_init (self);
+  /* Start typing anywhere to search. */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (dorsum_sidebar_get_search_entry (self->library_list)), GTK_WIDGET (self));
 
   {
     /* Escape leaves presentation mode, and only then: elsewhere it clears the search. */
@@ -787,8 +800,6 @@ static void
 frame_painted (DorsumWindow  *self,
                GdkFrameClock *clock)
 {
-  if (self->rows_waiting && self->all_rows_idle == 0)
-    self->all_rows_idle = g_idle_add (_dorsum_window_show_all_rows, self);
   if (!self->tooltips_set && self->tooltips_idle == 0)
     self->tooltips_idle = g_idle_add (set_tooltips, self);
 }
@@ -851,12 +862,13 @@ dorsum_window_new (DorsumApplication *application)
   _dorsum_window_chart_start (self);
 
   restore_state (self);
-  _dorsum_window_refresh_list (self);
+  dorsum_sidebar_set_lists (self->library_list, (const char * const *)self->bookmarks, (const char * const *)self->recent);
+  dorsum_sidebar_set_library (self->library_list, self->library);
   _dorsum_window_update_actions (self);
 
 
   /* Typing goes to the search first; otherwise a space would press whatever button had focus. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+  gtk_window_set_focus (GTK_WINDOW (self), dorsum_sidebar_get_search_entry (self->library_list));
 
 
   return self;
