@@ -498,6 +498,21 @@ dorsum_diagram_view_css_changed (GtkWidget         *widget,
   _dorsum_diagram_view_queue_draw_layer (DORSUM_DIAGRAM_VIEW (widget));
 }
 
+/* The focused muscle's outline shows only while the figure has focus from the keyboard:
+ * redraw it when that changes. */
+static void
+dorsum_diagram_view_state_flags_changed (GtkWidget     *widget,
+                                         GtkStateFlags  previous)
+{
+  DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (dorsum_diagram_view_parent_class)->state_flags_changed (widget, previous);
+
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    dorsum_diagram_overlay_changed (self->pointer_overlay);
+}
+
 static void
 dorsum_diagram_view_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -681,6 +696,7 @@ dorsum_diagram_view_class_init (DorsumDiagramViewClass *klass)
   widget_class->measure = dorsum_diagram_view_measure;
   widget_class->size_allocate = dorsum_diagram_view_size_allocate;
   widget_class->css_changed = dorsum_diagram_view_css_changed;
+  widget_class->state_flags_changed = dorsum_diagram_view_state_flags_changed;
 
   properties[PROP_LAYER] =
     g_param_spec_uint ("layer", NULL, NULL, 0, DORSUM_N_LAYERS - 1, 0,

@@ -228,8 +228,11 @@ add_label_with_role (DorsumEntryPage   *self,
     gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable with the mouse, but Tab goes from link to link, not through every paragraph. */
+  /* Selectable with the mouse, but Tab goes from link to link, not through every paragraph.
+   * Not focusable is not enough: GTK 4.8's label answers Tab as if it took focus when it
+   * cannot, so Tab stopped at the control before the page and never reached its links. */
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (self->box, label);

@@ -39,10 +39,9 @@ dorsum_pointer_overlay_draw (DorsumDiagramOverlay       *overlay,
   DorsumPointerOverlay *self = DORSUM_POINTER_OVERLAY (overlay);
   const GdkRGBA *accent = &context->accent;
 
-  if (context->chart_mode)
-    return;
-
-  if (self->hover != NULL)
+  /* Marking pain, the pointer's muscle is not lit; the keyboard's still is outlined, as
+   * that is where a mark from the keyboard goes. */
+  if (self->hover != NULL && !context->chart_mode)
     {
       cairo_new_path (cr);
       dorsum_region_append_path (self->hover, cr);

@@ -35,6 +35,7 @@ struct _DorsumSidebar
   GtkSliceListModel  *list_slice;     /* its first rows, until the next frame */
   gboolean            rows_waiting;   /* the slice ends short of the list */
   guint               all_rows_idle;
+  guint               focus_row_idle;
   gulong              after_paint_id;
   gboolean            tooltip_set;
   GtkSingleSelection *selection;
@@ -255,6 +256,10 @@ list_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
 
+  /* Which row this is, for list_focus_enter_cb(); 0 for a heading. */
+  g_object_set_data (G_OBJECT (box), "dorsum-position",
+                     GUINT_TO_POINTER (DORSUM_IS_SECTION (object) ? 0 : gtk_list_item_get_position (item) + 1));
+
   if (DORSUM_IS_SECTION (object))
     {
       /* A heading: not a row to choose. */
@@ -352,6 +357,57 @@ list_activate_cb (DorsumSidebar *self,
     g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, dorsum_entry_get_id (DORSUM_ENTRY (item)));
 }
 
+/* GTK 4.8's list view takes Tab only into a row that had focus before; with none, Tab
+ * stopped on the scrolled window around the list, which shows no focus ring and whose
+ * arrow keys scroll rather than move between rows. When it stops there, focus goes on to
+ * the shown entry's row, or else to the first entry's row on screen: once the window has
+ * finished moving focus (it ignores a move made while it tells widgets of one). */
+static gboolean
+focus_a_row (gpointer data)
+{
+  DorsumSidebar *self = data;
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *target = NULL;
+  guint best = G_MAXUINT;
+
+  self->focus_row_idle = 0;
+  if (!gtk_widget_is_focus (gtk_widget_get_parent (list)))
+    return G_SOURCE_REMOVE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      guint position = box ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "dorsum-position")) : 0;
+
+      if (position == 0 || !gtk_widget_get_child_visible (row))
+        continue;
+      if (position - 1 == selected)
+        {
+          target = row;
+          break;
+        }
+      if (position < best)
+        {
+          best = position;
+          target = row;
+        }
+    }
+
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_focus_enter_cb (DorsumSidebar           *self,
+                     GtkEventControllerFocus *controller)
+{
+  if (gtk_event_controller_focus_is_focus (controller) && self->focus_row_idle == 0)
+    self->focus_row_idle = g_idle_add_full (G_PRIORITY_HIGH, focus_a_row, self, NULL);
+}
+
 static void
 dorsum_sidebar_realize (GtkWidget *widget)
 {
@@ -380,6 +436,7 @@ dorsum_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->all_rows_idle, g_source_remove);
+  g_clear_handle_id (&self->focus_row_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -445,6 +502,7 @@ dorsum_sidebar_init (DorsumSidebar *self)
 {
   g_autoptr(GtkStringList) browse = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -471,6 +529,10 @@ dorsum_sidebar_init (DorsumSidebar *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (list_focus_enter_cb), self);
+  gtk_widget_add_controller (gtk_widget_get_parent (GTK_WIDGET (self->list_view)), controller);
 
   /* Results follow every keystroke (a query is well under 1 ms over the built-in library;
    * see bench/search-figures.md). */
