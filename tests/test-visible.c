@@ -16,6 +16,7 @@
 #include "dorsum-application.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-figure.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
 #include "test-gui-common.h"
@@ -471,9 +472,18 @@ check_style (const char *style)
   gtk_editable_set_text (GTK_EDITABLE (search), "hip pain");
   check_contrast (window, style, "technique-search", &all);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  /* The pain chart with its instructions, and a mark. */
+  /* The pain chart with its instructions, then with three marks, the second chosen. */
   gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
   check_contrast (window, style, "chart", &all);
+  for (guint i = 0; i < 3; i++)
+    {
+      DorsumMark mark = { 330 + 60 * i, 700 + 40 * i, 22, 3 + 3 * i, DORSUM_QUALITY_ACHING, NULL,
+                          g_intern_string (DORSUM_FIGURE_POSTERIOR) };
+
+      dorsum_chart_add_mark (dorsum_window_get_chart (window), &mark);
+    }
+  dorsum_diagram_view_select_mark (dorsum_window_get_diagram_view (window), 1);
+  check_contrast (window, style, "chart-marks", &all);
   gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
   /* The Study page. */
   dorsum_window_show_study (window);

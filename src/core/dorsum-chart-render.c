@@ -56,6 +56,34 @@ show_text_centered (cairo_t    *cr,
 }
 
 /**
+ * dorsum_draw_mark_selection:
+ * @cr: a context whose user space is diagram units
+ * @scale: device units per diagram unit
+ *
+ * Outlines @mark as the chosen one: a wide dashed ring over its edge, in its own darker
+ * colour, drawn over the mark as dorsum_draw_marks_on_figure() draws it.
+ */
+void
+dorsum_draw_mark_selection (cairo_t          *cr,
+                            const DorsumMark *mark,
+                            double            scale)
+{
+  double px = 1 / MAX (scale, 0.05);
+  double dash[] = { 6 * px, 3 * px };
+  double r, g, b;
+
+  dorsum_mark_color (mark->intensity, &r, &g, &b);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, mark->x, mark->y, mark->radius, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, r * 0.6, g * 0.6, b * 0.6, 1);
+  cairo_set_line_width (cr, 3.5 * px);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/**
  * dorsum_draw_marks_on_figure:
  * @cr: a context whose user space is diagram units
  * @figure: (nullable): draw only the marks on this figure; %NULL for all
@@ -88,15 +116,10 @@ dorsum_draw_marks_on_figure (cairo_t     *cr,
       cairo_set_source_rgba (cr, r, g, b, 0.55);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, r * 0.6, g * 0.6, b * 0.6, 1);
-      cairo_set_line_width (cr, ((int)i == selected ? 3.5 : 2) * px);
-      if ((int)i == selected)
-        {
-          double dash[] = { 6 * px, 3 * px };
-
-          cairo_set_dash (cr, dash, 2, 0);
-        }
+      cairo_set_line_width (cr, 2 * px);
       cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      if ((int)i == selected)
+        dorsum_draw_mark_selection (cr, m, scale);
 
       /* The quality letter with the intensity, white on a dark dot in the middle. */
       {

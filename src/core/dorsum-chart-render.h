@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+void      dorsum_draw_mark_selection  (cairo_t          *cr,
+                                       const DorsumMark *mark,
+                                       double            scale);
 void      dorsum_draw_marks_on_figure (cairo_t     *cr,
                                        DorsumChart *chart,
                                        const char  *figure,

@@ -11,6 +11,8 @@
 
 #include "dorsum-chart-render.h"
 #include "dorsum-diagram-view-private.h"
+#include "dorsum-mark-selection-overlay.h"
+#include "dorsum-marks-overlay.h"
 #include "dorsum-marks-overlay.h"
 #include "dorsum-pointer-overlay.h"
 
@@ -117,6 +119,7 @@ _dorsum_diagram_view_select_mark_internal (DorsumDiagramView *self,
 {
   self->selected_mark = mark;
   dorsum_marks_overlay_set_selected (DORSUM_MARKS_OVERLAY (self->marks_overlay), mark);
+  dorsum_mark_selection_overlay_set_selected (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), mark);
   _dorsum_diagram_view_emit_mark_activated (self, mark);
 }
 
@@ -266,8 +269,12 @@ drag_update_cb (DorsumDiagramView *self,
     }
 
   if (self->dragged_mark >= 0 || self->creating_mark)
-    dorsum_marks_overlay_set_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay), self->dragged_mark,
-                                      self->creating_mark, &self->preview);
+    {
+      dorsum_marks_overlay_set_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay), self->dragged_mark,
+                                        self->creating_mark, &self->preview);
+      /* The marks overlay draws the chosen mark where it is being dragged. */
+      dorsum_mark_selection_overlay_set_hidden (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), TRUE);
+    }
   _dorsum_diagram_view_queue_draw_layer (self);
 }
 
@@ -305,6 +312,7 @@ drag_end_cb (DorsumDiagramView *self,
   self->dragged_mark = -1;
   self->creating_mark = FALSE;
   dorsum_marks_overlay_clear_preview (DORSUM_MARKS_OVERLAY (self->marks_overlay));
+  dorsum_mark_selection_overlay_set_hidden (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), FALSE);
 
   if (mark >= 0)
     _dorsum_diagram_view_select_mark_internal (self, mark);

@@ -11,6 +11,7 @@
 #include "dorsum-diagram-overlay.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-layer-cache.h"
+#include "dorsum-overlay-stack.h"
 
 G_BEGIN_DECLS
 
@@ -55,12 +56,13 @@ struct _DorsumDiagramView
   GPtrArray      *shown_points; /* const DorsumTriggerPoint* of the highlighted muscles */
 
   /* What is drawn over the layer, in this order (see dorsum-diagram-overlay.h). */
-  GPtrArray            *overlays;
+  DorsumOverlayStack   *overlay_stack;
   DorsumDiagramOverlay *highlight_overlay;
   DorsumDiagramOverlay *trigger_point_overlay;
   DorsumDiagramOverlay *study_overlay;
   DorsumDiagramOverlay *pointer_overlay;
   DorsumDiagramOverlay *marks_overlay;
+  DorsumDiagramOverlay *mark_selection_overlay;
   const DorsumRegion *hover;
   const DorsumRegion *focus;
   DorsumChartKeys chart_keys;

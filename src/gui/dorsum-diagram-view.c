@@ -17,7 +17,9 @@
 #include "dorsum-figure.h"
 #include "dorsum-layer-cache.h"
 #include "dorsum-highlight-overlay.h"
+#include "dorsum-mark-selection-overlay.h"
 #include "dorsum-marks-overlay.h"
+#include "dorsum-overlay-stack.h"
 #include "dorsum-pointer-overlay.h"
 #include "dorsum-study-overlay.h"
 #include "dorsum-trigger-point-overlay.h"
@@ -375,79 +377,12 @@ overlay_context (DorsumDiagramView    *self,
     gdk_rgba_parse (&context->background, "#ffffff");
 }
 
-/* The widget area a diagram-unit box covers, with room for strokes; FALSE when off screen. */
-static gboolean
-box_to_widget (const double     box[4],
-               double           scale,
-               double           ox,
-               double           oy,
-               int              w,
-               int              h,
-               graphene_rect_t *bounds)
-{
-  double x0, y0, x1, y1;
-
-  if (box[0] > box[2])
-    return FALSE;
-
-  x0 = MAX (0, floor (ox + box[0] * scale) - 4);
-  y0 = MAX (0, floor (oy + box[1] * scale) - 4);
-  x1 = MIN (w, ceil (ox + box[2] * scale) + 4);
-  y1 = MIN (h, ceil (oy + box[3] * scale) + 4);
-  if (x1 <= x0 || y1 <= y0)
-    return FALSE;
-
-  graphene_rect_init (bounds, (float)x0, (float)y0, (float)(x1 - x0), (float)(y1 - y0));
-
-  return TRUE;
-}
-
-/* Draws @overlays (all sharing a node, or one with its own) into one cairo node that covers
- * only what they draw: a small surface keeps a selection change cheap. */
-static void
-snapshot_overlays (DorsumDiagramView          *self,
-                   GtkSnapshot                *snapshot,
-                   DorsumDiagramOverlay      **overlays,
-                   guint                       n_overlays,
-                   const DorsumOverlayContext *context,
-                   double                      ox,
-                   double                      oy)
-{
-  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  gboolean drawn[8] = { FALSE, };
-  gboolean any = FALSE;
-  graphene_rect_t bounds;
-  cairo_t *cr;
-
-  g_assert (n_overlays <= G_N_ELEMENTS (drawn));
-
-  for (guint i = 0; i < n_overlays; i++)
-    any |= drawn[i] = dorsum_diagram_overlay_extent (overlays[i], context, box);
-
-  if (!any || !box_to_widget (box, context->scale, ox, oy,
-                              gtk_widget_get_width (GTK_WIDGET (self)),
-                              gtk_widget_get_height (GTK_WIDGET (self)), &bounds))
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cairo_translate (cr, ox, oy);
-  cairo_scale (cr, context->scale, context->scale);
-  for (guint i = 0; i < n_overlays; i++)
-    if (drawn[i])
-      dorsum_diagram_overlay_draw_under (overlays[i], cr, context);
-  for (guint i = 0; i < n_overlays; i++)
-    if (drawn[i])
-      dorsum_diagram_overlay_draw (overlays[i], cr, context);
-  cairo_destroy (cr);
-}
-
 static void
 dorsum_diagram_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   DorsumDiagramView *self = DORSUM_DIAGRAM_VIEW (widget);
   DorsumDiagram *diagram = _dorsum_diagram_view_current_diagram (self);
-  g_autoptr(GPtrArray) shared = g_ptr_array_new ();
   DorsumOverlayContext context;
   double ox, oy, scale;
 
@@ -458,15 +393,8 @@ dorsum_diagram_view_snapshot (GtkWidget   *widget,
   scale = _dorsum_diagram_view_get_transform (self, &ox, &oy);
   overlay_context (self, diagram, scale, &context);
 
-  for (guint i = 0; i < self->overlays->len; i++)
-    if (!dorsum_diagram_overlay_get_own_node (g_ptr_array_index (self->overlays, i)))
-      g_ptr_array_add (shared, g_ptr_array_index (self->overlays, i));
-  snapshot_overlays (self, snapshot, (DorsumDiagramOverlay **)shared->pdata, shared->len, &context, ox, oy);
-
-  for (guint i = 0; i < self->overlays->len; i++)
-    if (dorsum_diagram_overlay_get_own_node (g_ptr_array_index (self->overlays, i)))
-      snapshot_overlays (self, snapshot, (DorsumDiagramOverlay **)&g_ptr_array_index (self->overlays, i), 1,
-                         &context, ox, oy);
+  dorsum_overlay_stack_snapshot (self->overlay_stack, snapshot, &context, ox, oy,
+                                 gtk_widget_get_width (widget), gtk_widget_get_height (widget));
 }
 
 static void
@@ -568,10 +496,15 @@ dorsum_diagram_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->textures, self);
   g_clear_object (&self->textures);
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
-  if (self->overlays != NULL)
-    for (guint i = 0; i < self->overlays->len; i++)
-      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->overlays, i), self);
-  g_clear_pointer (&self->overlays, g_ptr_array_unref);
+  if (self->overlay_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->overlay_stack, self);
+  g_clear_object (&self->overlay_stack);
+  g_clear_object (&self->highlight_overlay);
+  g_clear_object (&self->trigger_point_overlay);
+  g_clear_object (&self->study_overlay);
+  g_clear_object (&self->pointer_overlay);
+  g_clear_object (&self->marks_overlay);
+  g_clear_object (&self->mark_selection_overlay);
   g_clear_object (&self->library);
   if (self->chart != NULL)
     g_signal_handlers_disconnect_by_data (self->chart, self);
@@ -761,20 +694,20 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->textures = dorsum_layer_cache_new (self->figure);
   g_signal_connect_object (self->textures, "updated", G_CALLBACK (_dorsum_diagram_view_queue_draw_layer), self, G_CONNECT_SWAPPED);
   self->shown_points = g_ptr_array_new ();
-  self->overlays = g_ptr_array_new_with_free_func (g_object_unref);
   self->highlight_overlay = dorsum_highlight_overlay_new ();
   self->trigger_point_overlay = dorsum_trigger_point_overlay_new ();
   self->study_overlay = dorsum_study_overlay_new ();
   self->pointer_overlay = dorsum_pointer_overlay_new ();
   self->marks_overlay = dorsum_marks_overlay_new ();
-  g_ptr_array_add (self->overlays, self->highlight_overlay);
-  g_ptr_array_add (self->overlays, self->trigger_point_overlay);
-  g_ptr_array_add (self->overlays, self->study_overlay);
-  g_ptr_array_add (self->overlays, self->pointer_overlay);
-  g_ptr_array_add (self->overlays, self->marks_overlay);
-  for (guint i = 0; i < self->overlays->len; i++)
-    g_signal_connect_object (g_ptr_array_index (self->overlays, i), "changed",
-                             G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  self->mark_selection_overlay = dorsum_mark_selection_overlay_new ();
+  self->overlay_stack = dorsum_overlay_stack_new ();
+  dorsum_overlay_stack_add (self->overlay_stack, self->highlight_overlay);
+  dorsum_overlay_stack_add (self->overlay_stack, self->trigger_point_overlay);
+  dorsum_overlay_stack_add (self->overlay_stack, self->study_overlay);
+  dorsum_overlay_stack_add (self->overlay_stack, self->pointer_overlay);
+  dorsum_overlay_stack_add (self->overlay_stack, self->marks_overlay);
+  dorsum_overlay_stack_add (self->overlay_stack, self->mark_selection_overlay);
+  g_signal_connect_object (self->overlay_stack, "changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   self->canvas = g_object_new (DORSUM_TYPE_DIAGRAM_CANVAS, NULL);
   gtk_widget_set_parent (self->canvas, GTK_WIDGET (self));
   self->selected_mark = -1;
@@ -1184,6 +1117,7 @@ dorsum_diagram_view_set_chart (DorsumDiagramView *self,
   g_set_object (&self->chart, chart);
   self->selected_mark = -1;
   dorsum_marks_overlay_set_chart (DORSUM_MARKS_OVERLAY (self->marks_overlay), chart);
+  dorsum_mark_selection_overlay_set_chart (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), chart);
 
   if (chart != NULL)
     g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);

@@ -90,7 +90,8 @@ dorsum_marks_overlay_draw (DorsumDiagramOverlay       *overlay,
       dorsum_draw_marks_on_figure (cr, preview, context->figure, context->scale, self->selected);
     }
   else
-    dorsum_draw_marks_on_figure (cr, self->chart, context->figure, context->scale, self->selected);
+    /* The chosen one's outline is the mark selection overlay's. */
+    dorsum_draw_marks_on_figure (cr, self->chart, context->figure, context->scale, -1);
 }
 
 static void
@@ -163,7 +164,9 @@ dorsum_marks_overlay_set_selected (DorsumMarksOverlay *self,
   g_return_if_fail (DORSUM_IS_MARKS_OVERLAY (self));
 
   self->selected = mark;
-  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
+  /* Drawn here only while a drag is previewed. */
+  if (self->moved >= 0 || self->added)
+    dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
 }
 
 void

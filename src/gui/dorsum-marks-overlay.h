@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The diagram view's overlay of a pain chart's marks on the shown figure, numbered as in
- * the chart, with the selected one outlined, over everything else and on every layer.
- * While a mark is moved or drawn out, it draws the chart as it will be when the drag ends;
+ * the chart, over everything else and on every layer (the chosen one's outline is
+ * DorsumMarkSelectionOverlay's). While a mark is moved or drawn out, it draws the chart as
+ * it will be when the drag ends, the chosen mark outlined;
  * an earlier chart of the client, when compared, is drawn faded under them. */
 #pragma once
 
