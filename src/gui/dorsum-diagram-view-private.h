@@ -69,7 +69,24 @@ struct _DorsumDiagramView
 };
 
 
+typedef enum {
+  PROP_0,
+  PROP_LAYER,
+  PROP_FIGURE,
+  PROP_LABELS,
+  PROP_ZOOM,
+  PROP_SELECTED,
+  PROP_TRIGGER_POINTS,
+  PROP_CHART_MODE,
+  N_PROPS
+} DorsumDiagramViewProp;
+
 DorsumDiagram *_dorsum_diagram_view_current_diagram    (DorsumDiagramView  *self);
+DorsumDiagram *_dorsum_diagram_view_get_diagram        (DorsumDiagramView  *self,
+                                                        DorsumLayer         layer);
+void           _dorsum_diagram_view_notify             (DorsumDiagramView  *self,
+                                                        DorsumDiagramViewProp prop);
+void           _dorsum_diagram_view_emit_highlight_changed (DorsumDiagramView *self);
 double         _dorsum_diagram_view_get_transform      (DorsumDiagramView  *self,
                                                         double             *origin_x,
                                                         double             *origin_y);
