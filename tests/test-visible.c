@@ -500,6 +500,9 @@ check_style (const char *style)
   g_assert_cmpuint (all.n_secondary, >=, 5);
   g_assert_cmpfloat (all.body_min, >=, AA_CONTRAST);
   g_assert_cmpfloat (all.secondary_min, >=, AA_CONTRAST);
+  /* With high contrast, nothing is dimmed: secondary text as strong as body text (AAA). */
+  if (g_str_has_prefix (style, "high-contrast"))
+    g_assert_cmpfloat (all.secondary_min, >=, 7.0);
 
   g_string_free (all.low, TRUE);
   dorsum_chart_set_modified (dorsum_window_get_chart (window), FALSE);
