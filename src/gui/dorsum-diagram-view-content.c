@@ -220,12 +220,24 @@ dorsum_diagram_view_layer_shows (DorsumDiagramView  *self,
   return FALSE;
 }
 
+/* The chosen mark's outline follows the choice and the mark (moved, resized, removed). */
+void
+_dorsum_diagram_view_show_selected_mark (DorsumDiagramView *self)
+{
+  const DorsumMark *mark = NULL;
+
+  if (self->chart != NULL && self->selected_mark >= 0 && self->selected_mark < (int)dorsum_chart_get_n_marks (self->chart))
+    mark = dorsum_chart_get_mark (self->chart, (guint)self->selected_mark);
+  dorsum_mark_selection_overlay_set_mark (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), mark);
+}
+
 static void
 chart_changed_cb (DorsumDiagramView *self,
                   DorsumChart       *chart)
 {
   if (self->selected_mark >= (int)dorsum_chart_get_n_marks (chart))
     self->selected_mark = -1;
+  _dorsum_diagram_view_show_selected_mark (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -249,7 +261,7 @@ dorsum_diagram_view_set_chart (DorsumDiagramView *self,
   g_set_object (&self->chart, chart);
   self->selected_mark = -1;
   dorsum_marks_overlay_set_chart (DORSUM_MARKS_OVERLAY (self->marks_overlay), chart);
-  dorsum_mark_selection_overlay_set_chart (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), chart);
+  _dorsum_diagram_view_show_selected_mark (self);
 
   if (chart != NULL)
     g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);

@@ -119,7 +119,7 @@ _dorsum_diagram_view_select_mark_internal (DorsumDiagramView *self,
 {
   self->selected_mark = mark;
   dorsum_marks_overlay_set_selected (DORSUM_MARKS_OVERLAY (self->marks_overlay), mark);
-  dorsum_mark_selection_overlay_set_selected (DORSUM_MARK_SELECTION_OVERLAY (self->mark_selection_overlay), mark);
+  _dorsum_diagram_view_show_selected_mark (self);
   _dorsum_diagram_view_emit_mark_activated (self, mark);
 }
 

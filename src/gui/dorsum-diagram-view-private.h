@@ -87,6 +87,7 @@ DorsumDiagram *_dorsum_diagram_view_get_diagram        (DorsumDiagramView  *self
 void           _dorsum_diagram_view_notify             (DorsumDiagramView  *self,
                                                         DorsumDiagramViewProp prop);
 void           _dorsum_diagram_view_emit_highlight_changed (DorsumDiagramView *self);
+void           _dorsum_diagram_view_show_selected_mark (DorsumDiagramView  *self);
 double         _dorsum_diagram_view_get_transform      (DorsumDiagramView  *self,
                                                         double             *origin_x,
                                                         double             *origin_y);

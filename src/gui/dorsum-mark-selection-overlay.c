@@ -11,27 +11,22 @@ struct _DorsumMarkSelectionOverlay
 {
   DorsumDiagramOverlay parent_instance;
 
-  DorsumChart *chart;
-  int          selected;
+  DorsumMark   mark;      /* a copy, its note always NULL */
+  gboolean     has_mark;
   gboolean     hidden;    /* while a mark is dragged, the marks overlay draws it all */
 };
 
 G_DEFINE_FINAL_TYPE (DorsumMarkSelectionOverlay, dorsum_mark_selection_overlay, DORSUM_TYPE_DIAGRAM_OVERLAY)
 
-/* The selected mark on the shown figure, or NULL. */
+/* The chosen mark, when it is on the shown figure. */
 static const DorsumMark *
 shown_mark (DorsumMarkSelectionOverlay *self,
             const DorsumOverlayContext *context)
 {
-  const DorsumMark *mark;
-
-  if (self->chart == NULL || self->hidden || self->selected < 0 ||
-      self->selected >= (int)dorsum_chart_get_n_marks (self->chart))
+  if (!self->has_mark || self->hidden || !g_str_equal (dorsum_mark_get_figure (&self->mark), context->figure))
     return NULL;
 
-  mark = dorsum_chart_get_mark (self->chart, self->selected);
-
-  return g_str_equal (dorsum_mark_get_figure (mark), context->figure) ? mark : NULL;
+  return &self->mark;
 }
 
 static gboolean
@@ -67,29 +62,10 @@ dorsum_mark_selection_overlay_draw (DorsumDiagramOverlay       *overlay,
 }
 
 static void
-chart_changed_cb (DorsumMarkSelectionOverlay *self,
-                  DorsumChart                *chart)
-{
-  if (self->selected >= (int)dorsum_chart_get_n_marks (chart))
-    self->selected = -1;
-
-  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
-}
-
-static void
-dorsum_mark_selection_overlay_dispose (GObject *object)
-{
-  dorsum_mark_selection_overlay_set_chart (DORSUM_MARK_SELECTION_OVERLAY (object), NULL);
-
-  G_OBJECT_CLASS (dorsum_mark_selection_overlay_parent_class)->dispose (object);
-}
-
-static void
 dorsum_mark_selection_overlay_class_init (DorsumMarkSelectionOverlayClass *klass)
 {
   DorsumDiagramOverlayClass *overlay_class = DORSUM_DIAGRAM_OVERLAY_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = dorsum_mark_selection_overlay_dispose;
   overlay_class->extent = dorsum_mark_selection_overlay_extent;
   overlay_class->draw = dorsum_mark_selection_overlay_draw;
   /* Over the marks, which have a node of their own. */
@@ -99,7 +75,6 @@ dorsum_mark_selection_overlay_class_init (DorsumMarkSelectionOverlayClass *klass
 static void
 dorsum_mark_selection_overlay_init (DorsumMarkSelectionOverlay *self)
 {
-  self->selected = -1;
 }
 
 DorsumDiagramOverlay *
@@ -108,33 +83,28 @@ dorsum_mark_selection_overlay_new (void)
   return g_object_new (DORSUM_TYPE_MARK_SELECTION_OVERLAY, NULL);
 }
 
+/**
+ * dorsum_mark_selection_overlay_set_mark:
+ * @mark: (nullable): the chosen mark as it is now (copied), or %NULL for none
+ */
 void
-dorsum_mark_selection_overlay_set_chart (DorsumMarkSelectionOverlay *self,
-                                         DorsumChart                *chart)
+dorsum_mark_selection_overlay_set_mark (DorsumMarkSelectionOverlay *self,
+                                        const DorsumMark           *mark)
 {
   g_return_if_fail (DORSUM_IS_MARK_SELECTION_OVERLAY (self));
 
-  if (self->chart == chart)
+  if (mark == NULL ? !self->has_mark
+                   : self->has_mark && mark->x == self->mark.x && mark->y == self->mark.y &&
+                     mark->radius == self->mark.radius && mark->intensity == self->mark.intensity &&
+                     g_strcmp0 (dorsum_mark_get_figure (mark), dorsum_mark_get_figure (&self->mark)) == 0)
     return;
 
-  if (self->chart != NULL)
-    g_signal_handlers_disconnect_by_data (self->chart, self);
-  g_set_object (&self->chart, chart);
-  if (chart != NULL)
-    g_signal_connect_object (chart, "changed", G_CALLBACK (chart_changed_cb), self, G_CONNECT_SWAPPED);
-  self->selected = -1;
-  dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
-}
-
-void
-dorsum_mark_selection_overlay_set_selected (DorsumMarkSelectionOverlay *self,
-                                            int                         mark)
-{
-  g_return_if_fail (DORSUM_IS_MARK_SELECTION_OVERLAY (self));
-
-  if (self->selected == mark)
-    return;
-  self->selected = mark;
+  self->has_mark = mark != NULL;
+  if (mark != NULL)
+    {
+      self->mark = *mark;
+      self->mark.note = NULL;
+    }
   dorsum_diagram_overlay_changed (DORSUM_DIAGRAM_OVERLAY (self));
 }
 
