@@ -3,6 +3,7 @@
 #pragma once
 
 #include "dorsum-library.h"
+#include "dorsum-pack.h"
 
 G_BEGIN_DECLS
 
@@ -10,5 +11,9 @@ gboolean _dorsum_library_add_bytes (DorsumLibrary  *self,
                                     GBytes         *bytes,
                                     const char     *display_name,
                                     GError        **error);
+
+DorsumPack *_dorsum_pack_new        (GFile          *file,
+                                    guint           n_entries,
+                                    const char     *problem);
 
 G_END_DECLS
