@@ -213,7 +213,8 @@ install_thread (GTask        *task,
   target = g_file_get_child (dir, name);
   if (g_file_equal (target, job->source))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS, _("%s is the installed pack itself"), shown);
+      g_task_return_new_error (task, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO,
+                               _("%s is the installed pack itself"), shown);
       return;
     }
 

@@ -841,6 +841,29 @@ dorsum_window_realize (GtkWidget *widget)
 
 }
 
+/* A pack was added or removed in Preferences: the lists and the search show what the
+ * library has now, and a page whose entry went with its pack is closed. */
+static void
+library_changed_cb (DorsumWindow *self)
+{
+  g_clear_object (&self->search_index);
+
+  if (self->shown_id != NULL && dorsum_library_lookup (self->library, self->shown_id) == NULL)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
+        {
+          gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+          adw_window_title_set_title (self->content_title, _("Back Atlas"));
+          adw_window_title_set_subtitle (self->content_title, NULL);
+          dorsum_diagram_view_set_highlight (self->diagram_view, NULL);
+        }
+    }
+
+  _dorsum_window_refresh_list (self);
+  _dorsum_window_update_actions (self);
+}
+
 DorsumWindow *
 dorsum_window_new (DorsumApplication *application)
 {
@@ -850,6 +873,7 @@ dorsum_window_new (DorsumApplication *application)
 
   self = g_object_new (DORSUM_TYPE_WINDOW, "application", application, NULL);
   self->library = g_object_ref (dorsum_application_get_library (application));
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   {
     DorsumLayer first_layer;
     g_autoptr(GdkTexture) first = dorsum_application_take_first_diagram (application, &first_layer);
