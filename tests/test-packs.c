@@ -172,6 +172,11 @@ test_packs_journey (void)
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
   settle ();
 
+  /* The window has searched before (and keeps its index): nothing of the pack yet. */
+  dorsum_window_search (window, "coccygeus");
+  settle ();
+  g_assert_false (list_shows (window, "pack-coccygeus"));
+
   /* Nothing added yet: an empty list, and no library folder. */
   g_assert_cmpuint (n_pack_rows (GTK_WIDGET (page)), ==, 0);
   names = library_folder_names ();
