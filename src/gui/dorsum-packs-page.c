@@ -408,8 +408,13 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dorsum_pack_get_name (pack));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Why it was skipped, for a pointer and for a screen reader. */
   if (dorsum_pack_get_problem (pack) != NULL)
-    gtk_widget_set_tooltip_text (row, dorsum_pack_get_problem (pack));
+    {
+      gtk_widget_set_tooltip_text (row, dorsum_pack_get_problem (pack));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      dorsum_pack_get_problem (pack), -1);
+    }
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
