@@ -83,7 +83,11 @@ show_toast (DorsumPacksPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (title));
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (title));
+      /* libadwaita 1.2 reads its close button as "GtkImage". */
+      dorsum_a11y_name_icon_buttons (GTK_WIDGET (root), "window-close-symbolic", _("Dismiss"));
+    }
 }
 
 static gboolean
