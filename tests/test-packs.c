@@ -33,6 +33,12 @@ page_idle (gconstpointer page)
   return !dorsum_packs_page_get_busy (DORSUM_PACKS_PAGE ((gpointer)page));
 }
 
+static gboolean
+pack_loaded (gconstpointer library)
+{
+  return dorsum_library_lookup (DORSUM_LIBRARY ((gpointer)library), "pack-coccygeus") != NULL;
+}
+
 /* Done, or asking the user something. */
 static gboolean
 page_idle_or_asking (gconstpointer page)
@@ -286,6 +292,24 @@ test_packs_journey (void)
 
   gtk_window_destroy (preferences);
   settle ();
+
+  /* Closed while a pack is being checked: the pack still goes in, on disk and in the library. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_shown, NULL, 5));
+  preferences = find_toplevel (DORSUM_TYPE_PREFERENCES_WINDOW);
+  page = DORSUM_PACKS_PAGE (find_widget (GTK_WIDGET (preferences), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_PACKS_PAGE)));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "user-packs", "pelvic-floor", NULL));
+
+    dorsum_packs_page_set_chooser_answer (page, file);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "packs.add-folder", NULL);
+  gtk_window_destroy (preferences);
+  g_assert_true (wait_for (pack_loaded, library, 20));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, n_builtin + 2);
+  settle ();
+
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }

@@ -21,8 +21,8 @@ struct _DorsumPacksPage
   DorsumApplication    *application;
   GtkFilterListModel   *user_packs;
   GFile                *chooser_answer;   /* the tests' stand-in for the file chooser */
-  GCancellable         *cancellable;
   gboolean              busy;
+  gboolean              disposed;   /* the window closed while a pack was being added */
 
   AdwPreferencesGroup  *packs_group;
   GtkListBox           *packs_list;
@@ -164,7 +164,9 @@ ask_to_replace (DorsumPacksPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The pack is in the library folder (or was refused): the running library takes it in. */
+/* The pack is in the library folder (or was refused): the running library takes it in,
+ * also when the window has been closed meanwhile; the page tells how it went if it is
+ * still there. */
 static void
 installed_cb (GObject      *object,
               GAsyncResult *result,
@@ -176,11 +178,32 @@ installed_cb (GObject      *object,
   g_autoptr(GFile) pack = dorsum_pack_install_finish (result, &error);
   g_autofree char *name = g_file_get_basename (call->source);
   g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
-  g_autofree char *toast = NULL;
-  DorsumLibrary *library;
-  guint n_before, n_added;
+  g_autofree char *message = NULL;
+  DorsumLibrary *library = dorsum_application_get_library (self->application);
+  guint n_before = 0, n_added = 0;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (pack != NULL)
+    {
+      /* A pack replaced: its old entries go first. */
+      if (!dorsum_application_remove_pack (self->application, pack, &error))
+        message = g_strdup_printf ("%s\n\n%s", error->message,
+                                   _("The new pack is installed and takes effect when Dorsum is restarted."));
+      else
+        {
+          n_before = dorsum_library_get_n_entries (library);
+          if (dorsum_application_add_pack (self->application, pack, &error))
+            n_added = dorsum_library_get_n_entries (library) - n_before;
+          else
+            {
+              /* Checked in a scratch library a moment ago; if the running one still refuses
+               * it (a pack added by other means since), the copy comes out again. */
+              message = g_strdup_printf ("%s\n\n%s", error->message, _("The pack was not installed."));
+              dorsum_pack_delete (pack, NULL);
+            }
+        }
+    }
+
+  if (self->disposed)
     goto out;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -190,41 +213,18 @@ installed_cb (GObject      *object,
     }
 
   set_busy (self, FALSE);
-  if (pack == NULL)
+  if (pack == NULL || message != NULL)
+    show_problem (self, heading, message ? message : error->message);
+  else
     {
-      show_problem (self, heading, error->message);
-      goto out;
+      g_autofree char *toast = NULL;
+
+      clear_problem (self);
+      /* Translators: a toast; %s is a content pack's name, %u how many entries it has */
+      toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added “%s”: %u entry", "Added “%s”: %u entries", n_added),
+                               name, n_added);
+      show_toast (self, toast);
     }
-
-  /* A pack replaced: its old entries go first. */
-  library = dorsum_application_get_library (self->application);
-  if (!dorsum_application_remove_pack (self->application, pack, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s\n\n%s", error->message,
-                                                  _("The new pack is installed and takes effect when "
-                                                    "Dorsum is restarted."));
-
-      show_problem (self, heading, message);
-      goto out;
-    }
-  n_before = dorsum_library_get_n_entries (library);
-  if (!dorsum_application_add_pack (self->application, pack, &error))
-    {
-      /* Checked in a scratch library a moment ago; if the running one still refuses it
-       * (a pack added elsewhere since), the copy comes out again. */
-      g_autofree char *message = g_strdup_printf ("%s\n\n%s", error->message, _("The pack was not installed."));
-
-      dorsum_pack_delete (pack, NULL);
-      show_problem (self, heading, message);
-      goto out;
-    }
-  n_added = dorsum_library_get_n_entries (library) - n_before;
-
-  clear_problem (self);
-  /* Translators: a toast; %s is a content pack's name, %u how many entries it has */
-  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added “%s”: %u entry", "Added “%s”: %u entries", n_added),
-                           name, n_added);
-  show_toast (self, toast);
 
 out:
   install_call_free (call);
@@ -253,7 +253,8 @@ install (DorsumPacksPage *self,
 
   call->self = g_object_ref (self);
   call->source = g_object_ref (source);
-  dorsum_pack_install_async (source, loaded, replace, self->cancellable, installed_cb, call);
+  /* Not cancelled when the window closes: once copied, the pack is added to the library all the same. */
+  dorsum_pack_install_async (source, loaded, replace, NULL, installed_cb, call);
 }
 
 static void
@@ -474,16 +475,25 @@ dorsum_packs_page_dispose (GObject *object)
 {
   DorsumPacksPage *self = DORSUM_PACKS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
+  self->disposed = TRUE;
   if (self->packs_list != NULL)
     gtk_list_box_bind_model (self->packs_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_PACKS_PAGE);
   g_clear_object (&self->user_packs);
-  g_clear_object (&self->application);
   g_clear_object (&self->chooser_answer);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dorsum_packs_page_parent_class)->dispose (object);
+}
+
+static void
+dorsum_packs_page_finalize (GObject *object)
+{
+  DorsumPacksPage *self = DORSUM_PACKS_PAGE (object);
+
+  /* Kept until here: a pack whose copy finishes after the window closed still goes in. */
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (dorsum_packs_page_parent_class)->finalize (object);
 }
 
 static void
@@ -494,6 +504,7 @@ dorsum_packs_page_class_init (DorsumPacksPageClass *klass)
 
   object_class->get_property = dorsum_packs_page_get_property;
   object_class->dispose = dorsum_packs_page_dispose;
+  object_class->finalize = dorsum_packs_page_finalize;
 
   /**
    * DorsumPacksPage:busy:
@@ -519,7 +530,6 @@ dorsum_packs_page_init (DorsumPacksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   gtk_list_box_set_placeholder (self->packs_list, make_placeholder ());
 }
 
