@@ -22,7 +22,6 @@ struct _DorsumPacksPage
   GtkFilterListModel   *user_packs;
   GFile                *chooser_answer;   /* the tests' stand-in for the file chooser */
   gboolean              busy;
-  gboolean              disposed;   /* the window closed while a pack was being added */
 
   AdwPreferencesGroup  *packs_group;
   GtkListBox           *packs_list;
@@ -165,8 +164,8 @@ ask_to_replace (DorsumPacksPage *self,
 }
 
 /* The pack is in the library folder (or was refused): the running library takes it in,
- * also when the window has been closed meanwhile; the page tells how it went if it is
- * still there. */
+ * also when the window has been closed meanwhile (the call keeps the page); the page tells
+ * how it went if it is still in the window. */
 static void
 installed_cb (GObject      *object,
               GAsyncResult *result,
@@ -203,7 +202,8 @@ installed_cb (GObject      *object,
         }
     }
 
-  if (self->disposed)
+  /* The window was closed meanwhile: nobody to tell or ask. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     goto out;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -475,7 +475,6 @@ dorsum_packs_page_dispose (GObject *object)
 {
   DorsumPacksPage *self = DORSUM_PACKS_PAGE (object);
 
-  self->disposed = TRUE;
   if (self->packs_list != NULL)
     gtk_list_box_bind_model (self->packs_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_PACKS_PAGE);
@@ -490,7 +489,7 @@ dorsum_packs_page_finalize (GObject *object)
 {
   DorsumPacksPage *self = DORSUM_PACKS_PAGE (object);
 
-  /* Kept until here: a pack whose copy finishes after the window closed still goes in. */
+  /* Kept until here, as the page may outlive its window (see installed_cb()). */
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (dorsum_packs_page_parent_class)->finalize (object);
