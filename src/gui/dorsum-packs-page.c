@@ -436,9 +436,15 @@ create_row (gpointer item,
 static GtkWidget *
 make_placeholder (void)
 {
-  GtkWidget *label = gtk_label_new (_("No packs added. Packs copied by hand into the library folder show here too."));
+  g_autoptr(GFile) dir = dorsum_pack_dup_user_dir ();
+  g_autofree char *where = shown_path (dir);
+  /* Translators: %s is a folder, such as ~/.local/share/dorsum/library */
+  g_autofree char *text = g_strdup_printf (_("No packs added yet. Packs copied into %s by hand show here after "
+                                             "Dorsum is restarted."), where);
+  GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 18);
