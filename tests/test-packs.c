@@ -14,6 +14,7 @@
 #include "dorsum-library.h"
 #include "dorsum-packs-page.h"
 #include "dorsum-preferences-window.h"
+#include "dorsum-study-page.h"
 #include "dorsum-window-private.h"
 #include "test-common.h"
 #include "test-gui-common.h"
@@ -31,6 +32,12 @@ static gboolean
 page_idle (gconstpointer page)
 {
   return !dorsum_packs_page_get_busy (DORSUM_PACKS_PAGE ((gpointer)page));
+}
+
+static gboolean
+study_ready (gconstpointer page)
+{
+  return dorsum_study_page_get_store (DORSUM_STUDY_PAGE ((gpointer)page)) != NULL;
 }
 
 static gboolean
@@ -70,10 +77,11 @@ library_folder_names (void)
   return g_strjoinv (" ", (char **)names->pdata);
 }
 
-/* Whether the window's list (its search results, or what it browses) shows entry @id. */
-static gboolean
-list_shows (DorsumWindow *window,
-            const char   *id)
+/* The name under which the window's list (its search results, or what it browses) shows
+ * entry @id, or NULL. */
+static const char *
+list_name (DorsumWindow *window,
+           const char   *id)
 {
   GListModel *model = dorsum_window_get_list_model (window);
 
@@ -82,10 +90,17 @@ list_shows (DorsumWindow *window,
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       if (DORSUM_IS_ENTRY (item) && g_str_equal (dorsum_entry_get_id (DORSUM_ENTRY (item)), id))
-        return TRUE;
+        return dorsum_entry_get_name (DORSUM_ENTRY (item));
     }
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+list_shows (DorsumWindow *window,
+            const char   *id)
+{
+  return list_name (window, id) != NULL;
 }
 
 static GtkWidget *
@@ -169,6 +184,8 @@ test_packs_journey (void)
   DorsumPacksPage *page;
   GtkWidget *row, *button;
   const char *problem;
+  DorsumStudyPage *study;
+  guint n_asked = 0;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (wait_for (preferences_shown, NULL, 5));
@@ -252,9 +269,10 @@ test_packs_journey (void)
   g_clear_pointer (&names, g_free);
   g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, n_builtin + 2);
 
-  /* The same pack again: asked first; replaced, it is still one pack of two entries, and
-   * the problem shown before is gone. */
-  add_pack (page, "pelvic-floor", TRUE);
+  /* A second edition of the pack, of the same name: asked first; replaced, it is still one
+   * pack of two entries, the search finds the technique by its new name only, and the
+   * problem shown before is gone. */
+  add_pack (page, "v2/pelvic-floor", TRUE);
   answer_dialog ("Replace “pelvic-floor”?", "replace");
   g_assert_true (wait_for (page_idle, page, 20));
   settle ();
@@ -264,6 +282,21 @@ test_packs_journey (void)
   names = library_folder_names ();
   g_assert_cmpstr (names, ==, "pelvic-floor");
   g_clear_pointer (&names, g_free);
+  g_clear_pointer (&installed_text, g_free);
+  g_assert_true (g_file_get_contents (installed, &installed_text, NULL, NULL));
+  assert_contains (installed_text, "<name>Sacral rest</name>");
+  dorsum_window_search (window, "sacral");
+  settle ();
+  g_assert_cmpstr (list_name (window, "pack-sacral-hold"), ==, "Sacral rest");
+
+  /* The main window studies the hip meanwhile: its questions are made with the pack in. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "study-deck", "region:hip");
+  }
+  study = dorsum_window_show_study (window);
+  g_assert_true (wait_for (study_ready, study, 30));
 
   /* Removed, after answering the question: files gone, entries gone, the page it showed closed.
    * The bin button, like Add Pack, takes keyboard focus. */
@@ -303,6 +336,31 @@ test_packs_journey (void)
   dorsum_window_search (window, "coccygeus");
   settle ();
   g_assert_false (list_shows (window, "pack-coccygeus"));
+
+  /* Study made its questions again, without the pack: a session asks only about entries
+   * the library has (the old cards pointed at the removed ones). */
+  g_assert_true (wait_for (study_ready, study, 30));
+  dorsum_study_page_set_seed (study, 5);
+  dorsum_study_page_start (study);
+  settle ();
+  for (guint i = 0; i < 20 && g_strcmp0 (dorsum_study_page_get_state (study), "question") == 0; i++)
+    {
+      const DorsumQuestion *question = dorsum_study_page_get_question (study);
+      DorsumDiagram *diagram = dorsum_diagram_view_get_diagram (dorsum_window_get_diagram_view (window));
+
+      g_assert_nonnull (question);
+      g_assert_nonnull (dorsum_library_lookup (library, question->entry_id));
+      n_asked++;
+      /* Any answer will do; name-it offers choices too. */
+      if (question->type == DORSUM_QUESTION_FIND)
+        dorsum_study_page_region_clicked (study, dorsum_diagram_get_region (diagram, 0)->id);
+      else
+        dorsum_study_page_choose (study, question->answer);
+      settle ();
+      dorsum_study_page_grade (study, DORSUM_GRADE_GOOD);
+      settle ();
+    }
+  g_assert_cmpuint (n_asked, >, 0);
 
   gtk_window_destroy (preferences);
   settle ();
