@@ -50,6 +50,7 @@ struct _DorsumStudyPage
   GtkWidget          *deck_group;
   GtkWidget          *start_button;
   GThread            *engine;      /* EngineJob*: the quiz and progress file being made */
+  guint               remake_idle; /* the library changed: questions made again once it is done */
   /* Question */
   GtkLabel           *progress_label;
   GtkLabel           *prompt_label;
@@ -749,6 +750,18 @@ dorsum_study_page_leave (DorsumStudyPage *self)
     dorsum_diagram_view_set_labels (self->view, self->labels_before);
 }
 
+static gboolean
+remake_idle_cb (gpointer data)
+{
+  DorsumStudyPage *self = data;
+
+  self->remake_idle = 0;
+  if (self->quiz == NULL && self->engine == NULL)
+    dorsum_study_page_show_home (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* A content pack was added or removed: the quiz's cards point into the library, so it is
  * made again (with the progress file, which the thread opens with it); a session in
  * progress ends on the home page. */
@@ -773,8 +786,10 @@ library_changed_cb (DorsumStudyPage *self)
   g_clear_object (&self->quiz);
   g_clear_object (&self->store);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    dorsum_study_page_show_home (self);
+  /* Once the library is done changing (a pack replaced is removed, then added): the
+   * thread that makes the questions reads the library. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->remake_idle == 0)
+    self->remake_idle = g_idle_add (remake_idle_cb, self);
 }
 
 /* ---- Progress files ---- */
@@ -1032,6 +1047,7 @@ dorsum_study_page_dispose (GObject *object)
 {
   DorsumStudyPage *self = DORSUM_STUDY_PAGE (object);
 
+  g_clear_handle_id (&self->remake_idle, g_source_remove);
   if (self->engine != NULL)
     {
       EngineJob *job = g_thread_join (g_steal_pointer (&self->engine));
