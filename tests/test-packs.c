@@ -199,6 +199,9 @@ test_packs_journey (void)
   dorsum_window_search (window, "coccygeus");
   settle ();
   g_assert_false (list_shows (window, "pack-coccygeus"));
+  g_assert_true (dorsum_window_show_entry (window, "piriformis"));
+  settle ();
+  g_assert_null (find_widget (GTK_WIDGET (window->entry_page), is_row_titled, "Sacral hold"));
 
   /* Nothing added yet: an empty list, and no library folder. */
   g_assert_cmpuint (n_pack_rows (GTK_WIDGET (page)), ==, 0);
@@ -223,9 +226,10 @@ test_packs_journey (void)
   assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 entries");
   assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "dorsum/library/pelvic-floor");
 
-  /* The running app has it, without a restart: search, the muscle list, the page, and the
-   * built-in piriformis now lists the pack's technique. */
+  /* The running app has it, without a restart: the page shown (piriformis) lists the pack's
+   * technique, and the search, the muscle list and the pack's own page have its entries. */
   g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, n_builtin + 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window->entry_page), is_row_titled, "Sacral hold"));
   dorsum_window_search (window, "coccygeus");
   settle ();
   g_assert_true (list_shows (window, "pack-coccygeus"));

@@ -841,14 +841,19 @@ dorsum_window_realize (GtkWidget *widget)
 
 }
 
-/* A pack was added or removed in Preferences: the lists and the search show what the
- * library has now, and a page whose entry went with its pack is closed. */
+/* A pack was added or removed in Preferences: the lists, the search and the page show what
+ * the library has now, and a page whose entry went with its pack is closed. */
 static void
 library_changed_cb (DorsumWindow *self)
 {
+  DorsumEntry *shown = self->shown_id ? dorsum_library_lookup (self->library, self->shown_id) : NULL;
+
   g_clear_object (&self->search_index);
 
-  if (self->shown_id != NULL && dorsum_library_lookup (self->library, self->shown_id) == NULL)
+  /* A page still there lists what now links to it (a pack's techniques on a built-in muscle). */
+  if (shown != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
+    dorsum_entry_page_set_entry (self->entry_page, self->library, shown);
+  else if (self->shown_id != NULL && shown == NULL)
     {
       g_clear_pointer (&self->shown_id, g_free);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
