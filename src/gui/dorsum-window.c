@@ -841,14 +841,12 @@ dorsum_window_realize (GtkWidget *widget)
 
 }
 
-/* A pack was added or removed in Preferences: the lists, the search and the page show what
- * the library has now, and a page whose entry went with its pack is closed. */
+/* A pack was added or removed in Preferences: the page shows what the library has now, and
+ * a page whose entry went with its pack is closed (the sidebar follows the library itself). */
 static void
 library_changed_cb (DorsumWindow *self)
 {
   DorsumEntry *shown = self->shown_id ? dorsum_library_lookup (self->library, self->shown_id) : NULL;
-
-  g_clear_object (&self->search_index);
 
   /* A page still there lists what now links to it (a pack's techniques on a built-in muscle). */
   if (shown != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
@@ -856,6 +854,7 @@ library_changed_cb (DorsumWindow *self)
   else if (self->shown_id != NULL && shown == NULL)
     {
       g_clear_pointer (&self->shown_id, g_free);
+      dorsum_sidebar_set_shown (self->library_list, NULL);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
         {
           gtk_stack_set_visible_child_name (self->detail_stack, "empty");
@@ -865,7 +864,6 @@ library_changed_cb (DorsumWindow *self)
         }
     }
 
-  _dorsum_window_refresh_list (self);
   _dorsum_window_update_actions (self);
 }
 
