@@ -411,6 +411,9 @@ main (int    argc,
   }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots show the page, not a header bar halfway through its narrowing. */
+  if (g_getenv ("DORSUM_SHOT_DIR") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = dorsum_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -64,8 +64,12 @@ show_problem (DorsumPacksPage *self,
   adw_preferences_group_set_title (self->problem_group, heading);
   gtk_label_set_text (self->problem_label, message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, heading, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_group), TRUE);
+  /* The message has the focus (it is selectable, to copy): a screen reader reads it, and
+   * the keyboard is where the problem is. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->problem_label));
+  gtk_label_select_region (self->problem_label, 0, 0);
 }
 
 static void
