@@ -438,6 +438,24 @@ test_packs_side_by_side (void)
   g_assert_error (problem, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_NOT_XML);
   g_assert_nonnull (strstr (problem->message, "broken.xml:"));
 
+  /* Both are listed, in order: the one that loaded with its entry, the other with why not. */
+  {
+    GListModel *packs = dorsum_library_get_packs (library);
+    g_autoptr(DorsumPack) a = NULL;
+    g_autoptr(DorsumPack) b = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (packs), ==, 2);
+    a = g_list_model_get_item (packs, 0);
+    b = g_list_model_get_item (packs, 1);
+    g_assert_cmpstr (dorsum_pack_get_name (a), ==, "a-good");
+    g_assert_cmpuint (dorsum_pack_get_n_entries (a), ==, 1);
+    g_assert_null (dorsum_pack_get_problem (a));
+    g_assert_cmpstr (dorsum_pack_get_name (b), ==, "b-broken");
+    g_assert_cmpuint (dorsum_pack_get_n_entries (b), ==, 0);
+    g_assert_cmpstr (dorsum_pack_get_problem (b), ==, problem->message);
+    g_assert_false (dorsum_pack_is_user_pack (a));
+  }
+
   g_unlink (link);
   g_rmdir (dorsum_dir);
   g_rmdir (tmp);
