@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Internal API of the library loader, for the tests and the fuzz targets. */
+/* Internal API of the library loader, for the tests and the fuzz targets, and its insides,
+ * shared by dorsum-library.c and dorsum-library-packs.c. */
 #pragma once
 
 #include "dorsum-library.h"
@@ -7,13 +8,23 @@
 
 G_BEGIN_DECLS
 
-gboolean _dorsum_library_add_bytes (DorsumLibrary  *self,
-                                    GBytes         *bytes,
-                                    const char     *display_name,
-                                    GError        **error);
+struct _DorsumLibrary
+{
+  GObject     parent_instance;
 
-DorsumPack *_dorsum_pack_new        (GFile          *file,
-                                    guint           n_entries,
-                                    const char     *problem);
+  GHashTable *by_id;                     /* id → DorsumEntry (owned) */
+  GListStore *stores[DORSUM_N_KINDS];
+  GPtrArray  *problems;                  /* GError*: packs that failed to load */
+  GListStore *packs;                     /* DorsumPack: every pack tried, in load order */
+};
+
+gboolean    _dorsum_library_add_bytes (DorsumLibrary  *self,
+                                       GBytes         *bytes,
+                                       const char     *display_name,
+                                       GError        **error);
+void        _dorsum_library_changed   (DorsumLibrary  *self);
+DorsumPack *_dorsum_pack_new          (GFile          *file,
+                                       guint           n_entries,
+                                       const char     *problem);
 
 G_END_DECLS
