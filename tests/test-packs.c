@@ -282,6 +282,9 @@ test_packs_journey (void)
   }
   study = dorsum_window_show_study (window);
   g_assert_true (wait_for (study_ready, study, 30));
+  /* And goes back to the pack's muscle. */
+  g_assert_true (dorsum_window_show_entry (window, "pack-coccygeus"));
+  settle ();
 
   /* A second edition of the pack, of the same name: asked first; replaced, it is still one
    * pack of two entries, the search finds the technique by its new name only, and the
@@ -302,6 +305,10 @@ test_packs_journey (void)
   dorsum_window_search (window, "sacral");
   settle ();
   g_assert_cmpstr (list_name (window, "pack-sacral-hold"), ==, "Sacral rest");
+  /* The muscle's page stays open, on the new edition's entry. */
+  g_assert_cmpstr (dorsum_window_get_shown_id (window), ==, "pack-coccygeus");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "entry");
+  g_assert_true (dorsum_entry_page_get_entry (window->entry_page) == dorsum_library_lookup (library, "pack-coccygeus"));
 
   /* Removed, after answering the question: files gone, entries gone, the page it showed closed.
    * The bin button, like Add Pack, takes keyboard focus. */
@@ -342,8 +349,9 @@ test_packs_journey (void)
   settle ();
   g_assert_false (list_shows (window, "pack-coccygeus"));
 
-  /* Study made its questions again, without the pack: a session asks only about entries
-   * the library has (the old cards pointed at the removed ones). */
+  /* Back in Study, its questions are made again, without the pack: a session asks only
+   * about entries the library has (the old cards pointed at the removed ones). */
+  g_assert_true (dorsum_window_show_study (window) == study);
   g_assert_true (wait_for (study_ready, study, 30));
   dorsum_study_page_set_seed (study, 5);
   dorsum_study_page_start (study);

@@ -505,6 +505,7 @@ dorsum_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
   g_clear_handle_id (&self->tooltips_idle, g_source_remove);
+  g_clear_handle_id (&self->library_idle, g_source_remove);
 
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -842,10 +843,13 @@ dorsum_window_realize (GtkWidget *widget)
 }
 
 /* A pack was added or removed in Preferences: the page shows what the library has now, and
- * a page whose entry went with its pack is closed (the sidebar follows the library itself). */
-static void
-library_changed_cb (DorsumWindow *self)
+ * a page whose entry went with its pack is closed (the sidebar follows the library itself).
+ * Once the library is done changing: a pack replaced is removed and added again, and its
+ * page stays. */
+static gboolean
+library_changed_idle_cb (gpointer data)
 {
+  DorsumWindow *self = data;
   DorsumEntry *shown = self->shown_id ? dorsum_library_lookup (self->library, self->shown_id) : NULL;
 
   /* A page still there lists what now links to it (a pack's techniques on a built-in muscle). */
@@ -864,7 +868,17 @@ library_changed_cb (DorsumWindow *self)
         }
     }
 
+  self->library_idle = 0;
   _dorsum_window_update_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+library_changed_cb (DorsumWindow *self)
+{
+  if (self->library_idle == 0)
+    self->library_idle = g_idle_add (library_changed_idle_cb, self);
 }
 
 DorsumWindow *
