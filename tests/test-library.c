@@ -569,6 +569,82 @@ test_packs_remove (void)
   g_rmdir (tmp);
 }
 
+static guint
+count_backlinks_from (DorsumLibrary *library,
+                      const char    *id,
+                      const char    *from)
+{
+  DorsumEntry *entry = dorsum_library_lookup (library, id);
+  guint n = 0;
+
+  for (guint i = 0; i < dorsum_entry_get_n_backlinks (entry); i++)
+    n += g_str_equal (dorsum_entry_get_backlink (entry, i)->id, from);
+
+  return n;
+}
+
+/* A pack read by a scratch library (in a thread, in the app) and taken into another: the
+ * same entries, links back and listing as adding it there, each link back once; taking it
+ * twice is refused as adding it twice is. */
+static void
+test_packs_take (void)
+{
+  g_autoptr(DorsumLibrary) added = dorsum_library_new ();
+  g_autoptr(DorsumLibrary) taken = dorsum_library_new ();
+  g_autoptr(DorsumLibrary) scratch = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "user-packs", "pelvic-floor", NULL);
+  g_autoptr(GFile) pack = g_file_new_for_path (path);
+  g_autoptr(DorsumPack) listed = NULL;
+  guint changes = 0;
+
+  g_assert_true (dorsum_library_load_builtin (added, &error));
+  g_assert_true (dorsum_library_load_builtin (taken, &error));
+  g_assert_true (dorsum_library_load_builtin (scratch, &error));
+  g_assert_true (dorsum_library_add_pack (added, pack, &error));
+  g_assert_true (dorsum_library_add_pack (scratch, pack, &error));
+  g_assert_no_error (error);
+  g_signal_connect (taken, "changed", G_CALLBACK (count_changes_cb), &changes);
+
+  g_assert_true (dorsum_library_take_pack (taken, scratch, pack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (dorsum_library_get_n_entries (taken), ==, dorsum_library_get_n_entries (added));
+  g_assert_true (dorsum_library_lookup (taken, "pack-coccygeus") == dorsum_library_lookup (scratch, "pack-coccygeus"));
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *a = dorsum_library_get_entries (added, k);
+      GListModel *b = dorsum_library_get_entries (taken, k);
+
+      g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+      for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+        {
+          g_autoptr(DorsumEntry) ea = g_list_model_get_item (a, i);
+          g_autoptr(DorsumEntry) eb = g_list_model_get_item (b, i);
+
+          g_assert_cmpstr (dorsum_entry_get_id (ea), ==, dorsum_entry_get_id (eb));
+        }
+    }
+  g_assert_cmpuint (count_backlinks_from (taken, "piriformis", "pack-sacral-hold"), ==, 1);
+  g_assert_cmpuint (count_backlinks_from (taken, "myofascial-release", "pack-coccygeus"), ==, 1);
+  g_assert_cmpuint (count_backlinks_from (taken, "pack-coccygeus", "pack-sacral-hold"), ==,
+                    count_backlinks_from (added, "pack-coccygeus", "pack-sacral-hold"));
+  g_assert_cmpuint (count_backlinks_from (taken, "pack-coccygeus", "pack-sacral-hold"), ==, 1);
+  listed = g_list_model_get_item (dorsum_library_get_packs (taken), 0);
+  g_assert_cmpuint (dorsum_pack_get_n_entries (listed), ==, 2);
+
+  g_assert_false (dorsum_library_take_pack (taken, scratch, pack, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "coccygeus.xml:5: the id \"pack-coccygeus\" is already used"));
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* And removed like any other. */
+  g_assert_true (dorsum_library_remove_pack (taken, pack, &error));
+  g_assert_cmpuint (count_backlinks_from (taken, "piriformis", "pack-sacral-hold"), ==, 0);
+  g_assert_null (dorsum_library_lookup (taken, "pack-coccygeus"));
+}
+
 static void
 test_pack_on_builtin (void)
 {
@@ -936,6 +1012,7 @@ main (int    argc,
   g_test_add_func ("/library/load/pack-on-builtin", test_pack_on_builtin);
   g_test_add_func ("/library/packs/side-by-side", test_packs_side_by_side);
   g_test_add_func ("/library/packs/remove", test_packs_remove);
+  g_test_add_func ("/library/packs/take", test_packs_take);
   g_test_add_func ("/library/hostile/many-attributes", test_many_attributes);
   g_test_add_func ("/library/hostile/attribute-limit", test_attribute_limit_exact);
   g_test_add_func ("/library/hostile/chart-many-attributes", test_chart_many_attributes);

@@ -195,16 +195,6 @@ dorsum_library_get_packs (DorsumLibrary *self)
   return G_LIST_MODEL (self->packs);
 }
 
-/* Whether @path (an entry's file) is @pack_path or inside it. */
-static gboolean
-is_in_pack (const char *path,
-            const char *pack_path)
-{
-  gsize len = strlen (pack_path);
-
-  return strncmp (path, pack_path, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
-}
-
 static void
 store_remove (GListStore *store,
               GHashTable *ids)
@@ -264,7 +254,7 @@ dorsum_library_remove_pack (DorsumLibrary  *self,
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_iter_init (&iter, self->by_id);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (is_in_pack (dorsum_entry_get_file (value), pack_path))
+    if (_dorsum_library_is_in_pack (dorsum_entry_get_file (value), pack_path))
       g_hash_table_add (ids, key);
 
   g_hash_table_iter_init (&iter, self->by_id);

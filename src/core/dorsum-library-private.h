@@ -23,6 +23,8 @@ gboolean    _dorsum_library_add_bytes (DorsumLibrary  *self,
                                        const char     *display_name,
                                        GError        **error);
 void        _dorsum_library_changed   (DorsumLibrary  *self);
+gboolean    _dorsum_library_is_in_pack (const char    *path,
+                                       const char     *pack_path);
 DorsumPack *_dorsum_pack_new          (GFile          *file,
                                        guint           n_entries,
                                        const char     *problem);

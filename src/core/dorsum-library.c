@@ -814,6 +814,32 @@ report_duplicate (DorsumProblems *problems,
                        dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
 }
 
+/* Puts @order, entries checked to go in, into the table and the sorted lists. */
+static void
+insert_entries (DorsumLibrary *self,
+                GPtrArray     *order)
+{
+  GPtrArray *by_kind[DORSUM_N_KINDS];
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    by_kind[k] = g_ptr_array_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+
+      g_hash_table_insert (self->by_id, (gpointer)dorsum_entry_get_id (entry), g_object_ref (entry));
+      g_ptr_array_add (by_kind[dorsum_entry_get_kind (entry)], entry);
+    }
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      if (by_kind[k]->len > 0)
+        store_add_sorted (self->stores[k], by_kind[k]);
+      g_ptr_array_unref (by_kind[k]);
+    }
+}
+
 /* Parses, validates and cross-checks all sources as one pack; adds them only if all is well. */
 static gboolean
 add_sources (DorsumLibrary  *self,
@@ -917,29 +943,111 @@ add_sources (DorsumLibrary  *self,
   if (g_hash_table_size (builtin_copies) > 0)
     return TRUE;
 
-  {
-    GPtrArray *by_kind[DORSUM_N_KINDS];
-
-    for (guint k = 0; k < DORSUM_N_KINDS; k++)
-      by_kind[k] = g_ptr_array_new ();
-
-    for (guint i = 0; i < order->len; i++)
-      {
-        DorsumEntry *entry = g_ptr_array_index (order, i);
-
-        g_hash_table_insert (self->by_id, (gpointer)dorsum_entry_get_id (entry), g_object_ref (entry));
-        g_ptr_array_add (by_kind[dorsum_entry_get_kind (entry)], entry);
-      }
-
-    for (guint k = 0; k < DORSUM_N_KINDS; k++)
-      {
-        if (by_kind[k]->len > 0)
-          store_add_sorted (self->stores[k], by_kind[k]);
-        g_ptr_array_unref (by_kind[k]);
-      }
-  }
-
+  insert_entries (self, order);
   _dorsum_entries_link_back (order, self->by_id);
+
+  return TRUE;
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  DorsumEntry *ea = *(DorsumEntry **)a;
+  DorsumEntry *eb = *(DorsumEntry **)b;
+  int files = strcmp (dorsum_entry_get_file (ea), dorsum_entry_get_file (eb));
+
+  return files != 0 ? files : (int)dorsum_entry_get_line (ea) - (int)dorsum_entry_get_line (eb);
+}
+
+/* Whether @path (an entry's file) is @pack_path or inside it. */
+gboolean
+_dorsum_library_is_in_pack (const char *path,
+                            const char *pack_path)
+{
+  gsize len = strlen (pack_path);
+
+  return strncmp (path, pack_path, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
+}
+
+/**
+ * dorsum_library_take_pack:
+ * @scratch: a library that has loaded @pack (a scratch library, in a thread)
+ * @pack: the pack's folder or file, as @scratch loaded it
+ *
+ * Adds the entries @scratch read from @pack, checked against @self as dorsum_library_add_pack()
+ * checks them (ids free, references resolved), without reading the files again: a large pack
+ * read in a thread goes into the library a window shows at the cost of inserting it. Its
+ * entries then belong to both libraries; @scratch is meant to be dropped.
+ */
+gboolean
+dorsum_library_take_pack (DorsumLibrary  *self,
+                          DorsumLibrary  *scratch,
+                          GFile          *pack,
+                          GError        **error)
+{
+  DorsumProblems problems = { g_string_new (NULL), 0, 0 };
+  SuggestBudget budget = { MAX_SUGGESTIONS, MAX_SUGGESTION_LOOKS };
+  g_autoptr(GHashTable) in_pack = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(DorsumPack) taken = NULL;
+  g_autofree char *pack_path = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (scratch), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pack), FALSE);
+
+  /* Entries name their file as the loader did: by its parse name. */
+  pack_path = g_file_get_parse_name (pack);
+  g_hash_table_iter_init (&iter, scratch->by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (_dorsum_library_is_in_pack (dorsum_entry_get_file (value), pack_path))
+      {
+        g_hash_table_insert (in_pack, key, value);
+        g_ptr_array_add (order, value);
+      }
+  /* In file order, so messages read as the loader's would. */
+  g_ptr_array_sort (order, compare_places);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+      DorsumEntry *existing = g_hash_table_lookup (self->by_id, dorsum_entry_get_id (entry));
+
+      if (existing != NULL)
+        report_duplicate (&problems, entry, existing);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+      const char *part_of = dorsum_entry_get_part_of (entry);
+
+      if (part_of != NULL)
+        check_reference (entry, dorsum_entry_get_kind (entry), part_of, dorsum_entry_get_line (entry),
+                         in_pack, self->by_id, &budget, &problems);
+
+      for (guint j = 0; j < dorsum_entry_get_n_links (entry); j++)
+        {
+          const DorsumLink *link = dorsum_entry_get_link (entry, j);
+
+          check_reference (entry, link->kind, link->id, link->line, in_pack, self->by_id, &budget, &problems);
+        }
+    }
+
+  if (!dorsum_problems_take_error (&problems, error))
+    return FALSE;
+
+  /* Links back from the pack's entries to the others now, before the pack is in: those
+   * within the pack were made when @scratch read it. */
+  _dorsum_entries_link_back (order, self->by_id);
+  insert_entries (self, order);
+
+  taken = _dorsum_pack_new (pack, order->len, NULL);
+  g_list_store_append (self->packs, taken);
+  _dorsum_library_changed (self);
 
   return TRUE;
 }

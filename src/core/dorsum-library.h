@@ -44,6 +44,10 @@ gboolean       dorsum_library_add_files         (DorsumLibrary  *self,
                                                  guint           n_files,
                                                  gboolean        allow_builtin_copies,
                                                  GError        **error);
+gboolean       dorsum_library_take_pack         (DorsumLibrary  *self,
+                                                 DorsumLibrary  *scratch,
+                                                 GFile          *pack,
+                                                 GError        **error);
 gboolean       dorsum_library_remove_pack       (DorsumLibrary  *self,
                                                  GFile          *file,
                                                  GError        **error);

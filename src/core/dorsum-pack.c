@@ -34,6 +34,40 @@ typedef struct
   gboolean   replace;
 } InstallJob;
 
+typedef struct
+{
+  GFile         *pack;       /* where it is installed */
+  DorsumLibrary *read;       /* a scratch library that read it there */
+} Installed;
+
+static void
+installed_free (gpointer data)
+{
+  Installed *installed = data;
+
+  g_clear_object (&installed->pack);
+  g_clear_object (&installed->read);
+  g_free (installed);
+}
+
+/* A scratch library of the built-in content and @other_packs but @except: what @except is
+ * checked against, as it will be loaded. */
+static DorsumLibrary *
+scratch_new (GPtrArray  *other_packs,
+             GFile      *except,
+             GError    **error)
+{
+  g_autoptr(DorsumLibrary) scratch = dorsum_library_new ();
+
+  if (!dorsum_library_load_builtin (scratch, error))
+    return NULL;
+  for (guint i = 0; i < other_packs->len; i++)
+    if (!g_file_equal (g_ptr_array_index (other_packs, i), except))
+      dorsum_library_add_pack (scratch, g_ptr_array_index (other_packs, i), NULL);
+
+  return g_steal_pointer (&scratch);
+}
+
 static void
 install_job_free (gpointer data)
 {
@@ -187,8 +221,9 @@ install_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   InstallJob *job = task_data;
-  g_autoptr(DorsumLibrary) scratch = dorsum_library_new ();
+  g_autoptr(DorsumLibrary) scratch = NULL;
   g_autoptr(GFile) dir = dorsum_pack_dup_user_dir ();
+  Installed *installed;
   g_autofree char *name = g_file_get_basename (job->source);
   g_autofree char *shown = g_file_get_parse_name (job->source);
   g_autoptr(GFile) target = NULL;
@@ -220,14 +255,11 @@ install_thread (GTask        *task,
 
   /* Checked against the built-in library and the other packs, as it will be loaded: its
    * references to them resolve and its ids must not clash with theirs. */
-  if (!dorsum_library_load_builtin (scratch, &error))
+  if ((scratch = scratch_new (job->other_packs, target, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  for (guint i = 0; i < job->other_packs->len; i++)
-    if (!g_file_equal (g_ptr_array_index (job->other_packs, i), target))
-      dorsum_library_add_pack (scratch, g_ptr_array_index (job->other_packs, i), NULL);
 
   n_before = dorsum_library_get_n_entries (scratch);
   if (!dorsum_library_add_pack (scratch, job->source, &error))
@@ -256,7 +288,21 @@ install_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&target), g_object_unref);
+  /* Read again where it now lives (its entries name these files), so that the running
+   * library takes it in without reading it on the main thread. */
+  g_clear_object (&scratch);
+  if ((scratch = scratch_new (job->other_packs, target, &error)) == NULL ||
+      !dorsum_library_add_pack (scratch, target, &error))
+    {
+      dorsum_pack_delete (target, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  installed = g_new0 (Installed, 1);
+  installed->pack = g_steal_pointer (&target);
+  installed->read = g_steal_pointer (&scratch);
+  g_task_return_pointer (task, installed, installed_free);
 }
 
 static void
@@ -382,8 +428,9 @@ dorsum_pack_dup_user_dir (void)
  *
  * In a thread: checks @source as the library would load it, in a scratch library of the
  * built-in content and @other_packs, and if it is sound copies it into
- * dorsum_pack_dup_user_dir() under its own name. Nothing is copied when it fails; when a
- * pack of that name is there and @replace is %FALSE, it fails with %G_IO_ERROR_EXISTS.
+ * dorsum_pack_dup_user_dir() under its own name, and reads the copy. Nothing is copied when
+ * it fails; when a pack of that name is there and @replace is %FALSE, it fails with
+ * %G_IO_ERROR_EXISTS.
  */
 void
 dorsum_pack_install_async (GFile               *source,
@@ -414,16 +461,31 @@ dorsum_pack_install_async (GFile               *source,
 
 /**
  * dorsum_pack_install_finish:
+ * @read: (out) (optional) (transfer full): a scratch library that has read the installed
+ *   pack, for dorsum_library_take_pack()
  *
  * Returns: (transfer full): the installed pack, or %NULL with @error set
  */
 GFile *
-dorsum_pack_install_finish (GAsyncResult  *result,
-                            GError       **error)
+dorsum_pack_install_finish (GAsyncResult   *result,
+                            DorsumLibrary **read,
+                            GError        **error)
 {
+  Installed *installed;
+  GFile *pack;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  installed = g_task_propagate_pointer (G_TASK (result), error);
+  if (installed == NULL)
+    return NULL;
+
+  pack = g_steal_pointer (&installed->pack);
+  if (read != NULL)
+    *read = g_steal_pointer (&installed->read);
+  installed_free (installed);
+
+  return pack;
 }
 
 /**

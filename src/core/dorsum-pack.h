@@ -28,6 +28,7 @@ void        dorsum_pack_install_async       (GFile                *source,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);
 GFile      *dorsum_pack_install_finish      (GAsyncResult         *result,
+                                             DorsumLibrary       **read,
                                              GError              **error);
 gboolean    dorsum_pack_delete              (GFile                *pack,
                                              GError              **error);

@@ -438,6 +438,8 @@ drop_search_index (DorsumApplication *self)
 /**
  * dorsum_application_add_pack:
  * @pack: a pack installed in the user's library folder
+ * @read: (nullable): a scratch library that has read @pack, to take its entries from
+ *   rather than read the files here (see dorsum_library_take_pack())
  *
  * Adds the pack to the running library: every window lists and finds its entries at once
  * (they follow DorsumLibrary::changed).
@@ -445,12 +447,17 @@ drop_search_index (DorsumApplication *self)
 gboolean
 dorsum_application_add_pack (DorsumApplication  *self,
                              GFile              *pack,
+                             DorsumLibrary      *read,
                              GError            **error)
 {
   g_return_val_if_fail (DORSUM_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (pack), FALSE);
+  g_return_val_if_fail (read == NULL || DORSUM_IS_LIBRARY (read), FALSE);
 
   drop_search_index (self);
+
+  if (read != NULL)
+    return dorsum_library_take_pack (self->library, read, pack, error);
 
   return dorsum_library_add_pack (self->library, pack, error);
 }

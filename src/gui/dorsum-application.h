@@ -19,6 +19,7 @@ DorsumLibrary     *dorsum_application_get_library (DorsumApplication *self);
 DorsumSearchIndex *dorsum_application_get_search_index (DorsumApplication *self);
 gboolean           dorsum_application_add_pack    (DorsumApplication *self,
                                                    GFile             *pack,
+                                                   DorsumLibrary     *read,
                                                    GError           **error);
 gboolean           dorsum_application_remove_pack (DorsumApplication *self,
                                                    GFile             *pack,

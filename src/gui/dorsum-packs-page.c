@@ -178,7 +178,8 @@ installed_cb (GObject      *object,
   InstallCall *call = user_data;
   DorsumPacksPage *self = call->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) pack = dorsum_pack_install_finish (result, &error);
+  g_autoptr(DorsumLibrary) read = NULL;
+  g_autoptr(GFile) pack = dorsum_pack_install_finish (result, &read, &error);
   g_autofree char *name = g_file_get_basename (call->source);
   g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
   g_autofree char *message = NULL;
@@ -194,7 +195,8 @@ installed_cb (GObject      *object,
       else
         {
           n_before = dorsum_library_get_n_entries (library);
-          if (dorsum_application_add_pack (self->application, pack, &error))
+          /* Read in the thread already: only inserted here. */
+          if (dorsum_application_add_pack (self->application, pack, read, &error))
             n_added = dorsum_library_get_n_entries (library) - n_before;
           else
             {
@@ -356,7 +358,7 @@ remove_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr(GError) add_error = NULL;
 
-      dorsum_application_add_pack (self->application, file, &add_error);
+      dorsum_application_add_pack (self->application, file, NULL, &add_error);
       show_problem (self, heading, error->message);
       return;
     }
