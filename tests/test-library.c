@@ -431,6 +431,8 @@ test_packs_side_by_side (void)
 
   g_assert_nonnull (dorsum_library_lookup (library, "pack-a-note"));
   g_assert_null (dorsum_library_lookup (library, "pack-b-note"));
+  /* Hidden folders are installs or removals under way (dorsum-pack.c), never packs. */
+  g_assert_null (dorsum_library_lookup (library, "pack-stale-note"));
 
   problems = dorsum_library_get_problems (library);
   g_assert_cmpuint (problems->len, ==, 1);
@@ -438,9 +440,209 @@ test_packs_side_by_side (void)
   g_assert_error (problem, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_NOT_XML);
   g_assert_nonnull (strstr (problem->message, "broken.xml:"));
 
+  /* Both are listed, in order: the one that loaded with its entry, the other with why not. */
+  {
+    GListModel *packs = dorsum_library_get_packs (library);
+    g_autoptr(DorsumPack) a = NULL;
+    g_autoptr(DorsumPack) b = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (packs), ==, 2);
+    a = g_list_model_get_item (packs, 0);
+    b = g_list_model_get_item (packs, 1);
+    g_assert_cmpstr (dorsum_pack_get_name (a), ==, "a-good");
+    g_assert_cmpuint (dorsum_pack_get_n_entries (a), ==, 1);
+    g_assert_null (dorsum_pack_get_problem (a));
+    g_assert_cmpstr (dorsum_pack_get_name (b), ==, "b-broken");
+    g_assert_cmpuint (dorsum_pack_get_n_entries (b), ==, 0);
+    g_assert_cmpstr (dorsum_pack_get_problem (b), ==, problem->message);
+    g_assert_false (dorsum_pack_is_user_pack (a));
+  }
+
   g_unlink (link);
   g_rmdir (dorsum_dir);
   g_rmdir (tmp);
+}
+
+static void
+count_changes_cb (DorsumLibrary *library,
+                  guint         *changes)
+{
+  (*changes)++;
+}
+
+static gboolean
+links_back_from (DorsumLibrary *library,
+                 const char    *id,
+                 const char    *from)
+{
+  DorsumEntry *entry = dorsum_library_lookup (library, id);
+
+  for (guint i = 0; i < dorsum_entry_get_n_backlinks (entry); i++)
+    if (g_str_equal (dorsum_entry_get_backlink (entry, i)->id, from))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A pack added and removed while the library is in use: its entries, the links back to
+ * them from built-in entries, and its place in the list of packs come and go; a pack that
+ * another links into is kept. */
+static void
+test_packs_remove (void)
+{
+  g_autoptr(DorsumLibrary) library = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "user-packs", "pelvic-floor", NULL);
+  g_autoptr(GFile) pack = g_file_new_for_path (path);
+  g_autofree char *tmp = test_make_tmp_dir ("dorsum-packs-XXXXXX");
+  g_autofree char *dependent_path = g_build_filename (tmp, "dependent.xml", NULL);
+  g_autoptr(GFile) dependent = g_file_new_for_path (dependent_path);
+  g_autoptr(DorsumPack) listed = NULL;
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<library xmlns=\"https://dorsum.github.io/ns/library/1\" version=\"1\">\n"
+    "  <article id=\"pack-coccyx-note\">\n"
+    "    <name>Coccyx note</name>\n"
+    "    <summary>A note on the coccygeus.</summary>\n"
+    "    <p>See the coccygeus.</p>\n"
+    "    <links><muscle ref=\"pack-coccygeus\"/></links>\n"
+    "    <sources><source>Dorsum test suite</source></sources>\n"
+    "  </article>\n"
+    "</library>\n";
+  guint builtin, changes = 0;
+
+  g_assert_true (dorsum_library_load_builtin (library, &error));
+  builtin = dorsum_library_get_n_entries (library);
+  g_signal_connect (library, "changed", G_CALLBACK (count_changes_cb), &changes);
+
+  g_assert_true (dorsum_library_add_pack (library, pack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, builtin + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dorsum_library_get_packs (library)), ==, 1);
+  listed = g_list_model_get_item (dorsum_library_get_packs (library), 0);
+  g_assert_cmpstr (dorsum_pack_get_name (listed), ==, "pelvic-floor");
+  g_assert_cmpuint (dorsum_pack_get_n_entries (listed), ==, 2);
+  g_assert_null (dorsum_pack_get_problem (listed));
+  g_assert_true (links_back_from (library, "piriformis", "pack-sacral-hold"));
+
+  g_assert_true (g_file_set_contents (dependent_path, xml, -1, NULL));
+  g_assert_true (dorsum_library_add_pack (library, dependent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, builtin + 3);
+
+  /* Kept while the note links into it: the message names the note's file and line. */
+  g_assert_false (dorsum_library_remove_pack (library, pack, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_DANGLING);
+  g_assert_nonnull (strstr (error->message, "dependent.xml:3: “pack-coccyx-note” links to “pack-coccygeus”"));
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, builtin + 3);
+  g_assert_nonnull (dorsum_library_lookup (library, "pack-coccygeus"));
+
+  g_assert_true (dorsum_library_remove_pack (library, dependent, &error));
+  g_assert_true (dorsum_library_remove_pack (library, pack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 4);
+  g_assert_cmpuint (dorsum_library_get_n_entries (library), ==, builtin);
+  g_assert_null (dorsum_library_lookup (library, "pack-coccygeus"));
+  g_assert_false (links_back_from (library, "piriformis", "pack-sacral-hold"));
+  g_assert_cmpuint (g_list_model_get_n_items (dorsum_library_get_packs (library)), ==, 0);
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *model = dorsum_library_get_entries (library, k);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DorsumEntry) entry = g_list_model_get_item (model, i);
+
+          g_assert_false (g_str_has_prefix (dorsum_entry_get_id (entry), "pack-"));
+        }
+    }
+
+  /* Added again, as after a restart. */
+  g_assert_true (dorsum_library_add_pack (library, pack, &error));
+  g_assert_no_error (error);
+  g_assert_true (links_back_from (library, "piriformis", "pack-sacral-hold"));
+
+  g_unlink (dependent_path);
+  g_rmdir (tmp);
+}
+
+static guint
+count_backlinks_from (DorsumLibrary *library,
+                      const char    *id,
+                      const char    *from)
+{
+  DorsumEntry *entry = dorsum_library_lookup (library, id);
+  guint n = 0;
+
+  for (guint i = 0; i < dorsum_entry_get_n_backlinks (entry); i++)
+    n += g_str_equal (dorsum_entry_get_backlink (entry, i)->id, from);
+
+  return n;
+}
+
+/* A pack read by a scratch library (in a thread, in the app) and taken into another: the
+ * same entries, links back and listing as adding it there, each link back once; taking it
+ * twice is refused as adding it twice is. */
+static void
+test_packs_take (void)
+{
+  g_autoptr(DorsumLibrary) added = dorsum_library_new ();
+  g_autoptr(DorsumLibrary) taken = dorsum_library_new ();
+  g_autoptr(DorsumLibrary) scratch = dorsum_library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "user-packs", "pelvic-floor", NULL);
+  g_autoptr(GFile) pack = g_file_new_for_path (path);
+  g_autoptr(DorsumPack) listed = NULL;
+  guint changes = 0;
+
+  g_assert_true (dorsum_library_load_builtin (added, &error));
+  g_assert_true (dorsum_library_load_builtin (taken, &error));
+  g_assert_true (dorsum_library_load_builtin (scratch, &error));
+  g_assert_true (dorsum_library_add_pack (added, pack, &error));
+  g_assert_true (dorsum_library_add_pack (scratch, pack, &error));
+  g_assert_no_error (error);
+  g_signal_connect (taken, "changed", G_CALLBACK (count_changes_cb), &changes);
+
+  g_assert_true (dorsum_library_take_pack (taken, scratch, pack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (dorsum_library_get_n_entries (taken), ==, dorsum_library_get_n_entries (added));
+  g_assert_true (dorsum_library_lookup (taken, "pack-coccygeus") == dorsum_library_lookup (scratch, "pack-coccygeus"));
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      GListModel *a = dorsum_library_get_entries (added, k);
+      GListModel *b = dorsum_library_get_entries (taken, k);
+
+      g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+      for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+        {
+          g_autoptr(DorsumEntry) ea = g_list_model_get_item (a, i);
+          g_autoptr(DorsumEntry) eb = g_list_model_get_item (b, i);
+
+          g_assert_cmpstr (dorsum_entry_get_id (ea), ==, dorsum_entry_get_id (eb));
+        }
+    }
+  g_assert_cmpuint (count_backlinks_from (taken, "piriformis", "pack-sacral-hold"), ==, 1);
+  g_assert_cmpuint (count_backlinks_from (taken, "myofascial-release", "pack-coccygeus"), ==, 1);
+  g_assert_cmpuint (count_backlinks_from (taken, "pack-coccygeus", "pack-sacral-hold"), ==,
+                    count_backlinks_from (added, "pack-coccygeus", "pack-sacral-hold"));
+  g_assert_cmpuint (count_backlinks_from (taken, "pack-coccygeus", "pack-sacral-hold"), ==, 1);
+  listed = g_list_model_get_item (dorsum_library_get_packs (taken), 0);
+  g_assert_cmpuint (dorsum_pack_get_n_entries (listed), ==, 2);
+
+  g_assert_false (dorsum_library_take_pack (taken, scratch, pack, &error));
+  g_assert_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "coccygeus.xml:5: the id \"pack-coccygeus\" is already used"));
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* And removed like any other. */
+  g_assert_true (dorsum_library_remove_pack (taken, pack, &error));
+  g_assert_cmpuint (count_backlinks_from (taken, "piriformis", "pack-sacral-hold"), ==, 0);
+  g_assert_null (dorsum_library_lookup (taken, "pack-coccygeus"));
 }
 
 static void
@@ -809,6 +1011,8 @@ main (int    argc,
   g_test_add_func ("/library/load/too-large", test_too_large);
   g_test_add_func ("/library/load/pack-on-builtin", test_pack_on_builtin);
   g_test_add_func ("/library/packs/side-by-side", test_packs_side_by_side);
+  g_test_add_func ("/library/packs/remove", test_packs_remove);
+  g_test_add_func ("/library/packs/take", test_packs_take);
   g_test_add_func ("/library/hostile/many-attributes", test_many_attributes);
   g_test_add_func ("/library/hostile/attribute-limit", test_attribute_limit_exact);
   g_test_add_func ("/library/hostile/chart-many-attributes", test_chart_many_attributes);

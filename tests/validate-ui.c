@@ -10,6 +10,7 @@
 #include "dorsum-diagram-view.h"
 #include "dorsum-gui-resources.h"
 #include "dorsum-entry-page.h"
+#include "dorsum-packs-page.h"
 #include "dorsum-sidebar.h"
 
 /* Callbacks named in a template are resolved to a no-op, as the builder tool does. */
@@ -104,6 +105,7 @@ main (int    argc,
   g_type_ensure (DORSUM_TYPE_ENTRY_PAGE);
   g_type_ensure (DORSUM_TYPE_CHART_PAGE);
   g_type_ensure (DORSUM_TYPE_SIDEBAR);
+  g_type_ensure (DORSUM_TYPE_PACKS_PAGE);
 
   for (int i = 1; i < argc; i++)
     {

@@ -25,6 +25,8 @@ void         _dorsum_entry_add_link         (DorsumEntry        *self,
                                              guint               line);
 void         _dorsum_entries_link_back      (GPtrArray          *entries,
                                              GHashTable         *by_id);
+void         _dorsum_entry_drop_backlinks   (DorsumEntry        *self,
+                                             GHashTable         *ids);
 void         _dorsum_entry_add_trigger_point (DorsumEntry       *self,
                                              DorsumTriggerPoint *tp);
 void         _dorsum_trigger_point_free     (DorsumTriggerPoint *tp);

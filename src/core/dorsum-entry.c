@@ -297,6 +297,17 @@ _dorsum_entries_link_back (GPtrArray  *entries,
     }
 }
 
+/* Forgets the backlinks from the entries whose ids are in @ids (a set): they were in a
+ * pack that has been removed. */
+void
+_dorsum_entry_drop_backlinks (DorsumEntry *self,
+                              GHashTable  *ids)
+{
+  for (guint i = self->backlinks->len; i > 0; i--)
+    if (g_hash_table_contains (ids, g_array_index (self->backlinks, DorsumLink, i - 1).id))
+      g_array_remove_index (self->backlinks, i - 1);
+}
+
 void
 _dorsum_entry_add_trigger_point (DorsumEntry        *self,
                                  DorsumTriggerPoint *tp)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Loads content packs safely (no DTDs, no entities, no network, bounded size), validates
- * them against the RELAX NG schema, resolves every reference and adds them all-or-nothing. */
+ * them against the RELAX NG schema, resolves every reference and adds them all-or-nothing.
+ * Finding packs in the data directories, listing and removing them: dorsum-library-packs.c. */
 
 #define G_LOG_DOMAIN "dorsum-library"
 
@@ -25,18 +26,24 @@
 #define RESOURCE_PATH "/io/github/dorsum/Dorsum/library"
 #define SCHEMA_RESOURCE "/io/github/dorsum/Dorsum/dorsum-library-loader.rng"
 
-struct _DorsumLibrary
-{
-  GObject     parent_instance;
-
-  GHashTable *by_id;                     /* id → DorsumEntry (owned) */
-  GListStore *stores[DORSUM_N_KINDS];
-  GPtrArray  *problems;                  /* GError*: packs that failed to load */
-};
 
 G_DEFINE_FINAL_TYPE (DorsumLibrary, dorsum_library, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dorsum-library-error-quark, dorsum_library_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* For the packs' side (dorsum-library-packs.c): lists and indexes made from it are out of date. */
+void
+_dorsum_library_changed (DorsumLibrary *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
 
 static xmlRelaxNGPtr schema;
 
@@ -807,6 +814,32 @@ report_duplicate (DorsumProblems *problems,
                        dorsum_entry_get_file (existing), dorsum_entry_get_line (existing));
 }
 
+/* Puts @order, entries checked to go in, into the table and the sorted lists. */
+static void
+insert_entries (DorsumLibrary *self,
+                GPtrArray     *order)
+{
+  GPtrArray *by_kind[DORSUM_N_KINDS];
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    by_kind[k] = g_ptr_array_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+
+      g_hash_table_insert (self->by_id, (gpointer)dorsum_entry_get_id (entry), g_object_ref (entry));
+      g_ptr_array_add (by_kind[dorsum_entry_get_kind (entry)], entry);
+    }
+
+  for (guint k = 0; k < DORSUM_N_KINDS; k++)
+    {
+      if (by_kind[k]->len > 0)
+        store_add_sorted (self->stores[k], by_kind[k]);
+      g_ptr_array_unref (by_kind[k]);
+    }
+}
+
 /* Parses, validates and cross-checks all sources as one pack; adds them only if all is well. */
 static gboolean
 add_sources (DorsumLibrary  *self,
@@ -910,29 +943,111 @@ add_sources (DorsumLibrary  *self,
   if (g_hash_table_size (builtin_copies) > 0)
     return TRUE;
 
-  {
-    GPtrArray *by_kind[DORSUM_N_KINDS];
-
-    for (guint k = 0; k < DORSUM_N_KINDS; k++)
-      by_kind[k] = g_ptr_array_new ();
-
-    for (guint i = 0; i < order->len; i++)
-      {
-        DorsumEntry *entry = g_ptr_array_index (order, i);
-
-        g_hash_table_insert (self->by_id, (gpointer)dorsum_entry_get_id (entry), g_object_ref (entry));
-        g_ptr_array_add (by_kind[dorsum_entry_get_kind (entry)], entry);
-      }
-
-    for (guint k = 0; k < DORSUM_N_KINDS; k++)
-      {
-        if (by_kind[k]->len > 0)
-          store_add_sorted (self->stores[k], by_kind[k]);
-        g_ptr_array_unref (by_kind[k]);
-      }
-  }
-
+  insert_entries (self, order);
   _dorsum_entries_link_back (order, self->by_id);
+
+  return TRUE;
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  DorsumEntry *ea = *(DorsumEntry **)a;
+  DorsumEntry *eb = *(DorsumEntry **)b;
+  int files = strcmp (dorsum_entry_get_file (ea), dorsum_entry_get_file (eb));
+
+  return files != 0 ? files : (int)dorsum_entry_get_line (ea) - (int)dorsum_entry_get_line (eb);
+}
+
+/* Whether @path (an entry's file) is @pack_path or inside it. */
+gboolean
+_dorsum_library_is_in_pack (const char *path,
+                            const char *pack_path)
+{
+  gsize len = strlen (pack_path);
+
+  return strncmp (path, pack_path, len) == 0 && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
+}
+
+/**
+ * dorsum_library_take_pack:
+ * @scratch: a library that has loaded @pack (a scratch library, in a thread)
+ * @pack: the pack's folder or file, as @scratch loaded it
+ *
+ * Adds the entries @scratch read from @pack, checked against @self as dorsum_library_add_pack()
+ * checks them (ids free, references resolved), without reading the files again: a large pack
+ * read in a thread goes into the library a window shows at the cost of inserting it. Its
+ * entries then belong to both libraries; @scratch is meant to be dropped.
+ */
+gboolean
+dorsum_library_take_pack (DorsumLibrary  *self,
+                          DorsumLibrary  *scratch,
+                          GFile          *pack,
+                          GError        **error)
+{
+  DorsumProblems problems = { g_string_new (NULL), 0, 0 };
+  SuggestBudget budget = { MAX_SUGGESTIONS, MAX_SUGGESTION_LOOKS };
+  g_autoptr(GHashTable) in_pack = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(DorsumPack) taken = NULL;
+  g_autofree char *pack_path = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (DORSUM_IS_LIBRARY (scratch), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pack), FALSE);
+
+  /* Entries name their file as the loader did: by its parse name. */
+  pack_path = g_file_get_parse_name (pack);
+  g_hash_table_iter_init (&iter, scratch->by_id);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (_dorsum_library_is_in_pack (dorsum_entry_get_file (value), pack_path))
+      {
+        g_hash_table_insert (in_pack, key, value);
+        g_ptr_array_add (order, value);
+      }
+  /* In file order, so messages read as the loader's would. */
+  g_ptr_array_sort (order, compare_places);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+      DorsumEntry *existing = g_hash_table_lookup (self->by_id, dorsum_entry_get_id (entry));
+
+      if (existing != NULL)
+        report_duplicate (&problems, entry, existing);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      DorsumEntry *entry = g_ptr_array_index (order, i);
+      const char *part_of = dorsum_entry_get_part_of (entry);
+
+      if (part_of != NULL)
+        check_reference (entry, dorsum_entry_get_kind (entry), part_of, dorsum_entry_get_line (entry),
+                         in_pack, self->by_id, &budget, &problems);
+
+      for (guint j = 0; j < dorsum_entry_get_n_links (entry); j++)
+        {
+          const DorsumLink *link = dorsum_entry_get_link (entry, j);
+
+          check_reference (entry, link->kind, link->id, link->line, in_pack, self->by_id, &budget, &problems);
+        }
+    }
+
+  if (!dorsum_problems_take_error (&problems, error))
+    return FALSE;
+
+  /* Links back from the pack's entries to the others now, before the pack is in: those
+   * within the pack were made when @scratch read it. */
+  _dorsum_entries_link_back (order, self->by_id);
+  insert_entries (self, order);
+
+  taken = _dorsum_pack_new (pack, order->len, NULL);
+  g_list_store_append (self->packs, taken);
+  _dorsum_library_changed (self);
 
   return TRUE;
 }
@@ -946,6 +1061,7 @@ dorsum_library_finalize (GObject *object)
     g_clear_object (&self->stores[i]);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->packs);
 
   G_OBJECT_CLASS (dorsum_library_parent_class)->finalize (object);
 }
@@ -957,6 +1073,15 @@ dorsum_library_class_init (DorsumLibraryClass *klass)
 
   object_class->finalize = dorsum_library_finalize;
 
+  /**
+   * DorsumLibrary::changed:
+   *
+   * A pack was added or removed once the library was in use: lists and indexes made from
+   * it are out of date. Emitted in the thread that changed it.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   dorsum_xml_init ();
 }
 
@@ -967,6 +1092,7 @@ dorsum_library_init (DorsumLibrary *self)
 
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  self->packs = g_list_store_new (DORSUM_TYPE_PACK);
 
   for (guint i = 0; i < DORSUM_N_KINDS; i++)
     self->stores[i] = g_list_store_new (DORSUM_TYPE_ENTRY);
@@ -1099,144 +1225,6 @@ _dorsum_library_add_bytes (DorsumLibrary  *self,
   g_ptr_array_add (sources, source);
 
   return add_sources (self, sources, FALSE, error);
-}
-
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  g_autofree char *pa = g_file_get_path (*(GFile **)a);
-  g_autofree char *pb = g_file_get_path (*(GFile **)b);
-
-  return g_strcmp0 (pa, pb);
-}
-
-/**
- * dorsum_library_add_pack:
- * @file: a directory (every `*.xml` in it) or a single XML file
- *
- * Adds one pack, all or nothing.
- */
-gboolean
-dorsum_library_add_pack (DorsumLibrary  *self,
-                         GFile          *file,
-                         GError        **error)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GFileType type;
-
-  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
-  if (type != G_FILE_TYPE_DIRECTORY)
-    return dorsum_library_add_files (self, &file, 1, FALSE, error);
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (enumerator == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, DORSUM_LIBRARY_ERROR, DORSUM_LIBRARY_ERROR_IO, "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-
-  files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (;;)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, error))
-        return FALSE;
-      if (info == NULL)
-        break;
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          g_str_has_suffix (g_file_info_get_name (info), ".xml"))
-        g_ptr_array_add (files, g_object_ref (child));
-    }
-
-  g_ptr_array_sort (files, compare_files);
-
-  return dorsum_library_add_files (self, (GFile **)files->pdata, files->len, FALSE, error);
-}
-
-static void
-load_packs_in (DorsumLibrary *self,
-               const char    *data_dir)
-{
-  g_autofree char *path = g_build_filename (data_dir, "dorsum", "library", NULL);
-  g_autoptr(GFile) dir = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) packs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (enumerator == NULL)
-    return;
-
-  for (;;)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
-        break;
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ||
-          g_str_has_suffix (g_file_info_get_name (info), ".xml"))
-        g_ptr_array_add (packs, g_object_ref (child));
-    }
-
-  g_ptr_array_sort (packs, compare_files);
-
-  for (guint i = 0; i < packs->len; i++)
-    {
-      GError *error = NULL;
-
-      if (!dorsum_library_add_pack (self, g_ptr_array_index (packs, i), &error))
-        {
-          g_debug ("Skipping pack: %s", error->message);
-          g_ptr_array_add (self->problems, error);
-        }
-    }
-}
-
-/**
- * dorsum_library_load_system_packs:
- *
- * Loads every pack under `dorsum/library/` in `$XDG_DATA_DIRS` and then the user's data
- * directory: each subdirectory is one pack, each loose `.xml` file too. A pack that fails
- * is skipped and kept in dorsum_library_get_problems(); the others still load.
- */
-void
-dorsum_library_load_system_packs (DorsumLibrary *self)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-
-  g_return_if_fail (DORSUM_IS_LIBRARY (self));
-
-  for (guint i = 0; dirs[i]; i++)
-    load_packs_in (self, dirs[i]);
-
-  load_packs_in (self, g_get_user_data_dir ());
-}
-
-/**
- * dorsum_library_get_problems:
- *
- * Returns: (transfer none) (element-type GError): the packs that failed to load
- */
-GPtrArray *
-dorsum_library_get_problems (DorsumLibrary *self)
-{
-  g_return_val_if_fail (DORSUM_IS_LIBRARY (self), NULL);
-
-  return self->problems;
 }
 
 DorsumEntry *

@@ -44,7 +44,15 @@ gboolean       dorsum_library_add_files         (DorsumLibrary  *self,
                                                  guint           n_files,
                                                  gboolean        allow_builtin_copies,
                                                  GError        **error);
+gboolean       dorsum_library_take_pack         (DorsumLibrary  *self,
+                                                 DorsumLibrary  *scratch,
+                                                 GFile          *pack,
+                                                 GError        **error);
+gboolean       dorsum_library_remove_pack       (DorsumLibrary  *self,
+                                                 GFile          *file,
+                                                 GError        **error);
 void           dorsum_library_load_system_packs (DorsumLibrary  *self);
+GListModel    *dorsum_library_get_packs         (DorsumLibrary  *self);
 GPtrArray     *dorsum_library_get_problems      (DorsumLibrary  *self);
 DorsumEntry   *dorsum_library_lookup            (DorsumLibrary  *self,
                                                  const char     *id);

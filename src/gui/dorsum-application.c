@@ -424,6 +424,62 @@ dorsum_application_get_search_index (DorsumApplication *self)
   return self->search_index;
 }
 
+/* The library is about to change: the index being built over it is waited for (it reads
+ * the library in its thread) and dropped, to be built again over what the library has. */
+static void
+drop_search_index (DorsumApplication *self)
+{
+  finish_preload (self);
+  if (self->indexer != NULL)
+    self->search_index = g_thread_join (g_steal_pointer (&self->indexer));
+  g_clear_object (&self->search_index);
+}
+
+/**
+ * dorsum_application_add_pack:
+ * @pack: a pack installed in the user's library folder
+ * @read: (nullable): a scratch library that has read @pack, to take its entries from
+ *   rather than read the files here (see dorsum_library_take_pack())
+ *
+ * Adds the pack to the running library: every window lists and finds its entries at once
+ * (they follow DorsumLibrary::changed).
+ */
+gboolean
+dorsum_application_add_pack (DorsumApplication  *self,
+                             GFile              *pack,
+                             DorsumLibrary      *read,
+                             GError            **error)
+{
+  g_return_val_if_fail (DORSUM_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pack), FALSE);
+  g_return_val_if_fail (read == NULL || DORSUM_IS_LIBRARY (read), FALSE);
+
+  drop_search_index (self);
+
+  if (read != NULL)
+    return dorsum_library_take_pack (self->library, read, pack, error);
+
+  return dorsum_library_add_pack (self->library, pack, error);
+}
+
+/**
+ * dorsum_application_remove_pack:
+ *
+ * Takes the pack's entries out of the running library (see dorsum_library_remove_pack()).
+ */
+gboolean
+dorsum_application_remove_pack (DorsumApplication  *self,
+                                GFile              *pack,
+                                GError            **error)
+{
+  g_return_val_if_fail (DORSUM_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pack), FALSE);
+
+  drop_search_index (self);
+
+  return dorsum_library_remove_pack (self->library, pack, error);
+}
+
 /**
  * dorsum_application_take_first_diagram:
  * @layer: (out): the layer it shows

@@ -17,6 +17,13 @@ G_DECLARE_FINAL_TYPE (DorsumApplication, dorsum_application, DORSUM, APPLICATION
 DorsumApplication *dorsum_application_new         (void);
 DorsumLibrary     *dorsum_application_get_library (DorsumApplication *self);
 DorsumSearchIndex *dorsum_application_get_search_index (DorsumApplication *self);
+gboolean           dorsum_application_add_pack    (DorsumApplication *self,
+                                                   GFile             *pack,
+                                                   DorsumLibrary     *read,
+                                                   GError           **error);
+gboolean           dorsum_application_remove_pack (DorsumApplication *self,
+                                                   GFile             *pack,
+                                                   GError           **error);
 GdkTexture        *dorsum_application_take_first_diagram (DorsumApplication *self,
                                                           DorsumLayer       *layer);
 

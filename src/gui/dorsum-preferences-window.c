@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Preferences: what the therapist sets once — the details printed in the handout's header
  * and its paper — and the length of a study session. Every row is bound to its GSettings
- * key, so a change is kept the moment it is typed and the next handout uses it. */
+ * key, so a change is kept the moment it is typed and the next handout uses it. The
+ * Content page (dorsum-packs-page.c) manages the content packs. */
 
 #define G_LOG_DOMAIN "dorsum-preferences"
 
@@ -10,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-a11y.h"
+#include "dorsum-packs-page.h"
 #include "dorsum-preferences-window.h"
 
 struct _DorsumPreferencesWindow
@@ -24,6 +26,7 @@ struct _DorsumPreferencesWindow
   AdwComboRow          *paper_row;
   GtkSpinButton        *session_length_spin;
   GtkSpinButton        *new_per_day_spin;
+  DorsumPacksPage      *packs_page;
 };
 
 G_DEFINE_FINAL_TYPE (DorsumPreferencesWindow, dorsum_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -85,6 +88,7 @@ dorsum_preferences_window_class_init (DorsumPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, DorsumPreferencesWindow, session_length_spin);
   gtk_widget_class_bind_template_child (widget_class, DorsumPreferencesWindow, new_per_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, DorsumPreferencesWindow, packs_page);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -92,6 +96,7 @@ dorsum_preferences_window_class_init (DorsumPreferencesWindowClass *klass)
 static void
 dorsum_preferences_window_init (DorsumPreferencesWindow *self)
 {
+  g_type_ensure (DORSUM_TYPE_PACKS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -114,11 +119,17 @@ dorsum_preferences_window_init (DorsumPreferencesWindow *self)
 GtkWidget *
 dorsum_preferences_window_new (GtkWindow *parent)
 {
+  GtkApplication *application = parent ? gtk_window_get_application (parent) : NULL;
   GtkWidget *window = g_object_new (DORSUM_TYPE_PREFERENCES_WINDOW,
                                     "transient-for", parent,
                                     "modal", TRUE,
                                     "destroy-with-parent", TRUE,
                                     NULL);
+
+  /* Its library is the one the Content page changes. */
+  if (!DORSUM_IS_APPLICATION (application))
+    application = GTK_APPLICATION (g_application_get_default ());
+  dorsum_packs_page_set_application (DORSUM_PREFERENCES_WINDOW (window)->packs_page, DORSUM_APPLICATION (application));
 
   /* libadwaita 1.2 leaves these unnamed: the search toggle, the page switcher's buttons,
    * the lists, the rows' icons. */

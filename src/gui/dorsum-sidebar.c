@@ -539,6 +539,15 @@ dorsum_sidebar_init (DorsumSidebar *self)
   gtk_search_entry_set_search_delay (self->search_entry, 0);
 }
 
+/* A content pack was added or removed: the index, which points into the library, is made
+ * again, and the list shows what the library has now. */
+static void
+library_changed_cb (DorsumSidebar *self)
+{
+  g_clear_object (&self->search_index);
+  dorsum_sidebar_refresh (self);
+}
+
 void
 dorsum_sidebar_set_library (DorsumSidebar *self,
                             DorsumLibrary *library)
@@ -546,11 +555,14 @@ dorsum_sidebar_set_library (DorsumSidebar *self,
   g_return_if_fail (DORSUM_IS_SIDEBAR (self));
   g_return_if_fail (DORSUM_IS_LIBRARY (library));
 
-  if (g_set_object (&self->library, library))
-    {
-      g_clear_object (&self->search_index);
-      dorsum_sidebar_refresh (self);
-    }
+  if (self->library == library)
+    return;
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_func (self->library, library_changed_cb, self);
+  g_set_object (&self->library, library);
+  g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  library_changed_cb (self);
 }
 
 /**

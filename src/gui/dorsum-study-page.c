@@ -50,6 +50,7 @@ struct _DorsumStudyPage
   GtkWidget          *deck_group;
   GtkWidget          *start_button;
   GThread            *engine;      /* EngineJob*: the quiz and progress file being made */
+  guint               remake_idle; /* the library changed: questions made again once it is done */
   /* Question */
   GtkLabel           *progress_label;
   GtkLabel           *prompt_label;
@@ -211,13 +212,14 @@ finish_engine (DorsumStudyPage *self)
     }
   engine_job_free (job);
 
+  /* Read first: the new model selects its first deck, which deck_changed_cb() would save. */
+  saved = self->settings ? g_settings_get_string (self->settings, "study-deck") : g_strdup ("all");
+
   self->decks = dorsum_quiz_list_decks (self->quiz);
   titles = gtk_string_list_new (NULL);
   for (guint i = 0; i < self->decks->len; i++)
     gtk_string_list_append (titles, ((DorsumDeck *)g_ptr_array_index (self->decks, i))->title);
   adw_combo_row_set_model (self->deck_row, G_LIST_MODEL (titles));
-
-  saved = self->settings ? g_settings_get_string (self->settings, "study-deck") : g_strdup ("all");
   for (guint i = 0; i < self->decks->len; i++)
     if (g_str_equal (((DorsumDeck *)g_ptr_array_index (self->decks, i))->id, saved))
       adw_combo_row_set_selected (self->deck_row, i);
@@ -748,6 +750,48 @@ dorsum_study_page_leave (DorsumStudyPage *self)
     dorsum_diagram_view_set_labels (self->view, self->labels_before);
 }
 
+static gboolean
+remake_idle_cb (gpointer data)
+{
+  DorsumStudyPage *self = data;
+
+  self->remake_idle = 0;
+  if (self->quiz == NULL && self->engine == NULL)
+    dorsum_study_page_show_home (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A content pack was added or removed: the quiz's cards point into the library, so it is
+ * made again (with the progress file, which the thread opens with it); a session in
+ * progress ends on the home page. */
+static void
+library_changed_cb (DorsumStudyPage *self)
+{
+  if (self->quiz == NULL && self->engine == NULL)
+    return;
+
+  if (self->engine != NULL)
+    {
+      EngineJob *job = g_thread_join (g_steal_pointer (&self->engine));
+
+      g_clear_handle_id (&job->idle, g_source_remove);
+      engine_job_free (job);
+    }
+
+  dorsum_study_page_leave (self);
+  g_clear_pointer (&self->question, dorsum_question_free);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  g_clear_pointer (&self->decks, g_ptr_array_unref);
+  g_clear_object (&self->quiz);
+  g_clear_object (&self->store);
+
+  /* Once the library is done changing (a pack replaced is removed, then added): the
+   * thread that makes the questions reads the library. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->remake_idle == 0)
+    self->remake_idle = g_idle_add (remake_idle_cb, self);
+}
+
 /* ---- Progress files ---- */
 
 static void
@@ -1003,6 +1047,7 @@ dorsum_study_page_dispose (GObject *object)
 {
   DorsumStudyPage *self = DORSUM_STUDY_PAGE (object);
 
+  g_clear_handle_id (&self->remake_idle, g_source_remove);
   if (self->engine != NULL)
     {
       EngineJob *job = g_thread_join (g_steal_pointer (&self->engine));
@@ -1080,6 +1125,7 @@ dorsum_study_page_new (DorsumLibrary     *library,
   DorsumStudyPage *self = g_object_new (DORSUM_TYPE_STUDY_PAGE, NULL);
 
   self->library = g_object_ref (library);
+  g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   self->view = g_object_ref (view);
   self->settings = settings ? g_object_ref (settings) : NULL;
   if (self->settings != NULL)

@@ -163,6 +163,10 @@ dorsum_window_report (DorsumWindow *self,
   g_object_set_data_full (G_OBJECT (toast), "message", g_strdup (message), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_details_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* libadwaita 1.2 reads the toast's button with its underscore and its close button as
+   * "GtkImage". */
+  dorsum_a11y_fix_mnemonics (GTK_WIDGET (self->toast_overlay));
+  dorsum_a11y_name_icon_buttons (GTK_WIDGET (self->toast_overlay), "window-close-symbolic", _("Dismiss"));
 
   g_free (self->last_report);
   self->last_report = g_strdup_printf ("%s: %s", heading, message);

@@ -23,6 +23,7 @@ struct _DorsumWindow
 
   DorsumLibrary        *library;
   guint                 tooltips_idle;
+  guint                 library_idle;   /* a pack was added or removed: the page follows */
   gboolean              tooltips_set;
   GSettings            *settings;
   char                 *shown_id;

@@ -505,6 +505,7 @@ dorsum_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DORSUM_TYPE_WINDOW);
   g_clear_handle_id (&self->tooltips_idle, g_source_remove);
+  g_clear_handle_id (&self->library_idle, g_source_remove);
 
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -841,6 +842,45 @@ dorsum_window_realize (GtkWidget *widget)
 
 }
 
+/* A pack was added or removed in Preferences: the page shows what the library has now, and
+ * a page whose entry went with its pack is closed (the sidebar follows the library itself).
+ * Once the library is done changing: a pack replaced is removed and added again, and its
+ * page stays. */
+static gboolean
+library_changed_idle_cb (gpointer data)
+{
+  DorsumWindow *self = data;
+  DorsumEntry *shown = self->shown_id ? dorsum_library_lookup (self->library, self->shown_id) : NULL;
+
+  /* A page still there lists what now links to it (a pack's techniques on a built-in muscle). */
+  if (shown != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
+    dorsum_entry_page_set_entry (self->entry_page, self->library, shown);
+  else if (self->shown_id != NULL && shown == NULL)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      dorsum_sidebar_set_shown (self->library_list, NULL);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "entry") == 0)
+        {
+          gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+          adw_window_title_set_title (self->content_title, _("Back Atlas"));
+          adw_window_title_set_subtitle (self->content_title, NULL);
+          dorsum_diagram_view_set_highlight (self->diagram_view, NULL);
+        }
+    }
+
+  self->library_idle = 0;
+  _dorsum_window_update_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+library_changed_cb (DorsumWindow *self)
+{
+  if (self->library_idle == 0)
+    self->library_idle = g_idle_add (library_changed_idle_cb, self);
+}
+
 DorsumWindow *
 dorsum_window_new (DorsumApplication *application)
 {
@@ -850,6 +890,7 @@ dorsum_window_new (DorsumApplication *application)
 
   self = g_object_new (DORSUM_TYPE_WINDOW, "application", application, NULL);
   self->library = g_object_ref (dorsum_application_get_library (application));
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   {
     DorsumLayer first_layer;
     g_autoptr(GdkTexture) first = dorsum_application_take_first_diagram (application, &first_layer);
