@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's insides, shared by its files (dorsum-window.c: the atlas and the page, with
  * DorsumSidebar for the library list; dorsum-window-chart.c: the pain chart;
- * dorsum-window-actions.c: the actions, their keys and the bookmark and recent lists), and
- * what the widget tests reach for. */
+ * dorsum-window-actions.c: the actions, their keys and the bookmark and recent lists;
+ * dorsum-window-layout.c: the layout and the first frame), and what the widget tests
+ * reach for. */
 #pragma once
 
 #include "dorsum-chart-page.h"
@@ -81,6 +82,7 @@ void               _dorsum_window_chart_class_init (GtkWidgetClass *widget_class
 void               _dorsum_window_chart_init      (DorsumWindow *self);
 void               _dorsum_window_chart_start     (DorsumWindow *self);
 void               _dorsum_window_actions_class_init (GtkWidgetClass *widget_class);
+void               _dorsum_window_layout_class_init (GtkWidgetClass *widget_class);
 void               _dorsum_window_actions_init    (DorsumWindow *self);
 gboolean           _dorsum_window_escape_cb       (GtkWidget    *widget,
                                                    GVariant     *args,
