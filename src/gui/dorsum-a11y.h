@@ -76,7 +76,13 @@ dorsum_a11y_name_icon_buttons (GtkWidget  *widget,
                                const char *icon_name,
                                const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+  GtkWidget *image = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+
+  /* The icon set on the button, or an image put in it (libadwaita 1.2's About window's
+   * back buttons). */
+  if (GTK_IS_BUTTON (widget) &&
+      (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0 ||
+       (GTK_IS_IMAGE (image) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon_name) == 0)))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -150,6 +156,50 @@ dorsum_a11y_name_toggles_by_label (GtkWidget *widget)
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     dorsum_a11y_name_toggles_by_label (child);
+}
+
+/* The title of the page @widget is on: the first AdwWindowTitle in its nearest ancestor
+ * that has one (a subpage of libadwaita's About window has its own header). */
+static inline const char *
+dorsum_a11y_page_title (GtkWidget *widget)
+{
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    for (GtkWidget *child = gtk_widget_get_first_child (up); child; child = gtk_widget_get_next_sibling (child))
+      {
+        GtkWidget *title = child;
+
+        /* A header bar's title widget, one or two levels down. */
+        for (guint depth = 0; depth < 4 && title != NULL && !ADW_IS_WINDOW_TITLE (title); depth++)
+          title = gtk_widget_get_first_child (title);
+        if (title == NULL || !ADW_IS_WINDOW_TITLE (title))
+          {
+            GtkWidget *header = ADW_IS_HEADER_BAR (child) ? adw_header_bar_get_title_widget (ADW_HEADER_BAR (child)) : NULL;
+
+            title = ADW_IS_WINDOW_TITLE (header) ? header : NULL;
+          }
+        if (title != NULL && adw_window_title_get_title (ADW_WINDOW_TITLE (title))[0] != '\0')
+          return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+      }
+
+  return NULL;
+}
+
+/* Text views a toolkit window makes without a name (the About window's details and legal
+ * text): each is named after its page's title, or @fallback. */
+static inline void
+dorsum_a11y_name_text_views (GtkWidget  *widget,
+                             const char *fallback)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      const char *title = dorsum_a11y_page_title (widget);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title ? title : fallback, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    dorsum_a11y_name_text_views (child, fallback);
 }
 
 /* Search entries a toolkit window makes without a name. */

@@ -71,6 +71,10 @@ dorsum_application_about_action (GSimpleAction *action,
                         "destroy-with-parent", TRUE,
                         NULL);
   dorsum_a11y_name_action_buttons (about, "about.copy-property", _("Copy"));
+  dorsum_a11y_name_icon_buttons (about, "go-previous-symbolic", _("Back"));
+  dorsum_a11y_name_text_views (about, _("About Dorsum"));
+  /* The app's icon and the rows' arrows say nothing a screen reader needs. */
+  dorsum_a11y_tidy_rows (about, NULL);
   dorsum_a11y_name_all_lists (about, _("About Dorsum"));
   dorsum_a11y_fix_mnemonics (about);
   gtk_window_present (GTK_WINDOW (about));
