@@ -70,6 +70,14 @@ dorsum_application_about_action (GSimpleAction *action,
                                       "and does not replace a diagnosis by a qualified professional."),
                         "destroy-with-parent", TRUE,
                         NULL);
+  /* The code is GPL (above); the library's texts, the diagrams and the artwork are not code. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Content and Artwork"),
+                                      "© 2026 The Dorsum developers",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The content library, the diagrams, the illustrations and the icons are licensed "
+                                        "under the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">Creative "
+                                        "Commons Attribution-ShareAlike 4.0 International</a> licence (CC-BY-SA-4.0)."));
   dorsum_a11y_name_action_buttons (about, "about.copy-property", _("Copy"));
   dorsum_a11y_name_all_lists (about, _("About Dorsum"));
   dorsum_a11y_fix_mnemonics (about);
