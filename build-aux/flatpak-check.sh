@@ -349,6 +349,17 @@ if [ "${1:-}" = "--portal-session" ]; then
   exit 0
 fi
 
+# `checks WORKDIR`: the sandbox checks again, on what a run kept (DORSUM_FLATPAK_KEEP=1) built.
+if [ "${1:-}" = "checks" ]; then
+  work=${2:?usage: $0 checks WORKDIR}
+  export FLATPAK_USER_DIR="$work/flatpak-user" XDG_RUNTIME_DIR="$work/run"
+  rm -rf "$work/host-files"
+  step "exported desktop file" check_desktop_export
+  step "sandbox: network, host files" check_sandbox
+  step "portals: open, save, export" check_portals
+  exit 0
+fi
+
 [ "$(id -u)" -eq 0 ] || die "run as root (debootstrap and chroot need it)"
 mkdir -p "$cache"
 
