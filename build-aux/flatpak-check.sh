@@ -240,7 +240,7 @@ answer_dialog () {
   sleep 1
   xdotool windowfocus --sync "$window"
   # The location entry takes a whole path, in the save dialogs' name field as in the open dialog's.
-  xdotool key --window "$window" ctrl+l 2>/dev/null || true
+  xdotool key ctrl+l
   sleep 0.3
   xdotool key ctrl+a
   xdotool type --delay 20 "$path"
