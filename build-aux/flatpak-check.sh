@@ -178,7 +178,7 @@ build_app () {
      flatpak-builder --user --install --force-clean --disable-rofiles-fuse --disable-updates \
        --state-dir="$work/state" build "$app_id.json") > "$work/build.log" 2>&1 \
     || { grep -E "FAIL|ERROR|error:|Error" "$work/build.log" | tail -30; die "flatpak-builder failed (log: $work/build.log)"; }
-  grep -E "^(Ok|Fail|Skipped|Expected Fail|Unexpected Pass|Timeout):" "$work/build.log" | sed 's/^/    tests inside the build: /' >&2
+  grep -E "^(Ok|Fail|Skipped|Expected Fail|Unexpected Pass|Timeout):" "$work/build.log" | sed 's/^/    tests inside the build: /' >&2 || true
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -214,7 +214,13 @@ import sys, xml.etree.ElementTree as ET
 ns = '{https://dorsum.github.io/ns/chart/1}'
 root = ET.parse(sys.argv[1]).getroot()
 for m in root.iter(ns + 'mark'):
-    print(sorted((k, v) for k, v in m.attrib.items() if k != 'figure'), (m.text or '').strip())
+    # Numbers as numbers: the app writes 445.0 where a hand-written file says 445.
+    def value(v):
+        try:
+            return float(v)
+        except ValueError:
+            return v
+    print(sorted((k, value(v)) for k, v in m.attrib.items() if k != 'figure'), (m.text or '').strip())
 EOF
 }
 
@@ -232,10 +238,13 @@ dialog_window () {
   xdotool search --onlyvisible --name "^$1\$" 2>/dev/null | head -1
 }
 
+dialog_shown () { [ -n "$(dialog_window "$1")" ]; }
+dialog_gone () { [ -z "$(dialog_window "$1")" ]; }
+
 # Answers the portal's file dialog (xdg-desktop-portal-gtk's, on the host) with a path.
 answer_dialog () {
   local title=$1 path=$2 window
-  wait_for "the “$title” dialog" 30 test -n "$(dialog_window "$title")"
+  wait_for "the “$title” dialog" 30 dialog_shown "$title"
   window=$(dialog_window "$title")
   sleep 1
   xdotool windowfocus --sync "$window"
@@ -246,12 +255,14 @@ answer_dialog () {
   xdotool type --delay 20 "$path"
   sleep 0.5
   xdotool key Return
-  wait_for "the “$title” dialog to close" 30 test -z "$(dialog_window "$title")"
+  wait_for "the “$title” dialog to close" 30 dialog_gone "$title"
 }
 
 app_window () {
-  xdotool search --onlyvisible --classname dorsum 2>/dev/null | tail -1
+  { xdotool search --onlyvisible --classname dorsum; xdotool search --onlyvisible --name 'Dorsum'; } 2>/dev/null | tail -1
 }
+
+app_window_shown () { [ -n "$(app_window)" ]; }
 
 app_keys () {
   local window
@@ -279,7 +290,7 @@ portal_session () {
   flatpak run --user --env=GSK_RENDERER=cairo --file-forwarding "$app_id" @@ "$out/in.dorsum-chart" @@ \
     > "$work/app.log" 2>&1 &
   local app=$!
-  wait_for "the app's window" 60 test -n "$(app_window)"
+  wait_for "the app's window" 60 app_window_shown
   sleep 3
 
   # Save As through the portal: the file lands on the host with the marks that were opened.
@@ -330,7 +341,11 @@ check_portals () {
   cp "$src/tests/data/charts/neck-temple.xml" "$out/other.dorsum-chart"
   cp "$src/tests/data/charts/bad/truncated.xml" "$out/broken.dorsum-chart"
 
-  export XDG_CURRENT_DESKTOP=GNOME GTK_A11Y=none NO_AT_BRIDGE=1
+  # The real runtime dir, for the bus and the portals it starts too: flatpak mounts the
+  # document portal's files at /run/user/UID/doc in the sandbox and names forwarded files by
+  # that path, which must be the same outside.
+  export XDG_CURRENT_DESKTOP=GNOME GTK_A11Y=none NO_AT_BRIDGE=1 XDG_RUNTIME_DIR="/run/user/$(id -u)"
+  mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- "$0" --portal-session "$work" "$out"
 
   local left
@@ -344,7 +359,7 @@ check_portals () {
 
 if [ "${1:-}" = "--portal-session" ]; then
   work=$2
-  export FLATPAK_USER_DIR="$work/flatpak-user" XDG_RUNTIME_DIR="$work/run"
+  export FLATPAK_USER_DIR="$work/flatpak-user"
   portal_session "$3"
   exit 0
 fi
