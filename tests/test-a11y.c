@@ -11,6 +11,7 @@
 
 #include "dorsum-application.h"
 #include "dorsum-chart-page.h"
+#include "dorsum-compat.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-entry-page.h"
 #include "dorsum-plan-editor.h"
@@ -59,9 +60,21 @@ is_named (GtkWidget *widget)
   if (label != NULL && strchr (label, '_') != NULL)
     g_error ("A name with a mnemonic underscore: “%s” on %s", label, G_OBJECT_TYPE_NAME (widget));
 
+  if (label != NULL)
+    return TRUE;
+
+  /* GTK 4.14 and later name a button after its text label (its content) rather than setting
+   * the label property; an icon button still needs a name of its own. */
+  if (dorsum_compat_name_from_content () && GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      return GTK_IS_LABEL (child) && gtk_label_get_text (GTK_LABEL (child))[0] != '\0';
+    }
+
   /* Not a labelled-by relation: GTK 4.8 points an icon button's at its image, which is how
    * Orca came to read "GtkImage". */
-  return label != NULL;
+  return FALSE;
 }
 
 static char *

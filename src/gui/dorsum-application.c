@@ -10,6 +10,7 @@
 
 #include "dorsum-a11y.h"
 #include "dorsum-application.h"
+#include "dorsum-chart.h"
 #include "dorsum-diagram.h"
 #include "dorsum-diagram-view.h"
 #include "dorsum-first-frame.h"
@@ -70,6 +71,14 @@ dorsum_application_about_action (GSimpleAction *action,
                                       "and does not replace a diagnosis by a qualified professional."),
                         "destroy-with-parent", TRUE,
                         NULL);
+  /* The code is GPL (above); the library's texts, the diagrams and the artwork are not code. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Content and Artwork"),
+                                      "© 2026 The Dorsum developers",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The content library, the diagrams, the illustrations and the icons are licensed "
+                                        "under the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">Creative "
+                                        "Commons Attribution-ShareAlike 4.0 International</a> licence (CC-BY-SA-4.0)."));
   dorsum_a11y_name_action_buttons (about, "about.copy-property", _("Copy"));
   dorsum_a11y_name_icon_buttons (about, "go-previous-symbolic", _("Back"));
   dorsum_a11y_name_text_views (about, _("About Dorsum"));
@@ -176,6 +185,25 @@ dorsum_application_handle_local_options (GApplication *app,
     {
       g_print ("Dorsum %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  /* Inside a Flatpak what the running instance prints for a second one is lost: the D-Bus
+   * proxy lets a sandbox call only names it owns, not the second instance. So there the
+   * launch reads the chart it names itself and says on its terminal what is wrong; the
+   * command line still goes on, for the window to say so too and for the exit status. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_autofree const char **files = NULL;
+
+      if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[g_strv_length ((char **) files) - 1]);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(DorsumChart) chart = dorsum_chart_new_from_file (file, &error);
+
+          if (chart == NULL)
+            g_printerr ("%s\n", error->message);
+        }
     }
 
   start_preload (DORSUM_APPLICATION (app));

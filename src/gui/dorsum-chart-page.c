@@ -564,6 +564,8 @@ dorsum_chart_page_init (DorsumChartPage *self)
   dorsum_a11y_name_group_list (ADW_PREFERENCES_GROUP (self->mark_group));
   dorsum_a11y_name_group_list (self->client_group);
   dorsum_a11y_tidy_rows (GTK_WIDGET (self->client_group), NULL);
+  /* libadwaita 1.7's entry rows have an apply button that is an icon with no name. */
+  dorsum_a11y_name_icon_buttons (GTK_WIDGET (self), "adw-entry-apply-symbolic", _("Apply"));
   limit_row (self->note_row, self->mark_group, DORSUM_CHART_MAX_NOTE_CHARS);
   limit_row (self->notes_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_NOTES_CHARS);
   limit_row (self->initials_row, GTK_WIDGET (self->client_group), DORSUM_CHART_MAX_INITIALS_CHARS);

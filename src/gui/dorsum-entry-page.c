@@ -510,6 +510,10 @@ add_trigger_points (DorsumEntryPage *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "diagram.trigger-points");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "pill");
+  /* The column gives its children no more than the page's width (300 px on a phone); the
+   * label wraps so the button is never wider than that (GTK 4.18 warns when it would be). */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), GTK_JUSTIFY_CENTER);
   gtk_box_append (self->box, button);
 
   for (guint i = 0; i < dorsum_entry_get_n_trigger_points (entry); i++)

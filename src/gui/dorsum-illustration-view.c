@@ -45,11 +45,17 @@ dorsum_illustration_view_measure (GtkWidget      *widget,
                               : MIN (DORSUM_ILLUSTRATION_WIDTH,
                                      for_size * DORSUM_ILLUSTRATION_WIDTH / DORSUM_ILLUSTRATION_HEIGHT);
     }
+  else if (for_size < 0)
+    {
+      /* Without a width: as short as at the minimum width (none), as tall as drawn. A
+       * minimum of the drawn height would be more than a short window can give when it
+       * asks for the width for its height (GTK 4.18 warns). */
+      *minimum = 0;
+      *natural = DORSUM_ILLUSTRATION_HEIGHT;
+    }
   else
     {
-      int width = for_size < 0 ? DORSUM_ILLUSTRATION_WIDTH : MIN (for_size, DORSUM_ILLUSTRATION_WIDTH);
-
-      *minimum = *natural = width * DORSUM_ILLUSTRATION_HEIGHT / DORSUM_ILLUSTRATION_WIDTH;
+      *minimum = *natural = MIN (for_size, DORSUM_ILLUSTRATION_WIDTH) * DORSUM_ILLUSTRATION_HEIGHT / DORSUM_ILLUSTRATION_WIDTH;
     }
 }
 
