@@ -72,9 +72,11 @@ dorsum_application_about_action (GSimpleAction *action,
                         "destroy-with-parent", TRUE,
                         NULL);
   /* The code is GPL (above); the library's texts, the diagrams and the artwork are not code. */
+  /* No copyright line of its own: libadwaita 1.2 leaks a section's copyright string (the
+   * window's own copyright above covers it). */
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       _("Content and Artwork"),
-                                      "© 2026 The Dorsum developers",
+                                      NULL,
                                       GTK_LICENSE_CUSTOM,
                                       _("The content library, the diagrams, the illustrations and the icons are licensed "
                                         "under the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">Creative "
