@@ -142,29 +142,46 @@ replace_response_cb (AdwMessageDialog *dialog,
     set_busy (self, FALSE);
 }
 
+/* Asks before something that cannot be undone: Cancel (the default, and what Escape
+ * answers) or @action, drawn as destructive. @key and @object go with the dialog for
+ * @callback. */
+static void
+ask_first (DorsumPacksPage *self,
+           const char      *heading,
+           const char      *body,
+           const char      *action,
+           const char      *action_label,
+           const char      *key,
+           GObject         *object,
+           GCallback        callback)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    action, action_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), action, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), key, g_object_ref (object), g_object_unref);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  dorsum_a11y_fix_mnemonics (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ask_to_replace (DorsumPacksPage *self,
                 GFile           *source)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = g_file_get_basename (source);
   g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
-  GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("A content pack of this name is already installed. Replacing it "
-                                     "takes out its entries and puts in the new pack’s."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_first (self, heading,
+             _("A content pack of this name is already installed. Replacing it "
+               "takes out its entries and puts in the new pack’s."),
+             "replace", _("_Replace"), "source", G_OBJECT (source), G_CALLBACK (replace_response_cb));
 }
 
 /* The pack is in the library folder (or was refused): the running library takes it in,
@@ -373,24 +390,11 @@ remove_clicked_cb (GtkButton       *button,
                    DorsumPacksPage *self)
 {
   DorsumPack *pack = g_object_get_data (G_OBJECT (button), "pack");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), dorsum_pack_get_name (pack));
   g_autofree char *where = shown_path (dorsum_pack_get_file (pack));
   g_autofree char *body = g_strdup_printf (_("Its entries leave the library and its files are deleted from %s."), where);
-  GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pack", g_object_ref (pack), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_first (self, heading, body, "remove", _("_Remove"), "pack", G_OBJECT (pack), G_CALLBACK (remove_response_cb));
 }
 
 /* ---- The list ---- */
