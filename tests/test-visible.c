@@ -3,7 +3,8 @@
  * every control Tab reaches shows that it has focus (the window drawn with it focused
  * differs around it from the window with nothing focused), and every label's text stands out from what is behind
  * it by at least WCAG AA's 4.5:1, in the light and dark styles (and high contrast, when
- * the suite runs this test again with ADW_DEBUG_HIGH_CONTRAST=1). With DORSUM_SHOT_DIR set,
+ * the suite runs this test again with ADW_DEBUG_HIGH_CONTRAST=1); and the chosen pain mark is
+ * outlined. With DORSUM_SHOT_DIR set,
  * each style's pages are saved as PNG files to look at. */
 
 #include "config.h"
@@ -523,6 +524,44 @@ test_contrast (void)
   adw_style_manager_set_color_scheme (styles, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The chosen mark is outlined on the figure: the pixels round it change when it is chosen,
+ * and go back when the choice goes (the outline is an overlay of its own, drawn only there). */
+static void
+test_chosen_mark (void)
+{
+  DorsumWindow *window = test_new_window (app, 1280, 800);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  DorsumDiagramView *view = dorsum_window_get_diagram_view (window);
+  DorsumMark mark = { 400, 700, 30, 6, DORSUM_QUALITY_ACHING, NULL, g_intern_string (DORSUM_FIGURE_POSTERIOR) };
+  Picture plain, chosen, again;
+  graphene_point_t at;
+  cairo_rectangle_int_t box;
+  double x, y;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  dorsum_chart_add_mark (dorsum_window_get_chart (window), &mark);
+  dorsum_diagram_view_select_mark (view, -1);
+  plain = draw_widget (content);
+  dorsum_diagram_view_select_mark (view, 0);
+  chosen = draw_widget (content);
+  dorsum_diagram_view_select_mark (view, -1);
+  again = draw_widget (content);
+
+  dorsum_diagram_view_diagram_to_widget (view, mark.x, mark.y, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), content, &GRAPHENE_POINT_INIT ((float)x, (float)y), &at));
+  box = (cairo_rectangle_int_t) { (int)at.x - 30, (int)at.y - 30, 60, 60 };
+  g_assert_cmpuint (count_changed (&plain, &chosen, &box), >=, 20);
+  g_assert_cmpuint (count_changed (&plain, &again, &box), ==, 0);
+
+  picture_clear (&plain);
+  picture_clear (&chosen);
+  picture_clear (&again);
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagram.chart-mode", NULL);
+  dorsum_chart_set_modified (dorsum_window_get_chart (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -541,6 +580,7 @@ main (int    argc,
 
   g_test_add_func ("/visible/focus-rings", test_focus_rings);
   g_test_add_func ("/visible/contrast", test_contrast);
+  g_test_add_func ("/visible/chosen-mark", test_chosen_mark);
 
   return g_test_run ();
 }
