@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What a keyboard user and a reader with low vision see, measured on the window as drawn:
  * every control Tab reaches shows that it has focus (the window drawn with it focused
- * differs around it from the window with nothing focused), and every label's text stands out from what is behind
- * it by at least WCAG AA's 4.5:1, in the light and dark styles (and high contrast, when
- * the suite runs this test again with ADW_DEBUG_HIGH_CONTRAST=1); and the chosen pain mark is
- * outlined. With DORSUM_SHOT_DIR set,
- * each style's pages are saved as PNG files to look at. */
+ * differs around it from the window with nothing focused); every label's text stands out
+ * from what is behind it by at least WCAG AA's 4.5:1, in the light and dark styles (and
+ * high contrast, when the suite runs this test again with ADW_DEBUG_HIGH_CONTRAST=1); and
+ * the chosen pain mark is outlined. With DORSUM_SHOT_DIR set, each style's pages are saved
+ * as PNG files to look at. */
 
 #include "config.h"
 
