@@ -126,7 +126,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
 
   library = dorsum_library_new ();

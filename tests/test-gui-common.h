@@ -3,13 +3,98 @@
  * does next, opening a window, and finding a widget in it. */
 #pragma once
 
+#include <stdio.h>
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "dorsum-application.h"
+#include "dorsum-question.h"
 #include "dorsum-window.h"
+
+/* libadwaita 1.7 (with GTK 4.18) measures the heading of its alert and message dialogs at
+ * less than the width the heading needs, and GTK warns "Trying to measure GtkLabel … for
+ * width of 292, but it needs at least 341" for any heading longer than the dialog is wide; a
+ * ten-line program that shows an AdwAlertDialog with such a heading gets it too. That one
+ * warning, from that one label, is not made fatal; every other warning still is. */
+static inline gboolean
+is_upstream_dialog_heading_warning (const char *message)
+{
+  const char *at = strstr (message, "Trying to measure GtkLabel 0x");
+  gpointer pointer = NULL;
+  GtkWidget *label, *parent;
+
+  if (at == NULL || sscanf (at + strlen ("Trying to measure GtkLabel "), "%p", &pointer) != 1)
+    return FALSE;
+  /* The label is being measured as the warning is given: it is alive. */
+  label = pointer;
+  if (!GTK_IS_LABEL (label) || (parent = gtk_widget_get_parent (label)) == NULL ||
+      !gtk_widget_has_css_class (parent, "heading-bin"))
+    return FALSE;
+  for (GtkWidget *up = parent; up != NULL; up = gtk_widget_get_parent (up))
+    if (dorsum_question_is_question (up))
+      return TRUE;
+  return FALSE;
+}
+
+static inline GLogWriterOutput
+test_log_writer (GLogLevelFlags   level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  if (level & G_LOG_LEVEL_WARNING)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+          is_upstream_dialog_heading_warning (fields[i].value))
+        {
+          g_test_message ("Known libadwaita warning, not fatal: %s", (const char *)fields[i].value);
+          return G_LOG_WRITER_HANDLED;
+        }
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* Each test program its own state folder (meson gives them one to share): a pain chart one
+ * test leaves unsaved would be offered back, in a question over the window, to a test
+ * running beside it. What a program left there on its last run is cleared. */
+static inline void
+use_own_state_dir (const char *program)
+{
+  const char *shared = g_getenv ("DORSUM_TEST_SHARED_STATE");
+  g_autofree char *name = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *app_dir = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *child;
+
+  if (shared == NULL || g_strcmp0 (g_getenv ("XDG_STATE_HOME"), shared) != 0)
+    return;
+  name = g_path_get_basename (program);
+  own = g_build_filename (shared, name, NULL);
+  app_dir = g_build_filename (own, "dorsum", NULL);
+  if ((dir = g_dir_open (app_dir, 0, NULL)) != NULL)
+    while ((child = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (app_dir, child, NULL);
+
+        g_remove (path);
+      }
+  g_mkdir_with_parents (own, 0700);
+  g_setenv ("XDG_STATE_HOME", own, TRUE);
+}
+
+/* gtk_test_init() for the widget tests. */
+static inline void
+test_gui_init (int    *argc,
+               char ***argv)
+{
+  g_log_set_writer_func (test_log_writer, NULL, NULL);
+  use_own_state_dir ((*argv)[0]);
+  gtk_test_init (argc, argv, NULL);
+}
 
 /* Lets the main loop run what is pending: idles, layout, a frame. */
 static inline void
@@ -118,10 +203,15 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* A question (dorsum-question.h: a window of its own on libadwaita 1.2, inside its window on
+ * newer ones) is on the screen. */
 static inline gboolean
 message_dialog_shown (gconstpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  GtkWidget *question = dorsum_question_find ();
+
+  /* Mapped: its buttons answer only once they are on the screen. */
+  return question != NULL && gtk_widget_get_mapped (question);
 }
 
 static inline gboolean
@@ -146,7 +236,14 @@ is_button_labelled (GtkWidget     *widget,
 static inline gboolean
 message_dialog_gone (gconstpointer dialog)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != dialog;
+  return dorsum_question_find () != dialog;
+}
+
+static inline gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  return is_button_labelled (widget, label) && gtk_widget_get_mapped (widget);
 }
 
 /* Waits for the question on the screen, checks its heading, and answers it. */
@@ -154,16 +251,22 @@ static inline void
 answer_dialog (const char *heading_part,
                const char *response)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *button;
 
   g_assert_true (wait_for (message_dialog_shown, NULL, 5));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  if (strstr (adw_message_dialog_get_heading (dialog), heading_part) == NULL)
-    g_error ("Expected a dialog about “%s”, saw “%s”", heading_part, adw_message_dialog_get_heading (dialog));
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  /* Its button, clicked: the dialog answers and closes. */
-  button = find_widget (GTK_WIDGET (dialog), is_button_labelled, adw_message_dialog_get_response_label (dialog, response));
+  dialog = dorsum_question_find ();
+  if (strstr (dorsum_question_get_heading (dialog), heading_part) == NULL)
+    g_error ("Expected a dialog about “%s”, saw “%s”", heading_part, dorsum_question_get_heading (dialog));
+  g_assert_true (dorsum_question_has_response (dialog, response));
+  /* Its button, clicked once it is on the screen (newer libadwaita lays out two sets of
+   * buttons and shows one): the dialog answers and closes. */
+  for (guint i = 0; i < 500 && (button = find_widget (dialog, is_shown_button_labelled,
+                                                        dorsum_question_get_response_label (dialog, response))) == NULL; i++)
+    {
+      g_usleep (10000);
+      settle ();
+    }
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   /* Gone before the next step looks for a dialog. */
@@ -230,7 +333,7 @@ shoot_toplevel (GtkWidget  *toplevel,
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (toplevel), gtk_widget_get_height (toplevel));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (toplevel)), node, NULL);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (toplevel)), node, NULL);
   path = g_strdup_printf ("%s/%s.png", dir, name);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }

@@ -392,15 +392,15 @@ test_plan_journey (void)
   /* Printing first shows what to check; Cancel prints nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.handout-print", NULL);
   {
-    AdwMessageDialog *dialog;
+    GtkWidget *dialog;
 
     g_assert_true (wait_for (message_dialog_shown, NULL, 5));
-    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_containing, "• Acute injury"));
-    g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_containing, "Red flags — refer to a doctor first:\n• Saddle numbness"));
-    g_assert_true (adw_message_dialog_has_response (dialog, "go"));
-    g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "go"), ==, "_Print Anyway");
-    shoot_toplevel (GTK_WIDGET (dialog), "plan-cautions-dialog");
+    dialog = dorsum_question_find ();
+    g_assert_nonnull (find_widget (dialog, is_label_containing, "• Acute injury"));
+    g_assert_nonnull (find_widget (dialog, is_label_containing, "Red flags — refer to a doctor first:\n• Saddle numbness"));
+    g_assert_true (dorsum_question_has_response (dialog, "go"));
+    g_assert_cmpstr (dorsum_question_get_response_label (dialog, "go"), ==, "_Print Anyway");
+    shoot_toplevel (dialog, "plan-cautions-dialog");
   }
   answer_dialog ("Check Before", "cancel");
   g_assert_null (find_toplevel (GTK_TYPE_DIALOG));
@@ -461,7 +461,7 @@ main (int    argc,
 
     g_setenv ("XDG_STATE_HOME", state, TRUE);
   }
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
 
   app = dorsum_application_new ();

@@ -191,7 +191,7 @@ test_student (void)
 
   /* A first launch: the note on what Dorsum is sits over the page, not in front of it. */
   g_assert_true (dorsum_window_get_disclaimer_shown (window));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (dorsum_question_find ());
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-disclaimer", NULL);
   settle ();
   g_assert_false (dorsum_window_get_disclaimer_shown (window));
@@ -723,13 +723,6 @@ click_button (GtkWidget  *page,
   settle ();
 }
 
-static gboolean
-is_shown_button_labelled (GtkWidget     *widget,
-                          gconstpointer  label)
-{
-  return is_button_labelled (widget, label) && gtk_widget_get_mapped (widget);
-}
-
 /* @choice: counted from 1, as the page stores it */
 static gboolean
 is_choice_button (GtkWidget     *widget,
@@ -880,7 +873,7 @@ main (int    argc,
     g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
 
   app = dorsum_application_new ();

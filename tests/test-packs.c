@@ -328,7 +328,7 @@ test_packs_journey (void)
   if (g_getenv ("DORSUM_SHOT_DIR") != NULL)
     {
       g_assert_true (wait_for (message_dialog_shown, NULL, 5));
-      shoot_toplevel (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "packs-remove-dialog");
+      shoot_toplevel (dorsum_question_find (), "packs-remove-dialog");
     }
   answer_dialog ("Remove “pelvic-floor”?", "cancel");
   g_assert_true (g_file_test (installed, G_FILE_TEST_EXISTS));
@@ -417,7 +417,7 @@ main (int    argc,
     g_setenv ("XDG_STATE_HOME", state, TRUE);
     g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
   /* Screenshots show the page, not a header bar halfway through its narrowing. */
   if (g_getenv ("DORSUM_SHOT_DIR") != NULL)

@@ -193,7 +193,7 @@ main (int    argc,
 
     g_setenv ("XDG_STATE_HOME", state, TRUE);
   }
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
 
   app = dorsum_application_new ();

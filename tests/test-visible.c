@@ -569,7 +569,7 @@ main (int    argc,
   if (!test_have_display (argc, argv))
     return test_skip_no_display (argc, argv);
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
   /* Focus rings fade in over 200 ms: without animations a frame shows the end state. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, "gtk-cursor-blink", FALSE, NULL);

@@ -927,7 +927,7 @@ main (int    argc,
   g_autoptr(GSettings) settings = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  test_gui_init (&argc, &argv);
   adw_init ();
 
   /* The first-run note would sit over the windows; it has been seen. */

@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "dorsum-a11y.h"
 #include "dorsum-chart-session.h"
 #include "dorsum-handout.h"
+#include "dorsum-question.h"
 
 /* A change is copied to the crash file this long after it is made. */
 #define AUTOSAVE_SECONDS 2
@@ -494,11 +494,10 @@ static void
 show_save_error (GtkWindow  *parent,
                  const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Save the Chart"), message);
+  GtkWidget *question = dorsum_question_new (_("Could Not Save the Chart"), message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dorsum_question_add_response (question, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  dorsum_question_present (question, GTK_WIDGET (parent));
 }
 
 static void
@@ -520,16 +519,16 @@ ask_saved_as_cb (GObject      *object,
 }
 
 static void
-ask_response_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 GTask            *task)
+ask_response_cb (GtkWidget  *question,
+                 const char *response,
+                 GTask      *task)
 {
   DorsumChartSession *self = g_task_get_source_object (task);
   GtkWindow *parent = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   /* One answer per question (closing the dialog after it would report another). */
-  g_signal_handlers_disconnect_by_func (dialog, ask_response_cb, task);
+  g_signal_handlers_disconnect_by_func (question, ask_response_cb, task);
 
   if (g_str_equal (response, "discard"))
     {
@@ -570,7 +569,7 @@ dorsum_chart_session_ask_save_changes (DorsumChartSession  *self,
                                        gpointer             user_data)
 {
   GTask *task;
-  GtkWidget *dialog;
+  GtkWidget *question;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
 
@@ -591,21 +590,16 @@ dorsum_chart_session_ask_save_changes (DorsumChartSession  *self,
   name = dorsum_chart_session_dup_display_name (self);
   /* Translators: %s is the pain chart's file name, or "New Pain Chart" */
   heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
-  dialog = adw_message_dialog_new (parent, heading,
-                                   _("The pain chart has changes that are not saved. "
-                                     "If you discard them, they are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), task);
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  question = dorsum_question_new (heading,
+                                  _("The pain chart has changes that are not saved. "
+                                    "If you discard them, they are lost."));
+  dorsum_question_add_response (question, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  dorsum_question_add_response (question, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  dorsum_question_add_response (question, "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
+  dorsum_question_set_default_response (question, "save");
+  dorsum_question_set_close_response (question, "cancel");
+  g_signal_connect (question, "response", G_CALLBACK (ask_response_cb), task);
+  dorsum_question_present (question, GTK_WIDGET (parent));
 }
 
 DorsumSaveChangesResult

@@ -20,3 +20,18 @@ dorsum_compat_name_from_content (void)
   return gtk_check_version (4, 14, 0) == NULL;
 #endif
 }
+
+/* Tab leaves @list_view after its focused row, as on GTK 4.8, instead of walking every row
+ * (GTK 4.12's default): the arrow keys move between the rows, and with Tab the page after
+ * the list is a key press away, not one per entry of the library. */
+void
+dorsum_compat_list_tab_leaves (GtkListView *list_view)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_list_view_set_tab_behavior (list_view, GTK_LIST_TAB_ITEM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  (void)list_view;
+#endif
+}

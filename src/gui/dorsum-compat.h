@@ -8,5 +8,6 @@
 G_BEGIN_DECLS
 
 gboolean dorsum_compat_name_from_content (void);
+void     dorsum_compat_list_tab_leaves   (GtkListView *list_view);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "dorsum-library.h"
 #include "dorsum-pack.h"
 #include "dorsum-packs-page.h"
+#include "dorsum-question.h"
 
 struct _DorsumPacksPage
 {
@@ -130,11 +131,11 @@ install_call_free (InstallCall *call)
 }
 
 static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     DorsumPacksPage  *self)
+replace_response_cb (GtkWidget       *question,
+                     const char      *response,
+                     DorsumPacksPage *self)
 {
-  GFile *source = g_object_get_data (G_OBJECT (dialog), "source");
+  GFile *source = g_object_get_data (G_OBJECT (question), "source");
 
   if (g_str_equal (response, "replace"))
     install (self, source, TRUE);
@@ -155,20 +156,15 @@ ask_first (DorsumPacksPage *self,
            GObject         *object,
            GCallback        callback)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  GtkWidget *question = dorsum_question_new (heading, body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    action, action_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), action, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), key, g_object_ref (object), g_object_unref);
-  g_signal_connect_object (dialog, "response", callback, self, 0);
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dorsum_question_add_response (question, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  dorsum_question_add_response (question, action, action_label, ADW_RESPONSE_DESTRUCTIVE);
+  dorsum_question_set_default_response (question, "cancel");
+  dorsum_question_set_close_response (question, "cancel");
+  g_object_set_data_full (G_OBJECT (question), key, g_object_ref (object), g_object_unref);
+  g_signal_connect_object (question, "response", callback, self, 0);
+  dorsum_question_present (question, GTK_WIDGET (self));
 }
 
 static void
@@ -350,11 +346,11 @@ add_file_action (GtkWidget  *widget,
 /* ---- Removing ---- */
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DorsumPacksPage  *self)
+remove_response_cb (GtkWidget       *question,
+                    const char      *response,
+                    DorsumPacksPage *self)
 {
-  DorsumPack *pack = g_object_get_data (G_OBJECT (dialog), "pack");
+  DorsumPack *pack = g_object_get_data (G_OBJECT (question), "pack");
   g_autofree char *heading = g_strdup_printf (_("Could Not Remove “%s”"), dorsum_pack_get_name (pack));
   g_autofree char *toast = NULL;
   g_autoptr(GError) error = NULL;

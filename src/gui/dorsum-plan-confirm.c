@@ -8,9 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "dorsum-a11y.h"
 #include "dorsum-plan-confirm.h"
 #include "dorsum-plan.h"
+#include "dorsum-question.h"
 
 typedef struct
 {
@@ -30,9 +30,9 @@ confirm_free (Confirm *confirm)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     Confirm          *confirm)
+confirm_response_cb (GtkWidget  *question,
+                     const char *response,
+                     Confirm    *confirm)
 {
   if (g_str_equal (response, "go"))
     confirm->confirmed (confirm->parent, confirm->user_data);
@@ -60,7 +60,7 @@ dorsum_plan_confirm_cautions (GtkWindow              *parent,
   g_autoptr(GPtrArray) cautions = NULL;
   Confirm *confirm;
   GString *list;
-  GtkWidget *dialog, *label;
+  GtkWidget *question, *label;
   gboolean red = FALSE, other = FALSE;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -105,14 +105,13 @@ dorsum_plan_confirm_cautions (GtkWindow              *parent,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
 
-  dialog = adw_message_dialog_new (parent, _("Check Before Giving the Handout"),
-                                   _("Make sure none of these applies to the client before giving them the handout."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), label);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "go", go_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), confirm);
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  question = dorsum_question_new (_("Check Before Giving the Handout"),
+                                  _("Make sure none of these applies to the client before giving them the handout."));
+  dorsum_question_set_extra_child (question, label);
+  dorsum_question_add_response (question, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  dorsum_question_add_response (question, "go", go_label, ADW_RESPONSE_SUGGESTED);
+  dorsum_question_set_default_response (question, "cancel");
+  dorsum_question_set_close_response (question, "cancel");
+  g_signal_connect (question, "response", G_CALLBACK (confirm_response_cb), confirm);
+  dorsum_question_present (question, GTK_WIDGET (parent));
 }

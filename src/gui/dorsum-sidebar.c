@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dorsum-application.h"
+#include "dorsum-compat.h"
 #include "dorsum-search.h"
 #include "dorsum-sidebar.h"
 
@@ -522,6 +523,7 @@ dorsum_sidebar_init (DorsumSidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  dorsum_compat_list_tab_leaves (self->list_view);
   g_object_unref (factory);
 
   self->list_slice = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);

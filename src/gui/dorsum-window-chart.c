@@ -17,6 +17,7 @@
 #include "dorsum-figure.h"
 #include "dorsum-handout.h"
 #include "dorsum-plan-confirm.h"
+#include "dorsum-question.h"
 #include "dorsum-window-private.h"
 
 /* The pain chart and a trigger point chart, when the window is not folded, show both
@@ -116,11 +117,10 @@ show_error (DorsumWindow *self,
             const char   *heading,
             const char   *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  GtkWidget *question = dorsum_question_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dorsum_question_add_response (question, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  dorsum_question_present (question, GTK_WIDGET (self));
 }
 
 /* What no action of the user's waits on (the crash copy, skipped packs): a toast. */
@@ -696,12 +696,12 @@ mark_activated_cb (DorsumWindow      *self,
 
 /* After a crash or a forced quit, offer back the chart that was not saved. */
 static void
-restore_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     DorsumWindow     *self)
+restore_response_cb (GtkWidget    *question,
+                     const char   *response,
+                     DorsumWindow *self)
 {
-  DorsumChart *chart = g_object_get_data (G_OBJECT (dialog), "chart");
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  DorsumChart *chart = g_object_get_data (G_OBJECT (question), "chart");
+  GFile *file = g_object_get_data (G_OBJECT (question), "file");
 
   if (g_str_equal (response, "restore"))
     replace_chart (self, REPLACE_CRASH_COPY, file, chart);
@@ -736,7 +736,7 @@ offer_autosave (DorsumWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(DorsumChart) chart = dorsum_chart_session_take_crash_copy (self->session, &file, &error);
-  GtkWidget *dialog;
+  GtkWidget *question;
   g_autofree char *body = NULL;
 
   g_signal_handlers_disconnect_by_func (self, offer_autosave, NULL);
@@ -755,21 +755,16 @@ offer_autosave (DorsumWindow *self)
                                        "Dorsum closed before a pain chart with %u marks was saved. Restore it?",
                                        dorsum_chart_get_n_marks (chart)),
                           dorsum_chart_get_n_marks (chart));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Pain Chart"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  g_object_set_data_full (G_OBJECT (dialog), "chart", g_steal_pointer (&chart), g_object_unref);
+  question = dorsum_question_new (_("Unsaved Pain Chart"), body);
+  dorsum_question_add_response (question, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  dorsum_question_add_response (question, "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
+  dorsum_question_set_default_response (question, "restore");
+  dorsum_question_set_close_response (question, "restore");
+  g_object_set_data_full (G_OBJECT (question), "chart", g_steal_pointer (&chart), g_object_unref);
   if (file != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
-  dorsum_a11y_fix_mnemonics (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+    g_object_set_data_full (G_OBJECT (question), "file", g_steal_pointer (&file), g_object_unref);
+  g_signal_connect_object (question, "response", G_CALLBACK (restore_response_cb), self, 0);
+  dorsum_question_present (question, GTK_WIDGET (self));
 }
 
 void
