@@ -331,6 +331,35 @@ portal_session () {
   grep -q "broken.dorsum-chart" "$work/broken.log" || die "the broken chart's message does not name it: $(cat "$work/broken.log")"
   log "    a broken chart by --file-forwarding: status 1, “$(grep -m1 broken.dorsum-chart "$work/broken.log")”"
 
+  # A content pack through the portal, as a user adds one: Preferences on its Content page
+  # (app.content-packs, called over D-Bus as a desktop action would be), Ctrl+O (Add File…),
+  # the file chosen in the portal's dialog. It is checked, then copied into the app's data
+  # folder (~/.var/app/ID/data inside Flatpak) and loaded; a broken one installs nothing.
+  local packs="$HOME/.var/app/$app_id/data/dorsum/library" preferences
+  gdbus call --session --dest "$app_id" --object-path "/${app_id//.//}" \
+    --method org.gtk.Actions.Activate content-packs '[]' '{}' > /dev/null
+  wait_for "the Preferences window" 20 dialog_shown "Preferences"
+  preferences=$(dialog_window "Preferences")
+  sleep 1
+  xdotool windowfocus --sync "$preferences"
+  xdotool key ctrl+o
+  answer_dialog "Add a Content Pack File" "$out/pelvic-floor.xml"
+  wait_for "the pack in the app's data folder" 20 test -s "$packs/pelvic-floor.xml"
+  cmp -s "$out/pelvic-floor.xml" "$packs/pelvic-floor.xml" || die "the installed pack differs from the one chosen"
+  flatpak run --user --command=dorsum-cli "$app_id" show pack-coccygeus > "$work/pack-show.log" 2>&1 \
+    || die "the installed pack's entry is not in the library: $(cat "$work/pack-show.log")"
+  log "    added pelvic-floor.xml through the portal: in ${packs#"$HOME/"}, its entry $(head -1 "$work/pack-show.log" | tr -s ' ') in the library"
+  xdotool windowfocus --sync "$preferences"
+  xdotool key ctrl+o
+  answer_dialog "Add a Content Pack File" "$out/broken-pack.xml"
+  sleep 3
+  [ ! -e "$packs/broken-pack.xml" ] || die "a broken pack was installed"
+  [ "$(ls -A "$packs" | tr '\n' ' ')" = "pelvic-floor.xml " ] || die "stray files in the packs folder: $(ls -A "$packs")"
+  log "    a broken pack through the portal: not installed, nothing else in the packs folder"
+  xdotool windowfocus --sync "$preferences"
+  xdotool key Escape
+  sleep 1
+
   app_keys ctrl+q
   wait_for "the app to quit" 30 sh -c "! kill -0 $app 2>/dev/null"
   kill "$portal" "$portal_gtk" 2>/dev/null || true
@@ -342,17 +371,23 @@ check_portals () {
   cp "$src/tests/data/charts/low-back.xml" "$out/in.dorsum-chart"
   cp "$src/tests/data/charts/neck-temple.xml" "$out/other.dorsum-chart"
   cp "$src/tests/data/charts/bad/truncated.xml" "$out/broken.dorsum-chart"
+  cp "$src/tests/data/user-packs/pelvic-floor/coccygeus.xml" "$out/pelvic-floor.xml"
+  cp "$src/tests/data/user-packs/broken.xml" "$out/broken-pack.xml"
 
   # The real runtime dir, for the bus and the portals it starts too: flatpak mounts the
   # document portal's files at /run/user/UID/doc in the sandbox and names forwarded files by
   # that path, which must be the same outside.
+  # A home of its own: the app's data folder (~/.var/app/ID, where the pack goes) goes with
+  # the work directory.
+  export HOME="$work/home"
+  mkdir -p "$HOME"
   export XDG_CURRENT_DESKTOP=GNOME GTK_A11Y=none NO_AT_BRIDGE=1 XDG_RUNTIME_DIR="/run/user/$(id -u)"
   mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- "$0" --portal-session "$work" "$out"
 
   local left
-  left=$(ls -A "$out" | sort | tr '\n' ' ')
-  [ "$left" = "broken.dorsum-chart chart.png in.dorsum-chart other.dorsum-chart reopened.dorsum-chart saved.dorsum-chart " ] \
+  left=$(ls -A "$out" | LC_ALL=C sort | tr '\n' ' ')
+  [ "$left" = "broken-pack.xml broken.dorsum-chart chart.png in.dorsum-chart other.dorsum-chart pelvic-floor.xml reopened.dorsum-chart saved.dorsum-chart " ] \
     || die "files left on the host: $left"
   log "    on the host afterwards, nothing else: $left"
 }
@@ -373,7 +408,7 @@ if [ "${1:-}" = "checks" ]; then
   rm -rf "$work/host-files"
   step "exported desktop file" check_desktop_export
   step "sandbox: network, host files" check_sandbox
-  step "portals: open, save, export" check_portals
+  step "portals: open, save, export, add a pack" check_portals
   exit 0
 fi
 
@@ -395,5 +430,5 @@ step "install the runtime (throw-away --user)" install_runtime
 step "build the app, tests inside" build_app
 step "exported desktop file" check_desktop_export
 step "sandbox: network, host files" check_sandbox
-step "portals: open, save, export" check_portals
+step "portals: open, save, export, add a pack" check_portals
 log "flatpak-check: all checks passed in $((SECONDS - start)) s after the runtime"

@@ -187,12 +187,13 @@ test_packs_journey (void)
   DorsumStudyPage *study;
   guint n_asked = 0;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  /* app.content-packs (a D-Bus action too) opens Preferences on the Content page. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "content-packs", NULL);
   g_assert_true (wait_for (preferences_shown, NULL, 5));
   preferences = find_toplevel (DORSUM_TYPE_PREFERENCES_WINDOW);
   page = DORSUM_PACKS_PAGE (find_widget (GTK_WIDGET (preferences), is_type, GSIZE_TO_POINTER (DORSUM_TYPE_PACKS_PAGE)));
   g_assert_nonnull (page);
-  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)) == ADW_PREFERENCES_PAGE (page));
   settle ();
 
   /* The window has searched before (and keeps its index): nothing of the pack yet. */

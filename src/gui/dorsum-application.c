@@ -102,6 +102,20 @@ dorsum_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dorsum_preferences_window_new (window)));
 }
 
+/* Preferences on its Content page (also a D-Bus action: the Flatpak check adds a pack so). */
+static void
+dorsum_application_content_packs_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  DorsumApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = dorsum_preferences_window_new (window);
+
+  dorsum_preferences_window_show_packs (DORSUM_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 dorsum_application_quit_action (GSimpleAction *action,
                                 GVariant      *parameter,
@@ -121,6 +135,7 @@ dorsum_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", dorsum_application_about_action },
   { "preferences", dorsum_application_preferences_action },
+  { "content-packs", dorsum_application_content_packs_action },
   { "quit", dorsum_application_quit_action },
 };
 

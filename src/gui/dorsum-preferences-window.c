@@ -72,6 +72,20 @@ dorsum_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (dorsum_preferences_window_parent_class)->dispose (object);
 }
 
+/* Ctrl+O and Ctrl+Shift+O on the Content page: Add File… and Add Folder… (the shortcuts its
+ * Add Pack menu shows). */
+static gboolean
+add_pack_shortcut (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  DorsumPreferencesWindow *self = DORSUM_PREFERENCES_WINDOW (widget);
+
+  if (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self)) != ADW_PREFERENCES_PAGE (self->packs_page))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->packs_page), g_variant_get_string (args, NULL), NULL);
+}
+
 static void
 dorsum_preferences_window_class_init (DorsumPreferencesWindowClass *klass)
 {
@@ -91,6 +105,9 @@ dorsum_preferences_window_class_init (DorsumPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DorsumPreferencesWindow, packs_page);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, add_pack_shortcut, "s", "packs.add-file");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, add_pack_shortcut,
+                                "s", "packs.add-folder");
 }
 
 static void
@@ -140,4 +157,13 @@ dorsum_preferences_window_new (GtkWindow *parent)
   dorsum_a11y_name_all_lists (window, _("Preferences"));
   dorsum_a11y_tidy_rows (window, NULL);
   return window;
+}
+
+/* Shows the Content page, where content packs are added and removed. */
+void
+dorsum_preferences_window_show_packs (DorsumPreferencesWindow *self)
+{
+  g_return_if_fail (DORSUM_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->packs_page));
 }

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DorsumPreferencesWindow, dorsum_preferences_window, DORSUM, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWidget *dorsum_preferences_window_new (GtkWindow *parent);
+GtkWidget *dorsum_preferences_window_new        (GtkWindow               *parent);
+void       dorsum_preferences_window_show_packs (DorsumPreferencesWindow *self);
 
 G_END_DECLS
