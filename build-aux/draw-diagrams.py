@@ -1725,12 +1725,9 @@ EXPECTED_FRONT = {
              'adductor-magnus'},
 }
 
-# The figure faces the viewer: say which side is which.
-FRONT_SIDES = ['  <g id="sides" pointer-events="none" font-family="sans-serif" font-size="18" font-weight="bold" '
-               'fill="#8c6e60">',
-               '    <text x="40" y="60">R</text>',
-               '    <text x="760" y="60" text-anchor="end">L</text>',
-               '  </g>']
+# Which side is which (the front figure faces the viewer) is not drawn into the figure: the
+# app marks L and R itself at a size that stays readable (dorsum-sides-overlay.c), as do the
+# chart picture and the handout.
 
 NAMES.update({
     'sternocleidomastoid': 'Sternocleidomastoid', 'anterior-deltoid': 'Deltoid (anterior)',
@@ -1759,8 +1756,7 @@ def figures():
         Figure('back', 'posterior', BODY, BODY_LINES, bone_shapes, LAYERS,
                {'superficial': layer_superficial, 'middle': layer_middle, 'deep': layer_deep}, EXPECTED_BACK),
         Figure('front', 'anterior', BODY, [], front_bone_shapes, FRONT_LAYERS,
-               {'superficial': front_superficial, 'middle': front_middle, 'deep': front_deep}, EXPECTED_FRONT,
-               FRONT_SIDES),
+               {'superficial': front_superficial, 'middle': front_middle, 'deep': front_deep}, EXPECTED_FRONT),
     ]
 
 

@@ -10,6 +10,7 @@
 
 #include "dorsum-application.h"
 #include "dorsum-diagram-view.h"
+#include "dorsum-sides-overlay.h"
 #include "dorsum-window-private.h"
 
 static void
@@ -382,6 +383,77 @@ test_window_links (void)
     ;
 }
 
+/* The ink of one side letter: the letter's box drawn by the sides overlay for @figure, as a
+ * mask of which pixels are not blank. */
+static GBytes *
+side_letter_ink (GtkWidget  *widget,
+                 const char *figure,
+                 gboolean    left)
+{
+  g_autoptr(DorsumDiagramOverlay) overlay = dorsum_sides_overlay_new ();
+  DorsumOverlayContext context = { .figure = figure, .scale = 1.0, .widget = widget };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60, 60);
+  cairo_t *cr = cairo_create (surface);
+  double box[4] = { 800, 1200, 0, 0 };
+  GByteArray *mask = g_byte_array_new ();
+
+  g_assert_true (dorsum_diagram_overlay_extent (overlay, &context, box));
+  /* The letters sit beside the head, inside the box the overlay says it draws in. */
+  g_assert_cmpfloat (box[0], <=, 150 - 8);
+  g_assert_cmpfloat (box[2], >=, 650 + 8);
+  cairo_translate (cr, -(left ? 150 : 650) + 30, -110 + 30);
+  dorsum_diagram_overlay_draw (overlay, cr, &context);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 60; y++)
+    for (int x = 0; x < 60; x++)
+      {
+        guint8 alpha = cairo_image_surface_get_data (surface)[y * cairo_image_surface_get_stride (surface) + x * 4 + 3];
+        guint8 on = alpha > 64;
+
+        g_byte_array_append (mask, &on, 1);
+      }
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (mask);
+}
+
+static guint
+ink_count (GBytes *ink)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (ink, &size);
+  guint n = 0;
+
+  for (gsize i = 0; i < size; i++)
+    n += data[i];
+  return n;
+}
+
+/* L and R beside the figure, readable at any size: from behind, the client's left is on
+ * the left; the front figure faces the viewer, so there it is on the right. */
+static void
+test_view_sides (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(GBytes) back_left = NULL, back_right = NULL, front_left = NULL, front_right = NULL;
+
+  g_object_ref_sink (label);
+  back_left = side_letter_ink (label, "posterior", TRUE);
+  back_right = side_letter_ink (label, "posterior", FALSE);
+  front_left = side_letter_ink (label, "anterior", TRUE);
+  front_right = side_letter_ink (label, "anterior", FALSE);
+
+  /* A letter of some 16 pixels: well more than a few dots. */
+  g_assert_cmpuint (ink_count (back_left), >, 30);
+  g_assert_cmpuint (ink_count (back_right), >, 30);
+  /* The two letters differ; each view shows the other's on the other side. */
+  g_assert_false (g_bytes_equal (back_left, back_right));
+  g_assert_true (g_bytes_equal (back_left, front_right));
+  g_assert_true (g_bytes_equal (back_right, front_left));
+  g_object_unref (label);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/diagram-view/redraws-layer", test_view_redraws_layer);
   g_test_add_func ("/diagram-view/zoom-threads", test_view_zoom_threads);
   g_test_add_func ("/diagram-view/first-texture", test_view_first_texture);
+  g_test_add_func ("/diagram-view/sides", test_view_sides);
   g_test_add_func ("/window/links", test_window_links);
 
   return g_test_run ();

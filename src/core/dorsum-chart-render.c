@@ -365,21 +365,25 @@ draw_figure (cairo_t     *cr,
   cairo_translate (cr, x, y);
   dorsum_diagram_render (diagram, cr, 800 * scale, 1200 * scale, DORSUM_RENDER_DEFAULT, NULL);
   cairo_scale (cr, scale, scale);
-  /* The client's sides, as the front figure's own drawing marks them (seen from behind, the
-   * client's left is on the left). */
-  if (g_str_equal (figure, DORSUM_CHART_DEFAULT_FIGURE))
-    {
-      cairo_text_extents_t extents;
+  /* The client's sides beside the head, as the app shows them (dorsum-sides-overlay.c): seen
+   * from behind, the client's left is on the left; from the front, on the right. */
+  {
+    gboolean facing = !g_str_equal (figure, DORSUM_CHART_DEFAULT_FIGURE);
+    const char *letters[2] = { facing ? "R" : "L", facing ? "L" : "R" };
+    const double centres[2] = { 150, 650 };
 
-      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (cr, 18);
-      cairo_set_source_rgb (cr, 0x8c / 255.0, 0x6e / 255.0, 0x60 / 255.0);
-      cairo_move_to (cr, 40, 60);
-      cairo_show_text (cr, "L");
-      cairo_text_extents (cr, "R", &extents);
-      cairo_move_to (cr, 760 - extents.x_advance, 60);
-      cairo_show_text (cr, "R");
-    }
+    cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    cairo_set_font_size (cr, 40);
+    cairo_set_source_rgb (cr, 0x5e / 255.0, 0x4a / 255.0, 0x40 / 255.0);
+    for (guint i = 0; i < 2; i++)
+      {
+        cairo_text_extents_t extents;
+
+        cairo_text_extents (cr, letters[i], &extents);
+        cairo_move_to (cr, centres[i] - extents.x_advance / 2, 110 + extents.height / 2);
+        cairo_show_text (cr, letters[i]);
+      }
+  }
   dorsum_draw_marks_on_figure (cr, chart, figure, scale, -1);
   cairo_restore (cr);
 

@@ -13,7 +13,6 @@
 #include "dorsum-diagram-view-private.h"
 #include "dorsum-mark-selection-overlay.h"
 #include "dorsum-marks-overlay.h"
-#include "dorsum-marks-overlay.h"
 #include "dorsum-pointer-overlay.h"
 
 static void

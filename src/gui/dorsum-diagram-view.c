@@ -24,6 +24,7 @@
 #include "dorsum-marks-overlay.h"
 #include "dorsum-overlay-stack.h"
 #include "dorsum-pointer-overlay.h"
+#include "dorsum-sides-overlay.h"
 #include "dorsum-study-overlay.h"
 #include "dorsum-trigger-point-overlay.h"
 
@@ -675,6 +676,11 @@ dorsum_diagram_view_init (DorsumDiagramView *self)
   self->marks_overlay = dorsum_marks_overlay_new ();
   self->mark_selection_overlay = dorsum_mark_selection_overlay_new ();
   self->overlay_stack = dorsum_overlay_stack_new ();
+  {
+    g_autoptr(DorsumDiagramOverlay) sides = dorsum_sides_overlay_new ();
+
+    dorsum_overlay_stack_add (self->overlay_stack, sides);
+  }
   dorsum_overlay_stack_add (self->overlay_stack, self->highlight_overlay);
   dorsum_overlay_stack_add (self->overlay_stack, self->trigger_point_overlay);
   dorsum_overlay_stack_add (self->overlay_stack, self->study_overlay);
