@@ -25,6 +25,8 @@
 # appstream-missing-developer-name is NOT CHECKED too; DORSUM_LINT_DEBIAN13=1 runs the linter and
 # the compose in a Debian 13 chroot (AppStream 1.0.5, flatpak-builder 1.4), made with debootstrap
 # once into $DORSUM_LINT_ROOT (default /var/cache/dorsum-flathub-lint/trixie, some 250 MB).
+# Not the linter, but what stands in offline for Flathub's screenshot download: each screenshot
+# URL must name a PNG of this repository at TAG, of the size the metainfo gives.
 # Exits 1 if any other error is found. DORSUM_LINT_KEEP=1 keeps the work directory.
 set -euo pipefail
 
@@ -168,11 +170,48 @@ lint builddir python3 "$in/offline.py" builddir "$in/build"
 lint repo python3 "$in/offline.py" repo "$in/repo"
 lint appstream python3 "$in/offline.py" appstream "$in/build/files/share/metainfo/$app_id.metainfo.xml"
 
+# Not the linter: the screenshots Flathub's build will download. Offline, each URL must at least
+# name a PNG of this repository at the release tag, of the size the metainfo gives.
+slug=${DORSUM_GIT_URL:-https://github.com/dorsum/dorsum.git}
+slug=${slug#https://github.com/}
+slug=${slug%.git}
+screenshots_failed=0
+while read -r url width height; do
+  rest=${url#"https://raw.githubusercontent.com/$slug/"}
+  if [ "$rest" = "$url" ]; then log "NOT CHECKED screenshot: $url is not in $slug"; continue; fi
+  ref=${rest%%/*}
+  path=${rest#*/}
+  if [ "$ref" != "$tag" ]; then
+    if [ -n "$made_tag" ]; then
+      log "NOTE        screenshot: $url names $ref, so the release must be tagged $ref"
+    else
+      log "FAILED      screenshot: $url names $ref, the manifest's tag is $tag"
+      screenshots_failed=1
+    fi
+  fi
+  size=$(git cat-file -p "$tag:$path" 2>/dev/null | /usr/bin/python3 -c '
+import struct, sys
+d = sys.stdin.buffer.read()  # all of it: git must not die of SIGPIPE
+print(*struct.unpack(">II", d[16:24]) if d[:8] == b"\x89PNG\r\n\x1a\n" else "-")') || size=-
+  if [ "$size" = "$width $height" ]; then
+    log "ok          screenshot: $path at $tag, ${width}x$height"
+  else
+    log "FAILED      screenshot: $path at $tag is ${size:-missing}, the metainfo says ${width}x$height"
+    screenshots_failed=1
+  fi
+done < <(/usr/bin/python3 - "$work/build/files/share/metainfo/$app_id.metainfo.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+for image in ET.parse(sys.argv[1]).iterfind("screenshots/screenshot/image"):
+    print(image.text.strip(), image.get("width", "?"), image.get("height", "?"))
+PY
+)
+
 # The verdict: every error, except those only the network (or a newer AppStream) can settle.
 offline_only=(appid-url-not-reachable appstream-external-screenshot-url appstream-screenshots-not-mirrored-in-ostree)
 appstream_version=$(inside appstreamcli --version | sed -n 's/.*version: *//p')
 case $appstream_version in 0.*) offline_only+=(appstream-missing-developer-name) ;; esac
-failed=0
+failed=$screenshots_failed
 log ""
 for name in manifest manifest-flathub-ci manifest-local builddir repo; do
   out=$work/out/$name
