@@ -57,8 +57,9 @@ die () { log "flathub-lint: $*"; exit 1; }
 missing () { local p; for p in "$@"; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done; }
 
 install_host () {
-  local need
-  mapfile -t need < <(missing "${host_packages[@]}" $([ "$debian13" = 1 ] && echo debootstrap || echo "${lint_packages[@]}"))
+  local need wanted=("${host_packages[@]}")
+  if [ "$debian13" = 1 ]; then wanted+=(debootstrap); else wanted+=("${lint_packages[@]}"); fi
+  mapfile -t need < <(missing "${wanted[@]}")
   [ ${#need[@]} -eq 0 ] && return
   [ "$(id -u)" = 0 ] || die "needs root to install: ${need[*]}"
   log "==> apt-get install ${need[*]}"
@@ -70,6 +71,7 @@ make_root () {
   key=$(printf '%s\n' "${lint_packages[@]}" | sha256sum | cut -c1-16)
   if [ -f "$root/.dorsum-lint-stamp" ] && [ "$(cat "$root/.dorsum-lint-stamp")" = "$key" ]; then return; fi
   log "==> debootstrap trixie into $root (once)"
+  if mountpoint -q "$root/proc"; then umount "$root/proc"; fi  # left by a run that was killed
   rm -rf "$root"
   mkdir -p "$(dirname "$root")"
   debootstrap --variant=minbase --include="$(IFS=,; echo "${lint_packages[*]}")" \
@@ -99,6 +101,7 @@ else
   in=$work
 fi
 made_tag=
+# shellcheck disable=SC2317  # run by the EXIT trap
 cleanup () {
   [ -n "$made_tag" ] && git -C "$src" tag -d "$made_tag" >/dev/null
   [ -n "${mounted_proc:-}" ] && umount "$root/proc"
