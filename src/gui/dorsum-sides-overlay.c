@@ -113,6 +113,9 @@ dorsum_sides_overlay_class_init (DorsumSidesOverlayClass *klass)
 
   overlay_class->extent = dorsum_sides_overlay_extent;
   overlay_class->draw = dorsum_sides_overlay_draw;
+  /* A node of its own, kept until the view changes: shared, its letters would stretch the
+   * shared node's box across the figure at every hover. */
+  overlay_class->own_node = TRUE;
 }
 
 static void
