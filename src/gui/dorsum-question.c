@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Questions and messages over a window, the same on every libadwaita (see the header).
- * Newer libadwaita deprecates AdwMessageDialog, and 1.7's lays out its body text wrongly
- * (GTK warns that the label was measured narrower than it needs); AdwAlertDialog replaces
- * it. The build's headers decide: Debian 12's libadwaita 1.2 has only AdwMessageDialog. */
+ * libadwaita 1.6 deprecates AdwMessageDialog for AdwAlertDialog (1.5), which is shown inside
+ * the window rather than as a window of its own. The build's headers decide: Debian 12's
+ * libadwaita 1.2 has only AdwMessageDialog. (Both make GTK 4.18 warn about measuring a long
+ * heading; that is libadwaita's, see tests/test-gui-common.h.) */
 
 #define G_LOG_DOMAIN "dorsum-question"
 
