@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The client's sides, L and R, beside the figure's head: the front figure faces the viewer,
  * so its left is on the right of the picture, and a therapist marking pain must not have to
- * work that out. The letters keep a readable size at every zoom (the figure's own drawing
- * would shrink them with the figure, to a few pixels in the two-figure chart). */
+ * work that out. The letters keep the size of the text around them at every zoom (the
+ * figure's own drawing would shrink them with the figure, to a few pixels in the two-figure
+ * chart). */
 
 #define G_LOG_DOMAIN "dorsum-sides-overlay"
 
@@ -17,9 +18,10 @@
  * head, clear of the body and the arms. */
 #define SIDE_X      150.0
 #define SIDE_Y      110.0
-/* Their size on the screen, in pixels, and the most of the figure they may take. */
-#define SIDE_PIXELS 16.0
-#define SIDE_MAX    60.0
+/* Their size: a little larger than the text around them (so Large Text makes them larger),
+ * and at most this much of the figure. */
+#define SIDE_FONT_RATIO 1.1
+#define SIDE_MAX        60.0
 
 struct _DorsumSidesOverlay
 {
@@ -28,11 +30,26 @@ struct _DorsumSidesOverlay
 
 G_DEFINE_FINAL_TYPE (DorsumSidesOverlay, dorsum_sides_overlay, DORSUM_TYPE_DIAGRAM_OVERLAY)
 
+/* The size of the view's text in pixels, which Large Text scales. */
+static double
+text_pixels (GtkWidget *widget)
+{
+  PangoContext *pango = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (pango);
+  double size = font != NULL ? pango_font_description_get_size (font) / (double)PANGO_SCALE : 0;
+  double dpi = pango_cairo_context_get_resolution (pango);
+
+  if (font != NULL && !pango_font_description_get_size_is_absolute (font))
+    size *= (dpi > 0 ? dpi : 96) / 72.0;
+
+  return size > 0 ? size : 14.0;
+}
+
 /* The letter's height in diagram units at @context's scale. */
 static double
 letter_size (const DorsumOverlayContext *context)
 {
-  return MIN (SIDE_PIXELS / MAX (context->scale, 0.01), SIDE_MAX);
+  return MIN (SIDE_FONT_RATIO * text_pixels (context->widget) / MAX (context->scale, 0.01), SIDE_MAX);
 }
 
 static gboolean
