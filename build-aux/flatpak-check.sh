@@ -255,6 +255,11 @@ answer_dialog () {
   xdotool type --delay 20 "$path"
   sleep 0.5
   xdotool key Return
+  # A folder's path (ending in /) opens that folder; Return again chooses it.
+  if [ "${path%/}" != "$path" ]; then
+    sleep 2
+    xdotool key Return
+  fi
   wait_for "the “$title” dialog to close" 30 dialog_gone "$title"
 }
 
@@ -331,30 +336,42 @@ portal_session () {
   grep -q "broken.dorsum-chart" "$work/broken.log" || die "the broken chart's message does not name it: $(cat "$work/broken.log")"
   log "    a broken chart by --file-forwarding: status 1, “$(grep -m1 broken.dorsum-chart "$work/broken.log")”"
 
-  # A content pack through the portal, as a user adds one: Preferences on its Content page
-  # (app.content-packs, called over D-Bus as a desktop action would be), Ctrl+O (Add File…),
-  # the file chosen in the portal's dialog. It is checked, then copied into the app's data
-  # folder (~/.var/app/ID/data inside Flatpak) and loaded; a broken one installs nothing.
+  # Content packs through the portal, as a user adds them: Preferences on its Content page
+  # (app.content-packs, called over D-Bus as a desktop action would be), then Ctrl+Shift+O
+  # (Add Folder…) and Ctrl+O (Add File…), the folder or file chosen in the portal's dialog.
+  # Each is checked, then copied into the app's data folder (~/.var/app/ID/data inside
+  # Flatpak) and loaded; a broken one installs nothing.
   local packs="$HOME/.var/app/$app_id/data/dorsum/library" preferences
   gdbus call --session --dest "$app_id" --object-path "/${app_id//.//}" \
     --method org.gtk.Actions.Activate content-packs '[]' '{}' > /dev/null
   wait_for "the Preferences window" 20 dialog_shown "Preferences"
   preferences=$(dialog_window "Preferences")
   sleep 1
+
+  xdotool windowfocus --sync "$preferences"
+  xdotool key ctrl+shift+o
+  answer_dialog "Add a Content Pack Folder" "$out/pelvic-floor/"
+  wait_for "the folder pack in the app's data folder" 20 test -s "$packs/pelvic-floor/coccygeus.xml"
+  cmp -s "$out/pelvic-floor/coccygeus.xml" "$packs/pelvic-floor/coccygeus.xml" || die "the installed folder pack differs from the one chosen"
+  sleep 1
+
   xdotool windowfocus --sync "$preferences"
   xdotool key ctrl+o
-  answer_dialog "Add a Content Pack File" "$out/pelvic-floor.xml"
-  wait_for "the pack in the app's data folder" 20 test -s "$packs/pelvic-floor.xml"
-  cmp -s "$out/pelvic-floor.xml" "$packs/pelvic-floor.xml" || die "the installed pack differs from the one chosen"
-  flatpak run --user --command=dorsum-cli "$app_id" show pack-coccygeus > "$work/pack-show.log" 2>&1 \
-    || die "the installed pack's entry is not in the library: $(cat "$work/pack-show.log")"
-  log "    added pelvic-floor.xml through the portal: in ${packs#"$HOME/"}, its entry $(head -1 "$work/pack-show.log" | tr -s ' ') in the library"
+  answer_dialog "Add a Content Pack File" "$out/file-pack.xml"
+  wait_for "the file pack in the app's data folder" 20 test -s "$packs/file-pack.xml"
+  cmp -s "$out/file-pack.xml" "$packs/file-pack.xml" || die "the installed file pack differs from the one chosen"
+  for id in pack-coccygeus filepack-coccygeus; do
+    flatpak run --user --command=dorsum-cli "$app_id" show "$id" > "$work/pack-show.log" 2>&1 \
+      || die "the installed pack's entry $id is not in the library: $(cat "$work/pack-show.log")"
+  done
+  log "    added the folder pelvic-floor/ and the file file-pack.xml through the portal: in ${packs#"$HOME/"}, their entries pack-coccygeus and filepack-coccygeus in the library"
+
   xdotool windowfocus --sync "$preferences"
   xdotool key ctrl+o
   answer_dialog "Add a Content Pack File" "$out/broken-pack.xml"
   sleep 3
-  [ ! -e "$packs/broken-pack.xml" ] || die "a broken pack was installed"
-  [ "$(ls -A "$packs" | tr '\n' ' ')" = "pelvic-floor.xml " ] || die "stray files in the packs folder: $(ls -A "$packs")"
+  [ "$(ls -A "$packs" | LC_ALL=C sort | tr '\n' ' ')" = "file-pack.xml pelvic-floor " ] \
+    || die "a broken pack was installed, or stray files are in the packs folder: $(ls -A "$packs")"
   log "    a broken pack through the portal: not installed, nothing else in the packs folder"
   xdotool windowfocus --sync "$preferences"
   xdotool key Escape
@@ -371,7 +388,10 @@ check_portals () {
   cp "$src/tests/data/charts/low-back.xml" "$out/in.dorsum-chart"
   cp "$src/tests/data/charts/neck-temple.xml" "$out/other.dorsum-chart"
   cp "$src/tests/data/charts/bad/truncated.xml" "$out/broken.dorsum-chart"
-  cp "$src/tests/data/user-packs/pelvic-floor/coccygeus.xml" "$out/pelvic-floor.xml"
+  mkdir "$out/pelvic-floor"
+  cp "$src/tests/data/user-packs/pelvic-floor/coccygeus.xml" "$out/pelvic-floor/"
+  # The same pack as a single file, under other ids (two packs may not define the same).
+  sed 's/pack-/filepack-/g' "$src/tests/data/user-packs/pelvic-floor/coccygeus.xml" > "$out/file-pack.xml"
   cp "$src/tests/data/user-packs/broken.xml" "$out/broken-pack.xml"
 
   # The real runtime dir, for the bus and the portals it starts too: flatpak mounts the
@@ -387,7 +407,7 @@ check_portals () {
 
   local left
   left=$(ls -A "$out" | LC_ALL=C sort | tr '\n' ' ')
-  [ "$left" = "broken-pack.xml broken.dorsum-chart chart.png in.dorsum-chart other.dorsum-chart pelvic-floor.xml reopened.dorsum-chart saved.dorsum-chart " ] \
+  [ "$left" = "broken-pack.xml broken.dorsum-chart chart.png file-pack.xml in.dorsum-chart other.dorsum-chart pelvic-floor reopened.dorsum-chart saved.dorsum-chart " ] \
     || die "files left on the host: $left"
   log "    on the host afterwards, nothing else: $left"
 }
