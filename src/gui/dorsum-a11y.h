@@ -7,6 +7,16 @@
 
 G_BEGIN_DECLS
 
+/* Names @list. Newer libadwaita labels a group's list by the group's title label, which an
+ * untitled group leaves empty, and a labelled-by relation outweighs the label: it goes. */
+static inline void
+dorsum_a11y_name_list (GtkWidget  *list,
+                       const char *name)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* Names the list inside an AdwPreferencesGroup (libadwaita 1.2 leaves it "GtkListBox")
  * after the group's title. */
 static inline void
@@ -16,7 +26,7 @@ dorsum_a11y_name_lists_below (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_LIST_BOX (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        dorsum_a11y_name_list (child, name);
       else if (GTK_IS_BOX (child))
         dorsum_a11y_name_lists_below (child, name);
     }
@@ -63,7 +73,7 @@ dorsum_a11y_name_all_lists (GtkWidget  *widget,
       return;
     }
   if (GTK_IS_LIST_BOX (widget))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, fallback, -1);
+    dorsum_a11y_name_list (widget, fallback);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     dorsum_a11y_name_all_lists (child, fallback);
