@@ -37,7 +37,7 @@ struct _DorsumApplication
 
   GThread        *preload;
   gboolean        preloaded;
-  GThread        *indexer;   /* DorsumSearchIndex*: built after the library, off the first frame's path */
+  GThread        *indexer;   /* DorsumSearchIndex*: built once the first window is on screen */
 
   guint           search_provider_id;
 };
@@ -183,13 +183,32 @@ static void
 finish_preload (DorsumApplication *self)
 {
   if (self->preload != NULL)
-    {
-      g_thread_join (g_steal_pointer (&self->preload));
-      /* The search index (about 30 ms) is built while the window shows its first frame:
-       * the first query waits for it if it comes sooner. */
-      self->indexer = g_thread_new ("dorsum-index", index_thread, self->library);
-    }
+    g_thread_join (g_steal_pointer (&self->preload));
   self->preloaded = TRUE;
+}
+
+/* The search index (about 30 ms of a core) is built in a thread once the first window has
+ * painted its first frame: started sooner, it took a core from the window's first layout
+ * and paint on a two-core machine. A query that comes sooner (or without a window, from
+ * the shell's search) builds it then. */
+static void
+start_indexer (DorsumApplication *self,
+               GdkFrameClock     *clock)
+{
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, start_indexer, self);
+
+  if (self->preloaded && self->indexer == NULL && self->search_index == NULL)
+    self->indexer = g_thread_new ("dorsum-index", index_thread, self->library);
+}
+
+static void
+first_window_realized (DorsumApplication *self,
+                       GtkWidget         *window)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_realized, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (start_indexer), self, G_CONNECT_SWAPPED);
 }
 
 /* Runs before the application registers with the session bus, which can take a while. A
@@ -276,6 +295,8 @@ ensure_window (DorsumApplication *self)
     {
       window = GTK_WINDOW (dorsum_window_new (self));
       dorsum_first_frame_watch (GTK_WIDGET (window));
+      if (self->indexer == NULL && self->search_index == NULL)
+        g_signal_connect_object (window, "realize", G_CALLBACK (first_window_realized), self, G_CONNECT_SWAPPED);
       gtk_window_present (window);
     }
 
@@ -455,7 +476,7 @@ dorsum_application_get_library (DorsumApplication *self)
 /**
  * dorsum_application_get_search_index:
  *
- * The index over the library, built in a thread once the library is loaded.
+ * The index over the library: built in a thread once the first window has painted, or here if it is asked for sooner.
  *
  * Returns: (transfer none): the index
  */

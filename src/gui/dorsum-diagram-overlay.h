@@ -46,7 +46,9 @@ struct _DorsumDiagramOverlayClass
                           const DorsumOverlayContext *context);
 
   /* Drawn in a node of its own over the whole view, after the others (the chart's marks):
-   * the others share one node that covers only what they draw. */
+   * the others share one node that covers only what they draw. An own-node overlay draws
+   * the same over every layer of a figure; it is drawn again when it changes or the
+   * figure, zoom, pan or colours do, and kept as pixels in between. */
   gboolean own_node;
 };
 

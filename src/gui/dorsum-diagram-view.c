@@ -351,8 +351,13 @@ snapshot_layer (DorsumDiagramView *self,
   if (!graphene_rect_intersection (&rect, &GRAPHENE_RECT_INIT (0, 0, (float)w, (float)h), &visible))
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &visible);
   factor = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)) / dorsum_layer_cache_get_scale (self->textures);
+  /* Only where the figure has pixels, when the texture's pixels fall on the widget's. */
+  if (gtk_widget_get_scale_factor (GTK_WIDGET (self)) == 1 && fabs (factor - 1) < 1e-6 &&
+      dorsum_layer_cache_snapshot_spans (self->textures, snapshot, ox, oy, &visible))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &visible);
   cairo_translate (cr, ox, oy);
   if (fabs (factor - 1) > 1e-6)
     cairo_scale (cr, factor, factor);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dorsum-figure.h"
 #include "dorsum-layer-cache.h"
@@ -98,13 +99,66 @@ typedef struct
   cairo_surface_t  *surface;  /* the same pixels, for drawing with cairo */
   double            scale;    /* pixels per diagram unit */
   DorsumRenderFlags flags;
+  GArray           *spans;    /* cairo_rectangle_int_t: where the figure has pixels */
 } TextureInfo;
 
 static void
 texture_info_free (TextureInfo *info)
 {
   cairo_surface_destroy (info->surface);
+  g_array_unref (info->spans);
   g_free (info);
+}
+
+/* Where the figure has pixels (see dorsum_layer_cache_snapshot_spans()): each band of
+ * SPAN_BAND rows cut into the runs of columns that have a pixel, a gap narrower than
+ * SPAN_GAP kept inside a run. */
+#define SPAN_BAND 32
+#define SPAN_GAP 32
+
+static GArray *
+find_spans (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  g_autofree gboolean *used = g_new (gboolean, MAX (width, 1));
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+
+  for (int band = 0; band < height; band += SPAN_BAND)
+    {
+      int rows = MIN (SPAN_BAND, height - band);
+      int start = -1, last = -1;
+
+      memset (used, 0, sizeof (gboolean) * width);
+      for (int y = band; y < band + rows; y++)
+        {
+          const guint32 *row = (const guint32 *)(gconstpointer)(data + (gsize)y * stride);
+
+          for (int x = 0; x < width; x++)
+            used[x] |= (row[x] >> 24) != 0;
+        }
+
+      for (int x = 0; x <= width; x++)
+        {
+          if (x < width && used[x])
+            {
+              if (start < 0)
+                start = x;
+              last = x;
+            }
+          else if (start >= 0 && (x == width || x - last > SPAN_GAP))
+            {
+              cairo_rectangle_int_t span = { start, band, last - start + 1, rows };
+
+              g_array_append_val (spans, span);
+              start = -1;
+            }
+        }
+    }
+
+  return spans;
 }
 
 static const TextureInfo *
@@ -140,6 +194,7 @@ render_texture (DorsumDiagram    *diagram,
   info->surface = cairo_surface_reference (surface);
   info->scale = scale;
   info->flags = flags;
+  info->spans = find_spans (surface);
   g_object_set_data_full (G_OBJECT (texture), "dorsum-texture-info", info, (GDestroyNotify)texture_info_free);
 
   return texture;
@@ -486,6 +541,57 @@ dorsum_layer_cache_get_surface (DorsumLayerCache *self)
   g_return_val_if_fail (DORSUM_IS_LAYER_CACHE (self), NULL);
 
   return self->texture ? texture_get_info (self->texture)->surface : NULL;
+}
+
+/**
+ * dorsum_layer_cache_snapshot_spans:
+ * @origin_x: where the texture's top left pixel goes, in widget pixels
+ * @visible: the part of the widget to draw in
+ *
+ * Draws the texture dorsum_layer_cache_ensure() returned last, unscaled, as only the
+ * rectangles where the figure has pixels. With GTK 4.8's cairo renderer a cairo node is
+ * copied whole into a new surface and composited at every frame that redraws it; the
+ * figure covers about a third of its rectangle, so a layer switch copies, composites and
+ * sends to the display less than half the pixels. Nothing is drawn, and %FALSE returned,
+ * unless the origin is on a whole pixel: otherwise the rectangles' edges would show.
+ *
+ * Returns: whether the texture was drawn
+ */
+gboolean
+dorsum_layer_cache_snapshot_spans (DorsumLayerCache      *self,
+                                   GtkSnapshot           *snapshot,
+                                   double                 origin_x,
+                                   double                 origin_y,
+                                   const graphene_rect_t *visible)
+{
+  const TextureInfo *info;
+  double x = round (origin_x), y = round (origin_y);
+
+  g_return_val_if_fail (DORSUM_IS_LAYER_CACHE (self), FALSE);
+
+  if (self->texture == NULL || fabs (origin_x - x) > 1e-6 || fabs (origin_y - y) > 1e-6)
+    return FALSE;
+
+  info = texture_get_info (self->texture);
+  for (guint i = 0; i < info->spans->len; i++)
+    {
+      const cairo_rectangle_int_t *span = &g_array_index (info->spans, cairo_rectangle_int_t, i);
+      graphene_rect_t bounds;
+      cairo_t *cr;
+
+      if (!graphene_rect_intersection (&GRAPHENE_RECT_INIT ((float)(x + span->x), (float)(y + span->y),
+                                                            (float)span->width, (float)span->height),
+                                       visible, &bounds))
+        continue;
+
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cairo_set_source_surface (cr, info->surface, x, y);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+
+  return TRUE;
 }
 
 /**

@@ -25,6 +25,11 @@ GdkTexture       *dorsum_layer_cache_ensure       (DorsumLayerCache  *self,
                                                    DorsumRenderFlags  flags);
 double            dorsum_layer_cache_get_scale    (DorsumLayerCache  *self);
 cairo_surface_t  *dorsum_layer_cache_get_surface  (DorsumLayerCache  *self);
+gboolean          dorsum_layer_cache_snapshot_spans (DorsumLayerCache      *self,
+                                                     GtkSnapshot           *snapshot,
+                                                     double                 origin_x,
+                                                     double                 origin_y,
+                                                     const graphene_rect_t *visible);
 void              dorsum_layer_cache_prerender    (DorsumLayerCache  *self,
                                                    DorsumDiagram     *diagram,
                                                    DorsumLayer        layer,

@@ -9,10 +9,13 @@
 
 #include "dorsum-overlay-stack.h"
 
-/* What an own-node overlay's node was drawn for. */
+/* What an own-node overlay's node was drawn for. Such an overlay is drawn over every
+ * layer of a figure alike (the chart's marks): the diagram's size counts, not its layer,
+ * so switching layers does not draw it again. */
 typedef struct
 {
-  DorsumDiagram *diagram;
+  double         diagram_width;
+  double         diagram_height;
   const char    *figure;
   double         scale;
   double         origin_x;
@@ -187,6 +190,50 @@ draw_overlays (GtkSnapshot                 *snapshot,
   cairo_destroy (cr);
 }
 
+/* Draws @overlay once into an image, and gives a node that only paints that image: GTK's
+ * cairo renderer replays a cairo node at every frame that redraws under it (a layer
+ * switch redraws the whole figure), and the overlay's shapes and text cost more to replay
+ * than its pixels cost to copy. */
+static GskRenderNode *
+draw_overlay_image (DorsumDiagramOverlay       *overlay,
+                    const DorsumOverlayContext *context,
+                    double                      ox,
+                    double                      oy,
+                    int                         width,
+                    int                         height)
+{
+  double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  graphene_rect_t bounds;
+  cairo_surface_t *image;
+  GskRenderNode *node;
+  cairo_t *cr;
+  int device;
+
+  if (!dorsum_diagram_overlay_extent (overlay, context, box) ||
+      !box_to_widget (box, context->scale, ox, oy, width, height, &bounds))
+    return NULL;
+
+  /* At the display's pixels: sharp on a high-resolution display too. */
+  device = gtk_widget_get_scale_factor (context->widget);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)bounds.size.width * device, (int)bounds.size.height * device);
+  cairo_surface_set_device_scale (image, device, device);
+  cr = cairo_create (image);
+  cairo_translate (cr, ox - bounds.origin.x, oy - bounds.origin.y);
+  cairo_scale (cr, context->scale, context->scale);
+  dorsum_diagram_overlay_draw_under (overlay, cr, context);
+  dorsum_diagram_overlay_draw (overlay, cr, context);
+  cairo_destroy (cr);
+
+  node = gsk_cairo_node_new (&bounds);
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, image, bounds.origin.x, bounds.origin.y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  return node;
+}
+
 static void
 drawn_for_init (DrawnFor                   *drawn_for,
                 const DorsumOverlayContext *context,
@@ -196,7 +243,8 @@ drawn_for_init (DrawnFor                   *drawn_for,
                 int                         height)
 {
   memset (drawn_for, 0, sizeof *drawn_for);
-  drawn_for->diagram = context->diagram;
+  drawn_for->diagram_width = dorsum_diagram_get_width (context->diagram);
+  drawn_for->diagram_height = dorsum_diagram_get_height (context->diagram);
   drawn_for->figure = g_intern_string (context->figure);
   drawn_for->scale = context->scale;
   drawn_for->origin_x = ox;
@@ -252,11 +300,8 @@ dorsum_overlay_stack_snapshot (DorsumOverlayStack         *self,
       /* The figure id is interned in DrawnFor, so the pointers compare. */
       if (!entry->drawn || memcmp (&entry->drawn_for, &now, sizeof now) != 0)
         {
-          GtkSnapshot *own = gtk_snapshot_new ();
-
-          draw_overlays (own, &entry->overlay, 1, context, origin_x, origin_y, width, height);
           g_clear_pointer (&entry->node, gsk_render_node_unref);
-          entry->node = gtk_snapshot_free_to_node (own);
+          entry->node = draw_overlay_image (entry->overlay, context, origin_x, origin_y, width, height);
           entry->drawn_for = now;
           entry->drawn = TRUE;
         }
